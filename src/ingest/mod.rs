@@ -1,0 +1,460 @@
+//! The Action Plan recognised in the generic tree.
+//!
+//! One walk over the body blocks, in order. Tables are recognised by their content, never
+//! by their position: the summary matrix by its group header ("Action by", "Report to"),
+//! action tables by their header row ("Action", "Milestone"), item lists by their id cells;
+//! tables before Section I are the cover. Headings are recognised by style or by their
+//! "Resolution N – title" shape. Anomalies become [`Warning`]s.
+
+mod blocks;
+mod cover;
+mod heading;
+mod items;
+mod matrix;
+
+pub use heading::{is_appendix_heading, parse_title_line, TitleLine};
+
+use crate::model::{
+    ActionPlan, Appendix, Block, Kind, ProgressSection, Resolution, Summary, SCHEMA_VERSION,
+};
+use crate::ooxml::{Document, Node, Paragraph, Table};
+use regex::Regex;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::sync::LazyLock;
+use thiserror::Error;
+
+static TOP_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[»>\s]*(?:back\s+to\s+)?top$").unwrap_or_else(|_| unreachable!())
+});
+
+/// A document that reads but is not an Action Plan.
+#[derive(Debug, Error)]
+pub enum IngestError {
+    /// No action table (and so no action item) was found.
+    #[error("no action plan found: {0}")]
+    NotAnActionPlan(String),
+}
+
+/// Something odd the reader met and dealt with; printed on stderr by the CLI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where ("Resolution 22", "Section I matrix", "document").
+    pub location: String,
+    /// What.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// The model read from a document, and the warnings met on the way.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    /// The plan.
+    pub plan: ActionPlan,
+    /// Anomalies, in document order.
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Front,
+    SummarySection,
+    AfterMatrix,
+    Progress,
+    Resolution { after_table: bool },
+    Appendix { after_table: bool },
+}
+
+struct Walker<'d> {
+    default_style: Option<&'d str>,
+    place: Place,
+    cover_tables: Vec<&'d Table>,
+    title: Option<String>,
+    summary: Option<Summary>,
+    summary_heading: Option<String>,
+    caption: Vec<Block>,
+    progress: ProgressSection,
+    resolutions: Vec<Resolution>,
+    appendices: Vec<Appendix>,
+    action_tables: usize,
+    matrix_anchors: HashSet<String>,
+    warnings: Vec<Warning>,
+}
+
+/// Recognise the Action Plan in a document tree.
+pub fn ingest(document: &Document) -> Result<Ingested, IngestError> {
+    let mut walker = Walker {
+        default_style: document.default_style.as_deref(),
+        place: Place::Front,
+        cover_tables: Vec::new(),
+        title: None,
+        summary: None,
+        summary_heading: None,
+        caption: Vec::new(),
+        progress: ProgressSection::default(),
+        resolutions: Vec::new(),
+        appendices: Vec::new(),
+        action_tables: 0,
+        matrix_anchors: HashSet::new(),
+        warnings: Vec::new(),
+    };
+    for node in &document.body {
+        match node {
+            Node::Paragraph(p) => walker.paragraph(p),
+            Node::Table(t) => walker.table(t),
+        }
+    }
+    if walker.action_tables == 0 {
+        return Err(IngestError::NotAnActionPlan(
+            "the document has no action table (a table whose header row names \"Action\" and \"Milestone\")".into(),
+        ));
+    }
+    walker.check_duplicates();
+    if document.revisions.any() {
+        walker.warn(
+            "document",
+            format!(
+                "unaccepted tracked changes present ({} insertions, {} deletions); read as chosen by --revisions",
+                document.revisions.insertions, document.revisions.deletions
+            ),
+        );
+    }
+    Ok(walker.finish(document))
+}
+
+impl<'d> Walker<'d> {
+    fn warn(&mut self, location: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            location: location.into(),
+            message: message.into(),
+        });
+    }
+
+    fn location(&self) -> String {
+        match self.place {
+            Place::Resolution { .. } => self
+                .resolutions
+                .last()
+                .map(|r| format!("{} {}", r.kind.as_str(), r.number))
+                .unwrap_or_default(),
+            Place::Appendix { .. } => self.appendices.last().map(|a| a.title.clone()).unwrap_or_default(),
+            Place::Front => "cover".into(),
+            Place::SummarySection | Place::AfterMatrix => "Section I".into(),
+            Place::Progress => "Section II".into(),
+        }
+    }
+
+    fn paragraph(&mut self, p: &'d Paragraph) {
+        let text = p.text();
+        let trimmed = text.trim();
+        if trimmed.is_empty() && !p.spans.iter().any(|s| s.footnote.is_some()) {
+            return;
+        }
+        let is_heading = p.heading_level.is_some();
+        if is_heading || self.may_be_unstyled_heading(p) {
+            if let Some(line) = parse_title_line(trimmed) {
+                return self.start_resolution(line, p);
+            }
+            if is_appendix_heading(trimmed) && (is_heading || trimmed.len() < 200) {
+                return self.start_appendix(trimmed, p);
+            }
+        }
+        if is_heading && !matches!(self.place, Place::Resolution { .. } | Place::Appendix { .. }) {
+            return self.section_heading(trimmed);
+        }
+        if is_heading && p.heading_level == Some(1) {
+            // A top-level heading after the resolutions: kept as an appendix-like part.
+            return self.start_appendix(trimmed, p);
+        }
+        if self.place == Place::Front && is_style(p, "title") && self.title.is_none() {
+            self.title = Some(trimmed.to_string());
+            return;
+        }
+        self.route_paragraph(p, trimmed);
+    }
+
+    /// A paragraph without heading style may still be a heading by its shape: a short,
+    /// non-list paragraph once Section II (or the first resolution) has begun.
+    fn may_be_unstyled_heading(&self, p: &Paragraph) -> bool {
+        p.list.is_none_or(|l| l.level == 0)
+            && !matches!(self.place, Place::Front | Place::SummarySection)
+            && p.text().trim().len() < 500
+    }
+
+    fn section_heading(&mut self, text: &str) {
+        match self.place {
+            Place::Front | Place::SummarySection if self.summary.is_none() => {
+                self.summary_heading = Some(text.to_string());
+                self.place = Place::SummarySection;
+            }
+            _ => {
+                self.progress.heading = Some(text.to_string());
+                self.place = Place::Progress;
+            }
+        }
+    }
+
+    fn start_resolution(&mut self, line: TitleLine, p: &Paragraph) {
+        let anchor = self.choose_anchor(&p.bookmarks, line.kind, &line.number);
+        self.resolutions.push(Resolution {
+            kind: line.kind,
+            number: line.number,
+            title: line.title,
+            anchor,
+            bookmarks: p.bookmarks.clone(),
+            operative_text: Vec::new(),
+            action_items: Vec::new(),
+            notes: Vec::new(),
+        });
+        self.place = Place::Resolution { after_table: false };
+    }
+
+    fn start_appendix(&mut self, title: &str, p: &Paragraph) {
+        self.appendices.push(Appendix {
+            title: title.to_string(),
+            bookmarks: p.bookmarks.clone(),
+            note: None,
+            items: Vec::new(),
+            blocks: Vec::new(),
+        });
+        self.place = Place::Appendix { after_table: false };
+    }
+
+    /// The heading bookmark that links point to: one the matrix links to, else one naming
+    /// the resolution, else the first that is not a TOC mark.
+    fn choose_anchor(&self, bookmarks: &[String], kind: Kind, number: &str) -> Option<String> {
+        if let Some(b) = bookmarks.iter().find(|b| self.matrix_anchors.contains(*b)) {
+            return Some(b.clone());
+        }
+        let word = kind.as_str().to_lowercase();
+        let names_it = |b: &&String| {
+            let lower = b.to_lowercase();
+            let digits: String = lower
+                .trim_start_matches('_')
+                .trim_start_matches(word.as_str())
+                .trim_start_matches(['_', '-', ' '])
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            lower.trim_start_matches('_').starts_with(&word)
+                && digits.trim_start_matches('0') == number.trim_start_matches('0')
+        };
+        bookmarks
+            .iter()
+            .find(names_it)
+            .or_else(|| bookmarks.iter().find(|b| !b.starts_with("_Toc")))
+            .or_else(|| bookmarks.first())
+            .cloned()
+    }
+
+    fn route_paragraph(&mut self, p: &Paragraph, trimmed: &str) {
+        let default_style = self.default_style;
+        match self.place {
+            Place::Front => {
+                if !is_style(p, "toc heading") && !is_style(p, "tocheading") {
+                    let location = self.location();
+                    self.warn(location, format!("text before Section I not kept: {:?}", shorten(trimmed)));
+                }
+            }
+            Place::SummarySection => self.caption.extend(blocks::paragraph_block(p, default_style)),
+            Place::AfterMatrix => {
+                let summary = self.summary.get_or_insert_with(Summary::default);
+                if trimmed.trim_end_matches(':').eq_ignore_ascii_case("legend") {
+                    return;
+                }
+                match matrix::legend_entry(trimmed) {
+                    Some(entry) if summary.notes.is_empty() => summary.legend.push(entry),
+                    _ => summary.notes.extend(blocks::paragraph_block(p, default_style)),
+                }
+            }
+            Place::Progress => self.progress.intro.extend(blocks::paragraph_block(p, default_style)),
+            Place::Resolution { after_table } => {
+                let Some(resolution) = self.resolutions.last_mut() else {
+                    return;
+                };
+                if after_table {
+                    if !TOP_LINK.is_match(trimmed) {
+                        resolution.notes.extend(blocks::paragraph_block(p, default_style));
+                    }
+                } else {
+                    resolution.operative_text.extend(blocks::paragraph_block(p, default_style));
+                }
+            }
+            Place::Appendix { after_table } => {
+                let Some(appendix) = self.appendices.last_mut() else {
+                    return;
+                };
+                if after_table || !appendix.items.is_empty() {
+                    appendix.blocks.extend(blocks::paragraph_block(p, None));
+                } else {
+                    match appendix.note.as_mut() {
+                        Some(note) => {
+                            note.push('\n');
+                            note.push_str(trimmed);
+                        }
+                        None => appendix.note = Some(trimmed.to_string()),
+                    }
+                }
+            }
+        }
+    }
+
+    fn table(&mut self, table: &'d Table) {
+        if matrix::is_matrix(table) {
+            return self.matrix(table);
+        }
+        if let Some((header, columns)) = items::action_header(table) {
+            return self.action_table(table, header, columns);
+        }
+        match self.place {
+            Place::Front => self.cover_tables.push(table),
+            Place::Appendix { .. } if items::is_item_list(table) => {
+                let list = items::read_item_list(table);
+                if let Some(appendix) = self.appendices.last_mut() {
+                    appendix.items.extend(list);
+                }
+                self.place = Place::Appendix { after_table: true };
+            }
+            _ => self.table_as_block(table),
+        }
+    }
+
+    fn matrix(&mut self, table: &Table) {
+        let read = matrix::read_matrix(table);
+        for skipped in &read.skipped {
+            self.warn("Section I matrix", format!("row is not a resolution or opinion, not kept: {}", shorten(skipped)));
+        }
+        if read.columns.len() != 13 {
+            self.warn("Section I matrix", format!("the matrix has {} columns after the label (13 expected)", read.columns.len()));
+        }
+        self.matrix_anchors = read.rows.iter().filter_map(|r| r.anchor.clone()).collect();
+        let summary = self.summary.get_or_insert_with(Summary::default);
+        summary.columns = read.columns;
+        summary.rows.extend(read.rows);
+        self.place = Place::AfterMatrix;
+    }
+
+    fn action_table(&mut self, table: &Table, header: usize, columns: items::Columns) {
+        self.action_tables += 1;
+        let rows = items::read_action_rows(table, header, columns);
+        let location = self.location();
+        for problem in rows.problems {
+            self.warn(location.clone(), problem);
+        }
+        match self.place {
+            Place::Resolution { .. } => {
+                if let Some(resolution) = self.resolutions.last_mut() {
+                    resolution.action_items.extend(rows.items);
+                }
+                self.place = Place::Resolution { after_table: true };
+            }
+            _ => {
+                let ids: Vec<&str> = rows.items.iter().map(|i| i.id.as_str()).collect();
+                self.warn(
+                    location,
+                    format!("an action item table outside any resolution was not kept (items: {})", ids.join(", ")),
+                );
+            }
+        }
+    }
+
+    fn table_as_block(&mut self, table: &Table) {
+        let rows: Vec<&[crate::ooxml::Cell]> = table.rows.iter().map(|r| r.cells.as_slice()).collect();
+        let block = blocks::table_block(&rows);
+        match self.place {
+            Place::Resolution { after_table } => {
+                if let Some(resolution) = self.resolutions.last_mut() {
+                    if after_table {
+                        resolution.notes.push(block);
+                    } else {
+                        resolution.operative_text.push(block);
+                    }
+                }
+            }
+            Place::Appendix { .. } => {
+                if let Some(appendix) = self.appendices.last_mut() {
+                    appendix.blocks.push(block);
+                }
+            }
+            Place::Progress => self.progress.intro.push(block),
+            Place::AfterMatrix => self.summary.get_or_insert_with(Summary::default).notes.push(block),
+            Place::SummarySection => self.caption.push(block),
+            Place::Front => {}
+        }
+    }
+
+    fn check_duplicates(&mut self) {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut duplicates = Vec::new();
+        for resolution in &self.resolutions {
+            let here = format!("{} {}", resolution.kind.as_str(), resolution.number);
+            for item in &resolution.action_items {
+                if let Some(first) = seen.insert(item.id.clone(), here.clone()) {
+                    duplicates.push((here.clone(), format!("duplicate action item id {} (also in {first})", item.id)));
+                }
+            }
+        }
+        let mut numbers = HashSet::new();
+        for resolution in &self.resolutions {
+            let key = format!("{} {}", resolution.kind.as_str(), resolution.number);
+            if !numbers.insert(key.clone()) {
+                duplicates.push((key, "this resolution has more than one section".into()));
+            }
+        }
+        for (location, message) in duplicates {
+            self.warn(location, message);
+        }
+    }
+
+    fn finish(self, document: &Document) -> Ingested {
+        let summary = match self.summary {
+            Some(mut summary) => {
+                summary.heading = self.summary_heading;
+                summary.caption = self.caption;
+                Some(summary)
+            }
+            None if self.summary_heading.is_some() || !self.caption.is_empty() => Some(Summary {
+                heading: self.summary_heading,
+                caption: self.caption,
+                ..Summary::default()
+            }),
+            None => None,
+        };
+        let progress = (self.progress.heading.is_some() || !self.progress.intro.is_empty()).then_some(self.progress);
+        let footnotes: BTreeMap<String, Vec<Block>> = document
+            .footnotes
+            .iter()
+            .map(|(id, nodes)| (id.clone(), blocks::blocks_of(nodes, None)))
+            .collect();
+        Ingested {
+            plan: ActionPlan {
+                schema_version: SCHEMA_VERSION,
+                cover: cover::read_cover(&self.cover_tables),
+                title: self.title,
+                summary,
+                progress,
+                resolutions: self.resolutions,
+                appendices: self.appendices,
+                footnotes,
+            },
+            warnings: self.warnings,
+        }
+    }
+}
+
+fn is_style(p: &Paragraph, name: &str) -> bool {
+    p.style.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(name))
+}
+
+fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}

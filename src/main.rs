@@ -1,0 +1,277 @@
+//! The `actplan` command line: argument parsing, file handling and exit codes only; all the
+//! work is done by the library.
+
+use actplan::error::{Error, PackageError};
+use actplan::{json, model, Limits, ReadOptions, RevisionMode};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  actplan convert last-quarter.docx -o plan.json        format from the extension
+  actplan convert last-quarter.docx --to json -o -      JSON on standard output
+  cat plan.json | actplan convert - -o checked.json     '-' reads standard input
+  actplan convert edition.docx --revisions reject -o before-changes.json
+  actplan schema > actplan.schema.json
+
+Exit codes: 0 success, 2 usage, 3 input/output error, 4 not a Word .docx (legacy .doc,
+encrypted, OpenDocument, not a zip), 5 corrupt package, 6 size limit exceeded,
+7 malformed XML, 8 not an Action Plan, 9 invalid JSON.";
+
+#[derive(Parser)]
+#[command(name = "actplan", version, about = "Read the ITU-T WTSA Action Plan (.docx) into a versioned JSON model", after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert an edition (.docx or .json) to JSON.
+    #[command(after_help = EXAMPLES)]
+    Convert(ConvertArgs),
+    /// Print the JSON Schema of the model.
+    Schema,
+}
+
+#[derive(clap::Args)]
+struct ConvertArgs {
+    /// Input file (.docx or .json); '-' reads standard input.
+    input: String,
+    /// Output file; '-' (the default) writes standard output.
+    #[arg(short, long, default_value = "-")]
+    output: String,
+    /// Output format; inferred from the output extension when omitted.
+    #[arg(short = 't', long = "to", value_enum)]
+    to: Option<OutputFormat>,
+    /// Input format; inferred from the extension or the content when omitted.
+    #[arg(short = 'f', long = "from", value_enum)]
+    from: Option<InputFormat>,
+    /// How to read unaccepted tracked changes.
+    #[arg(long, value_enum, default_value = "accept")]
+    revisions: Revisions,
+    /// Largest input accepted, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_input_bytes)]
+    max_input_bytes: u64,
+    /// Most bytes one zip part may inflate to.
+    #[arg(long, default_value_t = Limits::default().max_part_bytes)]
+    max_part_bytes: u64,
+    /// Most bytes all zip parts may inflate to together.
+    #[arg(long, default_value_t = Limits::default().max_total_bytes)]
+    max_total_bytes: u64,
+    /// Do not print warnings.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Docx,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Revisions {
+    Accept,
+    Reject,
+}
+
+/// A failure with the exit code of its class.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn new(code: u8, message: impl Into<String>) -> Self {
+        Failure {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Convert(args) => convert(&args),
+        Command::Schema => write_output("-", model::json_schema().as_bytes(), None),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("actplan: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn convert(args: &ConvertArgs) -> Result<(), Failure> {
+    check_output_extension(&args.output, args.to.is_some())?;
+    let limits = Limits {
+        max_input_bytes: args.max_input_bytes,
+        max_part_bytes: args.max_part_bytes,
+        max_total_bytes: args.max_total_bytes,
+        ..Limits::default()
+    };
+    let name = if args.input == "-" { "<stdin>" } else { args.input.as_str() };
+    let bytes = read_input(&args.input, limits.max_input_bytes)?;
+    let format = args.from.unwrap_or_else(|| infer_input_format(&args.input, &bytes));
+    let plan = match format {
+        InputFormat::Json => {
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| Failure::new(9, format!("{name}: not UTF-8 text: {e}")))?;
+            json::from_json_str(text).map_err(|e| Failure::new(9, format!("{name}: {e}")))?
+        }
+        InputFormat::Docx => {
+            let options = ReadOptions {
+                limits,
+                revisions: match args.revisions {
+                    Revisions::Accept => RevisionMode::Accept,
+                    Revisions::Reject => RevisionMode::Reject,
+                },
+            };
+            let read = actplan::read_docx(&bytes, &options).map_err(|e| failure_of(name, &e))?;
+            if !args.quiet {
+                for warning in &read.warnings {
+                    eprintln!("actplan: warning: {name}: {warning}");
+                }
+            }
+            read.plan
+        }
+    };
+    let text = json::to_json_string(&plan);
+    let input_path = (args.input != "-").then(|| Path::new(&args.input));
+    write_output(&args.output, text.as_bytes(), input_path)
+}
+
+fn check_output_extension(output: &str, explicit: bool) -> Result<(), Failure> {
+    if output == "-" || explicit {
+        return Ok(());
+    }
+    let extension = Path::new(output)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("json") | None => Ok(()),
+        Some(other) => Err(Failure::new(
+            2,
+            format!("{output}: cannot write .{other} output (this version writes json; use --to json to force it)"),
+        )),
+    }
+}
+
+fn infer_input_format(path: &str, bytes: &[u8]) -> InputFormat {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".json") {
+        return InputFormat::Json;
+    }
+    if lower.ends_with(".docx") || lower.ends_with(".docm") || lower.ends_with(".dotx") {
+        return InputFormat::Docx;
+    }
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'{') {
+        InputFormat::Json
+    } else {
+        InputFormat::Docx
+    }
+}
+
+fn read_input(path: &str, limit: u64) -> Result<Vec<u8>, Failure> {
+    let too_large = |size: u64| {
+        Failure::new(
+            6,
+            format!("{path}: the input is {size} bytes, more than the {limit} bytes allowed (--max-input-bytes)"),
+        )
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::new(3, format!("<stdin>: cannot read: {e}")))?;
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| Failure::new(3, format!("{path}: cannot open: {e}")))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > limit {
+            return Err(too_large(size));
+        }
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::new(3, format!("{path}: cannot read: {e}")))?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Map a library error to its exit code and a one-line message naming the file.
+fn failure_of(name: &str, error: &Error) -> Failure {
+    let code = match error {
+        Error::Package(p) => match p {
+            PackageError::LegacyDoc
+            | PackageError::Encrypted
+            | PackageError::NotZip(_)
+            | PackageError::NotWordprocessingMl(_) => 4,
+            PackageError::PartTooLarge { .. }
+            | PackageError::TotalTooLarge { .. }
+            | PackageError::InputTooLarge { .. }
+            | PackageError::TooManyEntries { .. } => 6,
+            PackageError::Xml(_) => 7,
+            PackageError::BadZip(_) | PackageError::MissingPart(_) | PackageError::Inflate { .. } => 5,
+        },
+        Error::Xml(_) => 7,
+        Error::Ingest(_) => 8,
+        Error::Json(_) => 9,
+    };
+    let message = error.to_string().replace('\n', " ");
+    Failure::new(code, format!("{name}: {message}"))
+}
+
+/// Write `bytes` to `output` ('-' = stdout) atomically: a temporary file beside the target,
+/// then a rename. Refuses to overwrite the input.
+fn write_output(output: &str, bytes: &[u8], input: Option<&Path>) -> Result<(), Failure> {
+    if output == "-" {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Failure::new(3, format!("<stdout>: cannot write: {e}")));
+    }
+    let target = PathBuf::from(output);
+    if let Some(input) = input {
+        if same_file(input, &target) {
+            return Err(Failure::new(3, format!("{output}: refusing to overwrite the input file")));
+        }
+    }
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = target.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+    let temporary = folder.join(format!(".{file_name}.actplan-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temporary)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&temporary, &target));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        Failure::new(3, format!("{output}: cannot write: {e}"))
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

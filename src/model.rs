@@ -1,0 +1,395 @@
+//! The versioned JSON model of an Action Plan edition: the contract users script against.
+//!
+//! Every type here serialises with a fixed key order (struct field order) and maps are
+//! `BTreeMap`s, so the same plan always gives the same bytes. Optional and empty fields are
+//! left out of the JSON; [`ActionPlan::from_json`] accepts them missing.
+//!
+//! The JSON Schema published in `schema/actplan.schema.json` is generated from these types
+//! ([`json_schema`]); `actplan schema` prints it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// One edition of the Action Plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionPlan {
+    /// Version of this model; 1 for this release.
+    pub schema_version: u32,
+    /// The TD cover table; absent when the document has no cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<Cover>,
+    /// The document title paragraph ("WTSA-20 Action Plan").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Section I: the summary matrix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+    /// Section II: the heading and introduction that precede the first resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<ProgressSection>,
+    /// Resolutions and opinions in document order.
+    #[serde(default)]
+    pub resolutions: Vec<Resolution>,
+    /// Appendices of obsolete items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<Appendix>,
+    /// Footnote texts keyed by their `w:id` in `word/footnotes.xml`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub footnotes: BTreeMap<String, Vec<Block>>,
+}
+
+/// The TD cover: named fields where known, every other label/value pair kept in `other`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cover {
+    /// Issuing group ("TSAG").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// "TD 999".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub td_number: Option<String>,
+    /// "2022-2024".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub study_period: Option<String>,
+    /// "English".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_language: Option<String>,
+    /// Meeting place and date ("Geneva, 30 May - 2 June 2023").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// Document type line ("TD").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<String>,
+    /// "Question(s):" field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions: Option<String>,
+    /// "Source:" field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// "Title:" field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// "Purpose:" field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// "Contact:" field, the cells after the label joined by newlines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// "Keywords:" field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keywords: Option<String>,
+    /// "Abstract:" field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#abstract: Option<String>,
+    /// Every other text of the cover, with its label when it had one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<CoverField>,
+}
+
+/// A cover text that has no named field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoverField {
+    /// The label without its colon; empty for an unlabelled cell.
+    pub label: String,
+    /// The value text.
+    pub value: String,
+}
+
+/// Section I: who acts on, collaborates on and reports on each resolution.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// The section heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Paragraphs between the heading and the matrix ("Table 1", the table title).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caption: Vec<Block>,
+    /// The matrix columns after the label column, in order.
+    pub columns: Vec<SummaryColumn>,
+    /// One row per resolution or opinion.
+    pub rows: Vec<SummaryRow>,
+    /// The legend under the matrix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legend: Vec<LegendEntry>,
+    /// Paragraphs after the legend, before Section II.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Block>,
+}
+
+/// A matrix column: its group ("Action by", "Collaboration with", "Report to") and name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryColumn {
+    /// "Action by", "Collaboration with" or "Report to".
+    pub group: String,
+    /// "SGs", "BDT\nITU-D", …
+    pub name: String,
+}
+
+/// A matrix row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryRow {
+    /// "Resolution 31" / "Opinion 1".
+    pub label: String,
+    /// "Resolution" or "Opinion".
+    pub kind: String,
+    /// "31".
+    pub number: String,
+    /// The title after the dash.
+    pub title: String,
+    /// Link to the published text of the resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Internal anchor of the Section II heading the title links to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// The cell strings, one per column, in column order.
+    pub cells: Vec<String>,
+}
+
+/// A legend line: "GCA : Global Cybersecurity Agenda".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegendEntry {
+    /// "GCA", "*", "**".
+    pub term: String,
+    /// "Global Cybersecurity Agenda".
+    pub definition: String,
+}
+
+/// The Section II heading and its introduction.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressSection {
+    /// The heading text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Paragraphs before the first resolution.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intro: Vec<Block>,
+}
+
+/// Whether a part of Section II is a resolution or an opinion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Kind {
+    /// A WTSA Resolution.
+    Resolution,
+    /// A WTSA Opinion.
+    Opinion,
+}
+
+impl Kind {
+    /// The word as it appears in the document.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Resolution => "Resolution",
+            Kind::Opinion => "Opinion",
+        }
+    }
+}
+
+/// One resolution or opinion of Section II.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    /// Resolution or Opinion.
+    pub kind: Kind,
+    /// "22".
+    pub number: String,
+    /// The heading text after "Resolution 22 – ".
+    pub title: String,
+    /// The bookmark at the heading that links point to (e.g. "Resolution_22").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Every bookmark at the heading, in order (kept to re-render the same anchors).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookmarks: Vec<String>,
+    /// The operative text between the heading and the action table.
+    #[serde(default)]
+    pub operative_text: Vec<Block>,
+    /// The action items in table order.
+    #[serde(default)]
+    pub action_items: Vec<Item>,
+    /// Paragraphs after the action table other than the "» Top" link.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Block>,
+}
+
+/// One action item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// "22-02": the first line of the id cell.
+    pub id: String,
+    /// Further lines of the id cell, such as "(44-14)": a cross-reference to an older id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_reference: Option<String>,
+    /// Bookmarks inside the id cell.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookmarks: Vec<String>,
+    /// The action text.
+    pub action: String,
+    /// The milestone text (lines joined by "\n").
+    pub milestone: String,
+    /// √ in the "Periodic goals met" column.
+    pub periodic_goals_met: bool,
+    /// √ in the "Completed" column.
+    pub completed: bool,
+    /// The status paragraphs.
+    #[serde(default)]
+    pub status: Vec<Block>,
+}
+
+/// One appendix of obsolete items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// The full heading ("Appendix I – Obsolete action items from WTSA-16 Action Plan").
+    pub title: String,
+    /// Bookmarks at the heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookmarks: Vec<String>,
+    /// The note paragraph(s) before the item table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The obsolete items.
+    #[serde(default)]
+    pub items: Vec<AppendixItem>,
+    /// Everything after the item table (the lists of ids).
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+/// An obsolete item listed in an appendix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixItem {
+    /// First line of the id cell.
+    pub id: String,
+    /// Second line of the id cell, such as "(44-25)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_reference: Option<String>,
+    /// The action text.
+    pub action: String,
+    /// Further cells of the row, if the table had more than two columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<String>,
+}
+
+/// The kind of list a paragraph belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ListKind {
+    /// A bulleted list.
+    Bullet,
+    /// A numbered list ("1.", "a)", …).
+    Ordered,
+}
+
+/// A paragraph, or a table when `rows` is present.
+///
+/// `text` is the plain text (TAB as "\t", line breaks as "\n", no list label). `inlines`
+/// carries the formatting and links; it is omitted when the paragraph is plain text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// Plain text; for a table, rows joined by "\n" and cells by "\t".
+    pub text: String,
+    /// null for a normal paragraph, 0, 1, … for a list item at that level.
+    pub list_level: Option<u32>,
+    /// Bullet or numbered list (present with `list_level`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_kind: Option<ListKind>,
+    /// The paragraph style name when it is not the default one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<String>,
+    /// Formatted spans, links and footnote references; omitted for plain text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inlines: Vec<Inline>,
+    /// A nested table: rows of cells, each cell a list of blocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<Vec<Vec<Block>>>>,
+}
+
+/// A piece of a paragraph: a text span (optionally bold, italic, linked) or a footnote
+/// reference (`footnote` set, `text` empty).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Inline {
+    /// The span's text (empty for a footnote reference).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// Bold.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub bold: bool,
+    /// Italic.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub italic: bool,
+    /// Link target: an external URL, or "#anchor" for a bookmark in the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    /// Footnote reference: the id of the footnote in [`ActionPlan::footnotes`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<String>,
+    /// Custom footnote mark ("*") when the reference does not use the automatic number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
+}
+
+impl Inline {
+    /// True when the span is plain text: no formatting, link or footnote.
+    pub fn is_plain(&self) -> bool {
+        !self.bold
+            && !self.italic
+            && self.href.is_none()
+            && self.footnote.is_none()
+            && self.mark.is_none()
+    }
+}
+
+impl Block {
+    /// A plain paragraph with the given text.
+    pub fn plain(text: impl Into<String>) -> Block {
+        Block {
+            text: text.into(),
+            ..Block::default()
+        }
+    }
+
+    /// The spans of this block: `inlines`, or one plain span holding `text`.
+    pub fn spans(&self) -> Vec<Inline> {
+        if self.inlines.is_empty() && !self.text.is_empty() {
+            vec![Inline {
+                text: self.text.clone(),
+                ..Inline::default()
+            }]
+        } else {
+            self.inlines.clone()
+        }
+    }
+
+    /// True for a nested table block.
+    pub fn is_table(&self) -> bool {
+        self.rows.is_some()
+    }
+}
+
+/// The JSON Schema of [`ActionPlan`], as a pretty-printed string ending in a newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(ActionPlan);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,121 @@
+//! Symbol fonts: `w:sym` and private-use characters in Symbol/Wingdings runs mapped to
+//! Unicode. The Symbol check mark F0D6 becomes √ (U+221A).
+
+/// Which symbol font a run uses, as far as mapping is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SymbolFont {
+    /// Not a symbol font: characters stand for themselves.
+    #[default]
+    Text,
+    /// Adobe Symbol.
+    Symbol,
+    /// Wingdings.
+    Wingdings,
+}
+
+impl SymbolFont {
+    /// The font of a `w:rFonts`/`w:sym` font name.
+    pub fn from_name(name: &str) -> SymbolFont {
+        let lower = name.trim().to_ascii_lowercase();
+        if lower == "symbol" {
+            SymbolFont::Symbol
+        } else if lower.starts_with("wingdings") {
+            SymbolFont::Wingdings
+        } else {
+            SymbolFont::Text
+        }
+    }
+}
+
+/// The Unicode character for code `code` (as in `w:char="F0D6"`, or 0xD6) in `font`.
+pub fn map_symbol(font: SymbolFont, code: u32) -> char {
+    let low = if (0xF000..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
+    let mapped = match font {
+        SymbolFont::Symbol | SymbolFont::Text => symbol_char(low),
+        SymbolFont::Wingdings => wingdings_char(low),
+    };
+    mapped
+        .or_else(|| char::from_u32(code))
+        .unwrap_or('\u{FFFD}')
+}
+
+fn symbol_char(code: u32) -> Option<char> {
+    Some(match code {
+        0x20 => ' ',
+        0x2D => '\u{2212}',
+        0xA3 => '≤',
+        0xAC => '←',
+        0xAD => '↑',
+        0xAE => '→',
+        0xAF => '↓',
+        0xB0 => '°',
+        0xB1 => '±',
+        0xB3 => '≥',
+        0xB4 => '×',
+        0xB7 => '•',
+        0xB9 => '≠',
+        0xBB => '≈',
+        0xD2 | 0xE2 => '®',
+        0xD3 | 0xE3 => '©',
+        0xD4 | 0xE4 => '™',
+        0xD6 => '√',
+        0xDE => '⇒',
+        0xDB => '⇔',
+        _ => return None,
+    })
+}
+
+fn wingdings_char(code: u32) -> Option<char> {
+    Some(match code {
+        0x6C => '●',
+        0x6E => '■',
+        0x71 => '❑',
+        0xA7 => '▪',
+        0xA8 => '◻',
+        0xD8 => '➢',
+        0xE0 => '→',
+        0xE8 => '➔',
+        0xFB => '✗',
+        0xFC => '✓',
+        0xFD => '☒',
+        0xFE => '☑',
+        _ => return None,
+    })
+}
+
+/// Map the private-use characters (U+F020..U+F0FF) of a text run in a symbol font.
+pub fn map_private_use(font: SymbolFont, text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let code = c as u32;
+            if (0xF020..=0xF0FF).contains(&code) {
+                map_symbol(font, code)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// True when the text has characters [`map_private_use`] would change.
+pub fn has_private_use(text: &str) -> bool {
+    text.chars().any(|c| (0xF020..=0xF0FF).contains(&(c as u32)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_marks() {
+        assert_eq!(map_symbol(SymbolFont::Symbol, 0xF0D6), '√');
+        assert_eq!(map_symbol(SymbolFont::Symbol, 0xD6), '√');
+        assert_eq!(map_symbol(SymbolFont::Wingdings, 0xF0FC), '✓');
+        assert_eq!(map_private_use(SymbolFont::Symbol, "\u{F0D6}"), "√");
+        assert_eq!(SymbolFont::from_name("Wingdings 2"), SymbolFont::Wingdings);
+    }
+}

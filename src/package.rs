@@ -1,0 +1,431 @@
+//! The package layer: a .docx is a zip of XML parts. This module opens the zip, recognises
+//! what the file really is (legacy .doc, encrypted package, OpenDocument, anything else),
+//! finds the main document part through the relationships, and inflates parts under
+//! documented size limits.
+//!
+//! Limits are enforced on the bytes actually inflated, never on the sizes the zip headers
+//! claim, so a zip bomb stops at the limit whatever its headers say.
+//!
+//! ```text
+//! edition.docx
+//! ├── [Content_Types].xml        content type of every part
+//! ├── _rels/.rels                → word/document.xml (officeDocument)
+//! └── word/
+//!     ├── document.xml           the body
+//!     ├── _rels/document.xml.rels → styles, numbering, footnotes, hyperlink targets
+//!     ├── styles.xml  numbering.xml  footnotes.xml
+//!     └── …
+//! ```
+
+use crate::ooxml::xml::{attr_value, local_name, XmlError, XmlReader};
+use quick_xml::events::Event;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use thiserror::Error;
+
+/// Size limits applied while reading a package. Exceeding one is an error, never a silent
+/// truncation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input file accepted, in bytes (default 256 MiB).
+    pub max_input_bytes: u64,
+    /// Most bytes one part may inflate to (default 128 MiB).
+    pub max_part_bytes: u64,
+    /// Most bytes all parts read together may inflate to (default 256 MiB).
+    pub max_total_bytes: u64,
+    /// Most entries the zip may list (default 10 000).
+    pub max_entries: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 256 << 20,
+            max_part_bytes: 128 << 20,
+            max_total_bytes: 256 << 20,
+            max_entries: 10_000,
+        }
+    }
+}
+
+/// Why a file cannot be read as a WordprocessingML package.
+#[derive(Debug, Error)]
+pub enum PackageError {
+    /// An OLE2 compound file without an encrypted package: Word 97-2003.
+    #[error("this is a legacy Word 97-2003 .doc file, not .docx: open it in Word or LibreOffice and save it as .docx")]
+    LegacyDoc,
+    /// An OLE2 compound file holding an `EncryptedPackage` stream.
+    #[error("this .docx is encrypted (password-protected): remove the password in Word and save again")]
+    Encrypted,
+    /// The bytes are not a zip archive at all.
+    #[error("not a .docx file: it is not a zip package{0}")]
+    NotZip(String),
+    /// The zip could not be read (truncated, corrupt, unsupported).
+    #[error("corrupt or truncated zip package: {0}")]
+    BadZip(String),
+    /// A zip without WordprocessingML (OpenDocument, xlsx, …).
+    #[error("not a Word document: {0}")]
+    NotWordprocessingMl(String),
+    /// A part the package needs is absent.
+    #[error("the package has no {0} part")]
+    MissingPart(String),
+    /// A part inflates beyond the per-part limit.
+    #[error("part {part} inflates to more than {limit} bytes (limit --max-part-bytes); refusing a possible zip bomb")]
+    PartTooLarge {
+        /// The part name.
+        part: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// All parts together inflate beyond the total limit.
+    #[error("the package inflates to more than {limit} bytes in total (limit --max-total-bytes); refusing a possible zip bomb")]
+    TotalTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The input file itself is larger than allowed.
+    #[error("the input is {size} bytes, more than the {limit} bytes allowed (limit --max-input-bytes)")]
+    InputTooLarge {
+        /// Size of the input.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The zip lists more entries than allowed.
+    #[error("the zip lists {count} entries, more than the {limit} allowed")]
+    TooManyEntries {
+        /// Number of entries.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A part could not be inflated.
+    #[error("part {part} cannot be inflated: {message}")]
+    Inflate {
+        /// The part name.
+        part: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// An XML part of the package structure is malformed.
+    #[error(transparent)]
+    Xml(#[from] XmlError),
+}
+
+const OLE2_SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const OFFICE_DOCUMENT_REL: &str = "/officeDocument";
+const WORD_MAIN_TYPES: &[&str] = &[
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+];
+
+/// One relationship of a part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relationship {
+    /// The relationship type URI.
+    pub rel_type: String,
+    /// The target: a part name resolved against the source part, or an external URI.
+    pub target: String,
+    /// True for `TargetMode="External"` (hyperlinks).
+    pub external: bool,
+}
+
+/// An opened .docx package.
+pub struct Package<'a> {
+    archive: RefCell<zip::ZipArchive<Cursor<&'a [u8]>>>,
+    limits: Limits,
+    inflated_total: Cell<u64>,
+    main_part: String,
+}
+
+impl<'a> Package<'a> {
+    /// Open the package held in `bytes`, check it is WordprocessingML and find its main part.
+    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, PackageError> {
+        let size = bytes.len() as u64;
+        if size > limits.max_input_bytes {
+            return Err(PackageError::InputTooLarge {
+                size,
+                limit: limits.max_input_bytes,
+            });
+        }
+        check_signature(bytes)?;
+        let archive = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| PackageError::BadZip(e.to_string()))?;
+        if archive.len() > limits.max_entries {
+            return Err(PackageError::TooManyEntries {
+                count: archive.len(),
+                limit: limits.max_entries,
+            });
+        }
+        let mut package = Package {
+            archive: RefCell::new(archive),
+            limits: *limits,
+            inflated_total: Cell::new(0),
+            main_part: String::new(),
+        };
+        package.main_part = package.find_main_part()?;
+        Ok(package)
+    }
+
+    /// The name of the main document part ("word/document.xml").
+    pub fn main_part(&self) -> &str {
+        &self.main_part
+    }
+
+    /// True when the package has a part of that name (case-insensitive, as OPC says).
+    pub fn has_part(&self, name: &str) -> bool {
+        self.index_of(name).is_some()
+    }
+
+    /// Inflate a part, or `Ok(None)` when it is absent.
+    pub fn read_part(&self, name: &str) -> Result<Option<Vec<u8>>, PackageError> {
+        let Some(index) = self.index_of(name) else {
+            return Ok(None);
+        };
+        let mut archive = self.archive.borrow_mut();
+        let entry = archive.by_index(index).map_err(|e| PackageError::Inflate {
+            part: name.to_string(),
+            message: e.to_string(),
+        })?;
+        let remaining_total = self
+            .limits
+            .max_total_bytes
+            .saturating_sub(self.inflated_total.get());
+        let cap = self.limits.max_part_bytes.min(remaining_total);
+        let hint = entry.size().min(cap).min(64 << 20) as usize;
+        let mut data = Vec::with_capacity(hint);
+        entry
+            .take(cap + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| PackageError::Inflate {
+                part: name.to_string(),
+                message: e.to_string(),
+            })?;
+        let read = data.len() as u64;
+        if read > cap {
+            return Err(if cap == self.limits.max_part_bytes {
+                PackageError::PartTooLarge {
+                    part: name.to_string(),
+                    limit: cap,
+                }
+            } else {
+                PackageError::TotalTooLarge {
+                    limit: self.limits.max_total_bytes,
+                }
+            });
+        }
+        self.inflated_total.set(self.inflated_total.get() + read);
+        Ok(Some(data))
+    }
+
+    /// Inflate a part that must exist.
+    pub fn require_part(&self, name: &str) -> Result<Vec<u8>, PackageError> {
+        self.read_part(name)?
+            .ok_or_else(|| PackageError::MissingPart(name.to_string()))
+    }
+
+    /// The relationships of `part` (from its `_rels/NAME.rels`), keyed by relationship id.
+    /// A part without relationships gives an empty map.
+    pub fn relationships(&self, part: &str) -> Result<HashMap<String, Relationship>, PackageError> {
+        let rels_name = rels_part_name(part);
+        let Some(bytes) = self.read_part(&rels_name)? else {
+            return Ok(HashMap::new());
+        };
+        parse_relationships(&bytes, &rels_name, part)
+    }
+
+    fn index_of(&self, name: &str) -> Option<usize> {
+        let archive = self.archive.borrow();
+        archive.index_for_name(name).or_else(|| {
+            archive
+                .file_names()
+                .position(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(name)))
+        })
+    }
+
+    fn find_main_part(&self) -> Result<String, PackageError> {
+        if let Some(mimetype) = self.read_part("mimetype")? {
+            let mimetype = String::from_utf8_lossy(&mimetype).trim().to_string();
+            return Err(PackageError::NotWordprocessingMl(format!(
+                "an OpenDocument file ({mimetype}); save it as .docx"
+            )));
+        }
+        let content_types = self
+            .read_part("[Content_Types].xml")?
+            .ok_or_else(|| PackageError::MissingPart("[Content_Types].xml".into()))?;
+        let overrides = parse_content_types(&content_types)?;
+        let root_rels = self.relationships("")?;
+        if !self.has_part("_rels/.rels") {
+            return Err(PackageError::MissingPart("_rels/.rels".into()));
+        }
+        let main = root_rels
+            .values()
+            .find(|r| r.rel_type.ends_with(OFFICE_DOCUMENT_REL) && !r.external)
+            .map(|r| r.target.clone())
+            .ok_or_else(|| {
+                PackageError::NotWordprocessingMl(
+                    "_rels/.rels names no main document (officeDocument relationship)".into(),
+                )
+            })?;
+        if let Some(content_type) = overrides.get(&main.to_ascii_lowercase()) {
+            if !WORD_MAIN_TYPES.contains(&content_type.as_str()) {
+                return Err(PackageError::NotWordprocessingMl(format!(
+                    "its main part {main} is {content_type}"
+                )));
+            }
+        }
+        if !self.has_part(&main) {
+            return Err(PackageError::MissingPart(main));
+        }
+        Ok(main)
+    }
+}
+
+fn check_signature(bytes: &[u8]) -> Result<(), PackageError> {
+    if bytes.starts_with(OLE2_SIGNATURE) {
+        return Err(if contains_utf16(bytes, "EncryptedPackage") {
+            PackageError::Encrypted
+        } else {
+            PackageError::LegacyDoc
+        });
+    }
+    if bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    let hint = if bytes.is_empty() {
+        " (the file is empty)".to_string()
+    } else if bytes.starts_with(b"{\\rtf") {
+        " (it is an RTF file)".to_string()
+    } else if bytes.starts_with(b"%PDF") {
+        " (it is a PDF file)".to_string()
+    } else if bytes.starts_with(b"<") || bytes.starts_with(b"\xEF\xBB\xBF<") {
+        " (it looks like XML or HTML)".to_string()
+    } else {
+        String::new()
+    };
+    Err(PackageError::NotZip(hint))
+}
+
+fn contains_utf16(haystack: &[u8], needle: &str) -> bool {
+    let pattern: Vec<u8> = needle.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    haystack.windows(pattern.len()).any(|w| w == pattern)
+}
+
+/// `word/document.xml` → `word/_rels/document.xml.rels`; "" → `_rels/.rels`.
+fn rels_part_name(part: &str) -> String {
+    match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+/// Resolve a relationship target against the folder of its source part.
+pub fn resolve_target(source_part: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_string();
+    }
+    let mut segments: Vec<&str> = match source_part.rsplit_once('/') {
+        Some((dir, _)) => dir.split('/').collect(),
+        None => Vec::new(),
+    };
+    for segment in target.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    segments.join("/")
+}
+
+fn parse_relationships(
+    bytes: &[u8],
+    rels_name: &str,
+    source_part: &str,
+) -> Result<HashMap<String, Relationship>, PackageError> {
+    let mut reader = XmlReader::new(bytes, rels_name);
+    let mut map = HashMap::new();
+    loop {
+        match reader.next()? {
+            Event::Start(e) | Event::Empty(e) if local_name(e.name().as_ref()) == "Relationship" => {
+                let id = attr_value(&e, "Id").unwrap_or_default();
+                let rel_type = attr_value(&e, "Type").unwrap_or_default();
+                let raw_target = attr_value(&e, "Target").unwrap_or_default();
+                let external = attr_value(&e, "TargetMode")
+                    .is_some_and(|m| m.eq_ignore_ascii_case("External"));
+                let target = if external {
+                    raw_target
+                } else {
+                    resolve_target(source_part, &raw_target)
+                };
+                map.insert(
+                    id,
+                    Relationship {
+                        rel_type,
+                        target,
+                        external,
+                    },
+                );
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(map)
+}
+
+/// Content type overrides keyed by lower-case part name (without the leading slash).
+fn parse_content_types(bytes: &[u8]) -> Result<HashMap<String, String>, PackageError> {
+    let mut reader = XmlReader::new(bytes, "[Content_Types].xml");
+    let mut map = HashMap::new();
+    loop {
+        match reader.next()? {
+            Event::Start(e) | Event::Empty(e) if local_name(e.name().as_ref()) == "Override" => {
+                let part = attr_value(&e, "PartName").unwrap_or_default();
+                let content_type = attr_value(&e, "ContentType").unwrap_or_default();
+                map.insert(
+                    part.trim_start_matches('/').to_ascii_lowercase(),
+                    content_type,
+                );
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_targets_against_the_source_folder() {
+        assert_eq!(resolve_target("word/document.xml", "styles.xml"), "word/styles.xml");
+        assert_eq!(resolve_target("word/document.xml", "../customXml/item1.xml"), "customXml/item1.xml");
+        assert_eq!(resolve_target("", "word/document.xml"), "word/document.xml");
+        assert_eq!(resolve_target("word/document.xml", "/word/x.xml"), "word/x.xml");
+    }
+
+    #[test]
+    fn rels_names() {
+        assert_eq!(rels_part_name("word/document.xml"), "word/_rels/document.xml.rels");
+        assert_eq!(rels_part_name(""), "_rels/.rels");
+    }
+
+    #[test]
+    fn ole2_files_are_named() {
+        let mut doc = OLE2_SIGNATURE.to_vec();
+        doc.extend_from_slice(&[0; 600]);
+        assert!(matches!(check_signature(&doc), Err(PackageError::LegacyDoc)));
+        let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        doc.extend_from_slice(&name);
+        assert!(matches!(check_signature(&doc), Err(PackageError::Encrypted)));
+        assert!(matches!(check_signature(b"hello"), Err(PackageError::NotZip(_))));
+    }
+}
