@@ -82,7 +82,8 @@ struct Walker<'d> {
     resolutions: Vec<Resolution>,
     appendices: Vec<Appendix>,
     action_tables: usize,
-    matrix_anchors: HashSet<String>,
+    /// Matrix row label ("Resolution 22") → the anchor its title links to.
+    matrix_anchors: HashMap<String, String>,
     warnings: Vec<Warning>,
 }
 
@@ -100,7 +101,7 @@ pub fn ingest(document: &Document) -> Result<Ingested, IngestError> {
         resolutions: Vec::new(),
         appendices: Vec::new(),
         action_tables: 0,
-        matrix_anchors: HashSet::new(),
+        matrix_anchors: HashMap::new(),
         warnings: Vec::new(),
     };
     for node in &document.body {
@@ -225,29 +226,34 @@ impl<'d> Walker<'d> {
         self.place = Place::Appendix { after_table: false };
     }
 
-    /// The heading bookmark that links point to: one the matrix links to, else one naming
-    /// the resolution, else the first that is not a TOC mark.
+    /// The heading bookmark that links point to: the one the matrix row of this resolution
+    /// links to, else one naming the resolution, else the first that is neither a TOC mark
+    /// nor another row's target.
     fn choose_anchor(&self, bookmarks: &[String], kind: Kind, number: &str) -> Option<String> {
-        if let Some(b) = bookmarks.iter().find(|b| self.matrix_anchors.contains(*b)) {
-            return Some(b.clone());
+        let label = format!("{} {}", kind.as_str(), number);
+        if let Some(anchor) = self.matrix_anchors.get(&label) {
+            if bookmarks.contains(anchor) {
+                return Some(anchor.clone());
+            }
         }
         let word = kind.as_str().to_lowercase();
         let names_it = |b: &&String| {
             let lower = b.to_lowercase();
-            let digits: String = lower
-                .trim_start_matches('_')
-                .trim_start_matches(word.as_str())
+            let Some(rest) = lower.trim_start_matches('_').strip_prefix(word.as_str()) else {
+                return false;
+            };
+            let digits: String = rest
                 .trim_start_matches(['_', '-', ' '])
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .collect();
-            lower.trim_start_matches('_').starts_with(&word)
-                && digits.trim_start_matches('0') == number.trim_start_matches('0')
+            !digits.is_empty() && digits.trim_start_matches('0') == number.trim_start_matches('0')
         };
+        let claimed: HashSet<&String> = self.matrix_anchors.values().collect();
         bookmarks
             .iter()
             .find(names_it)
-            .or_else(|| bookmarks.iter().find(|b| !b.starts_with("_Toc")))
+            .or_else(|| bookmarks.iter().find(|b| !b.starts_with("_Toc") && !claimed.contains(b)))
             .or_else(|| bookmarks.first())
             .cloned()
     }
@@ -332,7 +338,11 @@ impl<'d> Walker<'d> {
         if read.columns.len() != 13 {
             self.warn("Section I matrix", format!("the matrix has {} columns after the label (13 expected)", read.columns.len()));
         }
-        self.matrix_anchors = read.rows.iter().filter_map(|r| r.anchor.clone()).collect();
+        self.matrix_anchors = read
+            .rows
+            .iter()
+            .filter_map(|r| Some((r.label.clone(), r.anchor.clone()?)))
+            .collect();
         let summary = self.summary.get_or_insert_with(Summary::default);
         summary.columns = read.columns;
         summary.rows.extend(read.rows);

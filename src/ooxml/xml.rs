@@ -5,10 +5,13 @@
 //!   "billion laughs" cannot work. Only the five predefined entities and character
 //!   references are resolved; any other entity reference is an error.
 //! * Errors name the part and the line and column where they arose.
+//! * Namespaces are resolved by prefix against the declarations seen (scopes are not
+//!   tracked: OOXML declares its prefixes once, on the root), which is much cheaper than
+//!   full per-element resolution and still accepts any prefix bound to WordprocessingML.
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
+use quick_xml::Reader;
+use std::collections::HashSet;
 use thiserror::Error;
 
 /// The WordprocessingML main namespace (transitional).
@@ -47,16 +50,20 @@ pub enum Ns {
 
 /// A pull reader over one part.
 pub struct XmlReader<'a> {
-    reader: NsReader<&'a [u8]>,
+    reader: Reader<&'a [u8]>,
     bytes: &'a [u8],
     part: String,
+    /// Prefixes ("" for the default namespace) bound to W or MC.
+    special: Vec<(String, Ns)>,
+    /// Every prefix declared so far.
+    declared: HashSet<String>,
 }
 
 impl<'a> XmlReader<'a> {
     /// Read `bytes`, naming errors after `part`.
     pub fn new(bytes: &'a [u8], part: &str) -> XmlReader<'a> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = NsReader::from_reader(bytes);
+        let mut reader = Reader::from_reader(bytes);
         let config = reader.config_mut();
         config.expand_empty_elements = false;
         config.check_end_names = true;
@@ -64,6 +71,8 @@ impl<'a> XmlReader<'a> {
             reader,
             bytes,
             part: part.to_string(),
+            special: Vec::new(),
+            declared: HashSet::new(),
         }
     }
 
@@ -81,12 +90,55 @@ impl<'a> XmlReader<'a> {
 
     /// The next event with the namespace of its element (for Start, Empty and End).
     pub fn next_ns(&mut self) -> Result<(Ns, Event<'a>), XmlError> {
-        let (resolved, event) = match self.reader.read_resolved_event() {
-            Ok((resolved, event)) => (classify(&resolved), event),
-            Err(e) => return Err(self.error(e)),
+        let event = self.next()?;
+        let ns = match &event {
+            Event::Start(e) | Event::Empty(e) => self.namespace_of_start(e),
+            Event::End(e) => self.namespace_of_prefix(prefix_of(e.name().as_ref())),
+            _ => Ns::Other,
         };
-        self.refuse_doctype(&event)?;
-        Ok((resolved, event))
+        Ok((ns, event))
+    }
+
+    fn namespace_of_start(&mut self, element: &BytesStart<'_>) -> Ns {
+        let qname = element.name();
+        let prefix = prefix_of(qname.as_ref());
+        if self.declared.is_empty() || !self.declared.contains(prefix) {
+            self.learn_declarations(element);
+        }
+        self.namespace_of_prefix(prefix)
+    }
+
+    fn namespace_of_prefix(&self, prefix: &str) -> Ns {
+        self.special
+            .iter()
+            .find(|(p, _)| p == prefix)
+            .map_or(Ns::Other, |(_, ns)| *ns)
+    }
+
+    fn learn_declarations(&mut self, element: &BytesStart<'_>) {
+        for attribute in element.attributes().with_checks(false).flatten() {
+            let key = attribute.key.as_ref();
+            let prefix = if key == "xmlns" {
+                ""
+            } else if let Some(p) = key.strip_prefix("xmlns:") {
+                p
+            } else {
+                continue;
+            };
+            let value: &str = &attribute.value;
+            let ns = if value == W_NS || value == W_NS_STRICT {
+                Ns::W
+            } else if value == MC_NS {
+                Ns::Mc
+            } else {
+                Ns::Other
+            };
+            self.special.retain(|(p, _)| p != prefix);
+            if ns != Ns::Other {
+                self.special.push((prefix.to_string(), ns));
+            }
+            self.declared.insert(prefix.to_string());
+        }
     }
 
     /// Skip to the end of the element whose start tag was just read.
@@ -150,12 +202,9 @@ impl<'a> XmlReader<'a> {
     }
 }
 
-fn classify(resolved: &ResolveResult<'_>) -> Ns {
-    match resolved {
-        ResolveResult::Bound(ns) if ns.as_ref() == W_NS || ns.as_ref() == W_NS_STRICT => Ns::W,
-        ResolveResult::Bound(ns) if ns.as_ref() == MC_NS => Ns::Mc,
-        _ => Ns::Other,
-    }
+/// The prefix of a qualified name ("" when it has none).
+fn prefix_of(qname: &str) -> &str {
+    qname.find(':').map_or("", |p| &qname[..p])
 }
 
 /// The local part of a qualified name (`w:p` → `p`).
