@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ITEM_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?[a-z]{0,3}[-\s]?\d+[a-z]?(?:[-–‑.]\d+[a-z]?)+\)?\*?$").unwrap_or_else(|_| unreachable!())
+    Regex::new(r"(?i)^\(?(?:[a-z]{1,3}[-\s]?\d+[a-z]?(?:[-–‑.]\d+[a-z]?)*|\d+[a-z]?(?:[-–‑.]\d+[a-z]?)+)\)?\*?$").unwrap_or_else(|_| unreachable!())
 });
 
 /// Characters that mark a "Periodic goals met" or "Completed" cell as ticked.
