@@ -79,17 +79,17 @@ pub struct ActionRows {
 /// Read the rows of an action table after its header.
 pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) -> ActionRows {
     let mut out = ActionRows::default();
-    let header_texts: Vec<String> = table.rows[header_index].cells.iter().map(Cell::text).collect();
+    let header_id = cell_at(&table.rows[header_index], columns.id).map(Cell::text);
     for row in &table.rows[header_index + 1..] {
-        let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
-        if texts == header_texts {
-            continue;
-        }
         let id_cell = cell_at(row, columns.id);
         let id_lines = id_cell
             .filter(|c| c.v_merge != VMerge::Continue)
             .map(Cell::lines)
             .unwrap_or_default();
+        let repeats_header = header_id.as_ref().is_some_and(|h| !h.is_empty() && id_lines.first() == Some(h));
+        if row.header || repeats_header {
+            continue;
+        }
         match id_lines.first() {
             Some(id) => {
                 if !ITEM_ID.is_match(id) {

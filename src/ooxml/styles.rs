@@ -18,10 +18,18 @@ struct StyleDef {
     is_default_paragraph: bool,
 }
 
+/// What a style id resolves to, computed once per style.
+#[derive(Debug, Clone, Default)]
+struct Resolved {
+    heading_level: Option<u8>,
+    numbering: Option<(String, u32)>,
+}
+
 /// The paragraph styles of a document.
 #[derive(Debug, Clone, Default)]
 pub struct StyleSheet {
     styles: HashMap<String, StyleDef>,
+    resolved: HashMap<String, Resolved>,
     default_paragraph: Option<String>,
 }
 
@@ -72,7 +80,23 @@ impl StyleSheet {
                 _ => {}
             }
         }
+        sheet.resolve_all();
         Ok(sheet)
+    }
+
+    fn resolve_all(&mut self) {
+        let resolved = self
+            .styles
+            .keys()
+            .map(|id| {
+                let value = Resolved {
+                    heading_level: self.compute_heading_level(id),
+                    numbering: self.compute_numbering(id),
+                };
+                (id.clone(), value)
+            })
+            .collect();
+        self.resolved = resolved;
     }
 
     /// The display name of a style id (the id itself when unknown).
@@ -97,14 +121,22 @@ impl StyleSheet {
 
     /// The heading level of a style: "heading N" by name, or its (inherited) outline level.
     pub fn heading_level(&self, id: &str) -> Option<u8> {
+        self.resolved.get(id).and_then(|r| r.heading_level)
+    }
+
+    /// The list (numId, level) a style puts its paragraphs in, following `w:basedOn`.
+    pub fn numbering(&self, id: &str) -> Option<(String, u32)> {
+        self.resolved.get(id).and_then(|r| r.numbering.clone())
+    }
+
+    fn compute_heading_level(&self, id: &str) -> Option<u8> {
         if let Some(level) = heading_level_from_name(self.name(id)) {
             return Some(level);
         }
         self.chain(id).find_map(|s| s.outline_level).filter(|l| *l < 9).map(|l| l + 1)
     }
 
-    /// The list (numId, level) a style puts its paragraphs in, following `w:basedOn`.
-    pub fn numbering(&self, id: &str) -> Option<(String, u32)> {
+    fn compute_numbering(&self, id: &str) -> Option<(String, u32)> {
         let num_id = self.chain(id).find_map(|s| s.num_id.clone())?;
         let level = self.chain(id).find_map(|s| s.num_level).unwrap_or(0);
         Some((num_id, level))

@@ -102,6 +102,9 @@ impl<'a> XmlReader<'a> {
     fn namespace_of_start(&mut self, element: &BytesStart<'_>) -> Ns {
         let qname = element.name();
         let prefix = prefix_of(qname.as_ref());
+        if let Some((_, ns)) = self.special.iter().find(|(p, _)| p == prefix) {
+            return *ns;
+        }
         if self.declared.is_empty() || !self.declared.contains(prefix) {
             self.learn_declarations(element);
         }
