@@ -48,18 +48,23 @@ pub fn from_json_str(text: &str) -> Result<ActionPlan, JsonError> {
         message: strip_position(&e.to_string()),
     })?;
     check_version(&value)?;
-    let plan: ActionPlan = serde_path_to_error::deserialize(&value).map_err(|e| JsonError::Schema {
-        path: display_path(&e.path().to_string()),
-        message: strip_position(&e.inner().to_string()),
-    })?;
+    let plan: ActionPlan =
+        serde_path_to_error::deserialize(&value).map_err(|e| JsonError::Schema {
+            path: display_path(&e.path().to_string()),
+            message: strip_position(&e.inner().to_string()),
+        })?;
     validate(&plan)?;
     Ok(plan)
 }
 
 fn check_version(value: &serde_json::Value) -> Result<(), JsonError> {
     match value.get("schema_version") {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => Ok(()),
-        Some(serde_json::Value::Number(n)) => Err(JsonError::Version { found: n.to_string() }),
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {
+            Ok(())
+        }
+        Some(serde_json::Value::Number(n)) => Err(JsonError::Version {
+            found: n.to_string(),
+        }),
         Some(other) => Err(JsonError::Schema {
             path: "schema_version".into(),
             message: format!("expected an integer, found {other}"),
@@ -83,15 +88,25 @@ fn validate(plan: &ActionPlan) -> Result<(), JsonError> {
             if !summary.columns.is_empty() && row.cells.len() != summary.columns.len() {
                 return Err(JsonError::Schema {
                     path: format!("summary.rows[{i}].cells"),
-                    message: format!("{} cells for {} columns", row.cells.len(), summary.columns.len()),
+                    message: format!(
+                        "{} cells for {} columns",
+                        row.cells.len(),
+                        summary.columns.len()
+                    ),
                 });
             }
         }
     }
     for (r, resolution) in plan.resolutions.iter().enumerate() {
-        validate_blocks(&resolution.operative_text, &format!("resolutions[{r}].operative_text"))?;
+        validate_blocks(
+            &resolution.operative_text,
+            &format!("resolutions[{r}].operative_text"),
+        )?;
         for (i, item) in resolution.action_items.iter().enumerate() {
-            validate_blocks(&item.status, &format!("resolutions[{r}].action_items[{i}].status"))?;
+            validate_blocks(
+                &item.status,
+                &format!("resolutions[{r}].action_items[{i}].status"),
+            )?;
         }
     }
     Ok(())
@@ -135,13 +150,18 @@ mod tests {
     #[test]
     fn errors_name_the_place() {
         let error = from_json_str("{\"schema_version\": 1,\n \"resolutions\": [}").unwrap_err();
-        assert!(matches!(error, JsonError::Syntax { line: 2, .. }), "{error}");
+        assert!(
+            matches!(error, JsonError::Syntax { line: 2, .. }),
+            "{error}"
+        );
         let error = from_json_str("{\"schema_version\": 7}").unwrap_err();
         assert!(error.to_string().contains("unsupported schema_version 7"));
         let json = r#"{"schema_version": 1, "resolutions": [{"kind": "Resolution", "number": "1", "title": "t",
             "action_items": [{"id": "01-01", "action": "a", "milestone": "m", "periodic_goals_met": "yes", "completed": false}]}]}"#;
         let error = from_json_str(json).unwrap_err();
-        let JsonError::Schema { path, .. } = &error else { panic!("{error}") };
+        let JsonError::Schema { path, .. } = &error else {
+            panic!("{error}")
+        };
         assert_eq!(path, "resolutions[0].action_items[0].periodic_goals_met");
     }
 

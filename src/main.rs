@@ -121,9 +121,15 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
         max_total_bytes: args.max_total_bytes,
         ..Limits::default()
     };
-    let name = if args.input == "-" { "<stdin>" } else { args.input.as_str() };
+    let name = if args.input == "-" {
+        "<stdin>"
+    } else {
+        args.input.as_str()
+    };
     let bytes = read_input(&args.input, limits.max_input_bytes)?;
-    let format = args.from.unwrap_or_else(|| infer_input_format(&args.input, &bytes));
+    let format = args
+        .from
+        .unwrap_or_else(|| infer_input_format(&args.input, &bytes));
     let plan = match format {
         InputFormat::Json => {
             let text = std::str::from_utf8(&bytes)
@@ -200,7 +206,8 @@ fn read_input(path: &str, limit: u64) -> Result<Vec<u8>, Failure> {
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::new(3, format!("<stdin>: cannot read: {e}")))?;
     } else {
-        let file = std::fs::File::open(path).map_err(|e| Failure::new(3, format!("{path}: cannot open: {e}")))?;
+        let file = std::fs::File::open(path)
+            .map_err(|e| Failure::new(3, format!("{path}: cannot open: {e}")))?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         if size > limit {
             return Err(too_large(size));
@@ -228,7 +235,9 @@ fn failure_of(name: &str, error: &Error) -> Failure {
             | PackageError::InputTooLarge { .. }
             | PackageError::TooManyEntries { .. } => 6,
             PackageError::Xml(_) => 7,
-            PackageError::BadZip(_) | PackageError::MissingPart(_) | PackageError::Inflate { .. } => 5,
+            PackageError::BadZip(_)
+            | PackageError::MissingPart(_)
+            | PackageError::Inflate { .. } => 5,
         },
         Error::Xml(_) => 7,
         Error::Ingest(_) => 8,
@@ -251,14 +260,20 @@ fn write_output(output: &str, bytes: &[u8], input: Option<&Path>) -> Result<(), 
     let target = PathBuf::from(output);
     if let Some(input) = input {
         if same_file(input, &target) {
-            return Err(Failure::new(3, format!("{output}: refusing to overwrite the input file")));
+            return Err(Failure::new(
+                3,
+                format!("{output}: refusing to overwrite the input file"),
+            ));
         }
     }
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let file_name = target.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+    let file_name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
     let temporary = folder.join(format!(".{file_name}.actplan-{}.tmp", std::process::id()));
     let result = std::fs::File::create(&temporary)
         .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))

@@ -56,7 +56,9 @@ pub enum PackageError {
     #[error("this is a legacy Word 97-2003 .doc file, not .docx: open it in Word or LibreOffice and save it as .docx")]
     LegacyDoc,
     /// An OLE2 compound file holding an `EncryptedPackage` stream.
-    #[error("this .docx is encrypted (password-protected): remove the password in Word and save again")]
+    #[error(
+        "this .docx is encrypted (password-protected): remove the password in Word and save again"
+    )]
     Encrypted,
     /// The bytes are not a zip archive at all.
     #[error("not a .docx file: it is not a zip package{0}")]
@@ -85,7 +87,9 @@ pub enum PackageError {
         limit: u64,
     },
     /// The input file itself is larger than allowed.
-    #[error("the input is {size} bytes, more than the {limit} bytes allowed (limit --max-input-bytes)")]
+    #[error(
+        "the input is {size} bytes, more than the {limit} bytes allowed (limit --max-input-bytes)"
+    )]
     InputTooLarge {
         /// Size of the input.
         size: u64,
@@ -310,7 +314,10 @@ fn check_signature(bytes: &[u8]) -> Result<(), PackageError> {
 }
 
 fn contains_utf16(haystack: &[u8], needle: &str) -> bool {
-    let pattern: Vec<u8> = needle.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let pattern: Vec<u8> = needle
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     haystack.windows(pattern.len()).any(|w| w == pattern)
 }
 
@@ -352,7 +359,9 @@ fn parse_relationships(
     let mut map = HashMap::new();
     loop {
         match reader.next()? {
-            Event::Start(e) | Event::Empty(e) if local_name(e.name().as_ref()) == "Relationship" => {
+            Event::Start(e) | Event::Empty(e)
+                if local_name(e.name().as_ref()) == "Relationship" =>
+            {
                 let id = attr_value(&e, "Id").unwrap_or_default();
                 let rel_type = attr_value(&e, "Type").unwrap_or_default();
                 let raw_target = attr_value(&e, "Target").unwrap_or_default();
@@ -406,15 +415,27 @@ mod tests {
 
     #[test]
     fn resolves_targets_against_the_source_folder() {
-        assert_eq!(resolve_target("word/document.xml", "styles.xml"), "word/styles.xml");
-        assert_eq!(resolve_target("word/document.xml", "../customXml/item1.xml"), "customXml/item1.xml");
+        assert_eq!(
+            resolve_target("word/document.xml", "styles.xml"),
+            "word/styles.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "../customXml/item1.xml"),
+            "customXml/item1.xml"
+        );
         assert_eq!(resolve_target("", "word/document.xml"), "word/document.xml");
-        assert_eq!(resolve_target("word/document.xml", "/word/x.xml"), "word/x.xml");
+        assert_eq!(
+            resolve_target("word/document.xml", "/word/x.xml"),
+            "word/x.xml"
+        );
     }
 
     #[test]
     fn rels_names() {
-        assert_eq!(rels_part_name("word/document.xml"), "word/_rels/document.xml.rels");
+        assert_eq!(
+            rels_part_name("word/document.xml"),
+            "word/_rels/document.xml.rels"
+        );
         assert_eq!(rels_part_name(""), "_rels/.rels");
     }
 
@@ -422,10 +443,22 @@ mod tests {
     fn ole2_files_are_named() {
         let mut doc = OLE2_SIGNATURE.to_vec();
         doc.extend_from_slice(&[0; 600]);
-        assert!(matches!(check_signature(&doc), Err(PackageError::LegacyDoc)));
-        let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert!(matches!(
+            check_signature(&doc),
+            Err(PackageError::LegacyDoc)
+        ));
+        let name: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         doc.extend_from_slice(&name);
-        assert!(matches!(check_signature(&doc), Err(PackageError::Encrypted)));
-        assert!(matches!(check_signature(b"hello"), Err(PackageError::NotZip(_))));
+        assert!(matches!(
+            check_signature(&doc),
+            Err(PackageError::Encrypted)
+        ));
+        assert!(matches!(
+            check_signature(b"hello"),
+            Err(PackageError::NotZip(_))
+        ));
     }
 }

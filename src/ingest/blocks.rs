@@ -10,7 +10,12 @@ pub fn blocks_of(nodes: &[Node], keep_style: Option<&str>) -> Vec<Block> {
         .iter()
         .filter_map(|node| match node {
             Node::Paragraph(p) => paragraph_block(p, keep_style),
-            Node::Table(t) => Some(table_block(&t.rows.iter().map(|r| r.cells.as_slice()).collect::<Vec<_>>())),
+            Node::Table(t) => Some(table_block(
+                &t.rows
+                    .iter()
+                    .map(|r| r.cells.as_slice())
+                    .collect::<Vec<_>>(),
+            )),
         })
         .collect()
 }
@@ -25,7 +30,9 @@ pub fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>) -> Op
         return None;
     }
     let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-    let plain = spans.iter().all(|s| !s.bold && !s.italic && s.href.is_none() && s.footnote.is_none());
+    let plain = spans
+        .iter()
+        .all(|s| !s.bold && !s.italic && s.href.is_none() && s.footnote.is_none());
     let inlines = if plain {
         Vec::new()
     } else {
@@ -38,7 +45,13 @@ pub fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>) -> Op
     Some(Block {
         text,
         list_level: paragraph.list.map(|l| l.level),
-        list_kind: paragraph.list.map(|l| if l.ordered { ListKind::Ordered } else { ListKind::Bullet }),
+        list_kind: paragraph.list.map(|l| {
+            if l.ordered {
+                ListKind::Ordered
+            } else {
+                ListKind::Bullet
+            }
+        }),
         style,
         inlines,
         rows: None,
@@ -51,7 +64,13 @@ pub fn table_block(rows: &[&[Cell]]) -> Block {
     let mut lines = Vec::with_capacity(rows.len());
     let mut model_rows = Vec::with_capacity(rows.len());
     for cells in rows {
-        lines.push(cells.iter().map(|c| c.text()).collect::<Vec<_>>().join("\t"));
+        lines.push(
+            cells
+                .iter()
+                .map(|c| c.text())
+                .collect::<Vec<_>>()
+                .join("\t"),
+        );
         model_rows.push(cells.iter().map(|c| blocks_of(&c.blocks, None)).collect());
     }
     Block {
@@ -109,7 +128,11 @@ fn trim_edge(spans: &mut Vec<Span>, start: bool) {
             return;
         };
         let span = &mut spans[index];
-        let trimmed = if start { span.text.trim_start() } else { span.text.trim_end() };
+        let trimmed = if start {
+            span.text.trim_start()
+        } else {
+            span.text.trim_end()
+        };
         if trimmed.is_empty() {
             spans.remove(index);
             continue;
@@ -135,7 +158,12 @@ mod tests {
 
     #[test]
     fn trims_the_paragraph_not_each_span() {
-        let spans = trimmed_spans(&[span("  ", false), span(" The ", true), span("end ", false), span(" ", true)]);
+        let spans = trimmed_spans(&[
+            span("  ", false),
+            span(" The ", true),
+            span("end ", false),
+            span(" ", true),
+        ]);
         assert_eq!(spans.len(), 2);
         assert_eq!(spans[0].text, "The ");
         assert_eq!(spans[1].text, "end");

@@ -6,8 +6,10 @@ use crate::ooxml::{Node, Table};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static TD_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-Z][A-Za-z-]*\s+)?TD\s*\d+[A-Za-z0-9/()\-]*(?:\s*\(Rev\.?\s*\d*\))?$").unwrap_or_else(|_| unreachable!()));
+static TD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][A-Za-z-]*\s+)?TD\s*\d+[A-Za-z0-9/()\-]*(?:\s*\(Rev\.?\s*\d*\))?$")
+        .unwrap_or_else(|_| unreachable!())
+});
 static STUDY_PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^study\s+period\s+(.+)$").unwrap_or_else(|_| unreachable!()));
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,7 +32,11 @@ pub fn read_cover(tables: &[&Table]) -> Option<Cover> {
     found.then_some(cover)
 }
 
-fn read_row<'n>(cover: &mut Cover, cells: &[String], blocks: impl Iterator<Item = &'n Vec<Node>>) -> bool {
+fn read_row<'n>(
+    cover: &mut Cover,
+    cells: &[String],
+    blocks: impl Iterator<Item = &'n Vec<Node>>,
+) -> bool {
     let mut found = false;
     let blocks: Vec<_> = blocks.collect();
     let mut index = 0;
@@ -41,7 +47,10 @@ fn read_row<'n>(cover: &mut Cover, cells: &[String], blocks: impl Iterator<Item 
             continue;
         }
         found = true;
-        if let Some(label) = cell.strip_suffix(':').filter(|l| !l.contains('\n') && l.len() < 40) {
+        if let Some(label) = cell
+            .strip_suffix(':')
+            .filter(|l| !l.contains('\n') && l.len() < 40)
+        {
             // A label: its value is the next non-label cell, or all the rest for a contact.
             let rest: Vec<&str> = cells[index + 1..]
                 .iter()
@@ -126,12 +135,18 @@ fn set_labelled(cover: &mut Cover, label: &str, value: String) {
 fn set_unlabelled(cover: &mut Cover, text: &str) {
     let one_line = text.replace('\n', " ");
     if let Some(period) = STUDY_PERIOD.captures(&one_line) {
-        cover.study_period.get_or_insert_with(|| period[1].trim().to_string());
+        cover
+            .study_period
+            .get_or_insert_with(|| period[1].trim().to_string());
     } else if let Some(original) = ORIGINAL.captures(&one_line) {
-        cover.original_language.get_or_insert_with(|| original[1].trim().to_string());
+        cover
+            .original_language
+            .get_or_insert_with(|| original[1].trim().to_string());
     } else if TD_NUMBER.is_match(&one_line) && cover.td_number.is_none() {
         cover.td_number = Some(one_line);
-    } else if (one_line == "TD" || one_line == "C" || one_line == "TEMPORARY DOCUMENT") && cover.document_type.is_none() {
+    } else if (one_line == "TD" || one_line == "C" || one_line == "TEMPORARY DOCUMENT")
+        && cover.document_type.is_none()
+    {
         cover.document_type = Some(one_line);
     } else if MEETING.is_match(&one_line) && cover.meeting.is_none() {
         cover.meeting = Some(one_line);
@@ -146,7 +161,10 @@ fn set_unlabelled(cover: &mut Cover, text: &str) {
 }
 
 fn is_group_name(text: &str) -> bool {
-    text == "TSAG" || text.starts_with("STUDY GROUP") || text.starts_with("Study Group") || text == "Council"
+    text == "TSAG"
+        || text.starts_with("STUDY GROUP")
+        || text.starts_with("Study Group")
+        || text == "Council"
 }
 
 #[cfg(test)]
@@ -156,15 +174,32 @@ mod tests {
     #[test]
     fn unlabelled_texts_are_classified() {
         let mut cover = Cover::default();
-        for text in ["TSAG", "TD 999", "STUDY PERIOD 2022-2024", "Original: English", "Geneva, 30 May - 2 June 2023", "TD", "ITU"] {
+        for text in [
+            "TSAG",
+            "TD 999",
+            "STUDY PERIOD 2022-2024",
+            "Original: English",
+            "Geneva, 30 May - 2 June 2023",
+            "TD",
+            "ITU",
+        ] {
             set_unlabelled(&mut cover, text);
         }
         assert_eq!(cover.group.as_deref(), Some("TSAG"));
         assert_eq!(cover.td_number.as_deref(), Some("TD 999"));
         assert_eq!(cover.study_period.as_deref(), Some("2022-2024"));
         assert_eq!(cover.original_language.as_deref(), Some("English"));
-        assert_eq!(cover.meeting.as_deref(), Some("Geneva, 30 May - 2 June 2023"));
+        assert_eq!(
+            cover.meeting.as_deref(),
+            Some("Geneva, 30 May - 2 June 2023")
+        );
         assert_eq!(cover.document_type.as_deref(), Some("TD"));
-        assert_eq!(cover.other, vec![CoverField { label: String::new(), value: "ITU".into() }]);
+        assert_eq!(
+            cover.other,
+            vec![CoverField {
+                label: String::new(),
+                value: "ITU".into()
+            }]
+        );
     }
 }

@@ -8,8 +8,9 @@ static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?is)^(?:\d+\.\s*)?(resolution|opinion)\s+(\d+[A-Za-z]?)\s*(?:\((?:rev\.?|revised)[^)]*\)\s*)?[-–—‑:]\s*(.+)$")
         .unwrap_or_else(|_| unreachable!())
 });
-static APPENDIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(appendix|annex)\s+[IVXLC\d]+\b").unwrap_or_else(|_| unreachable!()));
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(appendix|annex)\s+[IVXLC\d]+\b").unwrap_or_else(|_| unreachable!())
+});
 
 /// A parsed "Resolution 22 – Authorization for …" line.
 #[derive(Debug, Clone, PartialEq, Eq)]

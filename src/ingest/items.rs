@@ -86,16 +86,21 @@ pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) ->
             .filter(|c| c.v_merge != VMerge::Continue)
             .map(Cell::lines)
             .unwrap_or_default();
-        let repeats_header = header_id.as_ref().is_some_and(|h| !h.is_empty() && id_lines.first() == Some(h));
+        let repeats_header = header_id
+            .as_ref()
+            .is_some_and(|h| !h.is_empty() && id_lines.first() == Some(h));
         if row.header || repeats_header {
             continue;
         }
         match id_lines.first() {
             Some(id) => {
                 if !ITEM_ID.is_match(id) {
-                    out.problems.push(format!("item id {id:?} does not look like an action item number"));
+                    out.problems.push(format!(
+                        "item id {id:?} does not look like an action item number"
+                    ));
                 }
-                out.items.push(read_item(row, &columns, id, &id_lines[1..], id_cell));
+                out.items
+                    .push(read_item(row, &columns, id, &id_lines[1..], id_cell));
             }
             None => {
                 let status = status_blocks(row, columns.id);
@@ -113,8 +118,18 @@ pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) ->
     out
 }
 
-fn read_item(row: &Row, columns: &Columns, id: &str, rest: &[String], id_cell: Option<&Cell>) -> Item {
-    let text_at = |col: Option<u32>| col.and_then(|c| cell_at(row, c)).map(Cell::text).unwrap_or_default();
+fn read_item(
+    row: &Row,
+    columns: &Columns,
+    id: &str,
+    rest: &[String],
+    id_cell: Option<&Cell>,
+) -> Item {
+    let text_at = |col: Option<u32>| {
+        col.and_then(|c| cell_at(row, c))
+            .map(Cell::text)
+            .unwrap_or_default()
+    };
     Item {
         id: id.to_string(),
         cross_reference: (!rest.is_empty()).then(|| rest.join("\n")),
@@ -153,7 +168,12 @@ pub fn is_item_list(table: &Table) -> bool {
     let with_id = table
         .rows
         .iter()
-        .filter(|r| r.cells.first().and_then(|c| c.lines().first().cloned()).is_some_and(|l| ITEM_ID.is_match(&l)))
+        .filter(|r| {
+            r.cells
+                .first()
+                .and_then(|c| c.lines().first().cloned())
+                .is_some_and(|l| ITEM_ID.is_match(&l))
+        })
         .count();
     with_id > 0 && with_id * 2 >= table.rows.len()
 }
@@ -172,7 +192,12 @@ pub fn read_item_list(table: &Table) -> Vec<AppendixItem> {
                 id,
                 cross_reference: (lines.len() > 1).then(|| lines[1..].join("\n")),
                 action: rest.first().cloned().unwrap_or_default(),
-                extra: rest.iter().skip(1).filter(|t| !t.is_empty()).cloned().collect(),
+                extra: rest
+                    .iter()
+                    .skip(1)
+                    .filter(|t| !t.is_empty())
+                    .cloned()
+                    .collect(),
             })
         })
         .collect()

@@ -43,7 +43,12 @@ pub fn read_matrix(table: &Table) -> Matrix {
         match read_row(row, width) {
             Some(r) => rows.push(r),
             None => {
-                let text = row.cells.iter().map(Cell::text).collect::<Vec<_>>().join(" | ");
+                let text = row
+                    .cells
+                    .iter()
+                    .map(Cell::text)
+                    .collect::<Vec<_>>()
+                    .join(" | ");
                 if !text.replace(" | ", "").trim().is_empty() {
                     skipped.push(text);
                 }
@@ -85,7 +90,10 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
         return Vec::new();
     };
     let groups_row = &header[0];
-    let label_end = groups_row.cells.first().map_or(1, |c| c.grid_col + c.grid_span);
+    let label_end = groups_row
+        .cells
+        .first()
+        .map_or(1, |c| c.grid_col + c.grid_span);
     names_row
         .cells
         .iter()
@@ -97,7 +105,11 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
                 .find(|g| g.grid_col <= cell.grid_col && cell.grid_col < g.grid_col + g.grid_span)
                 .map(|g| g.text().replace('\n', " "))
                 .unwrap_or_default();
-            let name = if header.len() == 1 { group.clone() } else { cell.text() };
+            let name = if header.len() == 1 {
+                group.clone()
+            } else {
+                cell.text()
+            };
             SummaryColumn { group, name }
         })
         .collect()
@@ -106,7 +118,11 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
 fn read_row(row: &Row, width: u32) -> Option<SummaryRow> {
     let label_cell = row.cells.first()?;
     let label_text = label_cell.text();
-    let TitleLine { kind, number, title } = parse_title_line(&label_text.replace('\n', " "))?;
+    let TitleLine {
+        kind,
+        number,
+        title,
+    } = parse_title_line(&label_text.replace('\n', " "))?;
     let start = label_cell.grid_col + label_cell.grid_span;
     let mut cells = vec![String::new(); width as usize];
     for cell in &row.cells[1..] {
@@ -172,7 +188,10 @@ mod tests {
     #[test]
     fn legend_lines() {
         let entry = legend_entry("GCA\t\t: Global Cybersecurity Agenda").unwrap();
-        assert_eq!((entry.term.as_str(), entry.definition.as_str()), ("GCA", "Global Cybersecurity Agenda"));
+        assert_eq!(
+            (entry.term.as_str(), entry.definition.as_str()),
+            ("GCA", "Global Cybersecurity Agenda")
+        );
         let entry = legend_entry("**\tThe Resolution titles are hyperlinked").unwrap();
         assert_eq!(entry.term, "**");
         assert!(legend_entry("Legend:").is_none());

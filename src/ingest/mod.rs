@@ -143,7 +143,11 @@ impl<'d> Walker<'d> {
                 .last()
                 .map(|r| format!("{} {}", r.kind.as_str(), r.number))
                 .unwrap_or_default(),
-            Place::Appendix { .. } => self.appendices.last().map(|a| a.title.clone()).unwrap_or_default(),
+            Place::Appendix { .. } => self
+                .appendices
+                .last()
+                .map(|a| a.title.clone())
+                .unwrap_or_default(),
             Place::Front => "cover".into(),
             Place::SummarySection | Place::AfterMatrix => "Section I".into(),
             Place::Progress => "Section II".into(),
@@ -165,7 +169,12 @@ impl<'d> Walker<'d> {
                 return self.start_appendix(trimmed, p);
             }
         }
-        if is_heading && !matches!(self.place, Place::Resolution { .. } | Place::Appendix { .. }) {
+        if is_heading
+            && !matches!(
+                self.place,
+                Place::Resolution { .. } | Place::Appendix { .. }
+            )
+        {
             return self.section_heading(trimmed);
         }
         if is_heading && p.heading_level == Some(1) {
@@ -253,7 +262,11 @@ impl<'d> Walker<'d> {
         bookmarks
             .iter()
             .find(names_it)
-            .or_else(|| bookmarks.iter().find(|b| !b.starts_with("_Toc") && !claimed.contains(b)))
+            .or_else(|| {
+                bookmarks
+                    .iter()
+                    .find(|b| !b.starts_with("_Toc") && !claimed.contains(b))
+            })
             .or_else(|| bookmarks.first())
             .cloned()
     }
@@ -264,10 +277,15 @@ impl<'d> Walker<'d> {
             Place::Front => {
                 if !is_style(p, "toc heading") && !is_style(p, "tocheading") {
                     let location = self.location();
-                    self.warn(location, format!("text before Section I not kept: {:?}", shorten(trimmed)));
+                    self.warn(
+                        location,
+                        format!("text before Section I not kept: {:?}", shorten(trimmed)),
+                    );
                 }
             }
-            Place::SummarySection => self.caption.extend(blocks::paragraph_block(p, default_style)),
+            Place::SummarySection => self
+                .caption
+                .extend(blocks::paragraph_block(p, default_style)),
             Place::AfterMatrix => {
                 let summary = self.summary.get_or_insert_with(Summary::default);
                 if trimmed.trim_end_matches(':').eq_ignore_ascii_case("legend") {
@@ -275,20 +293,29 @@ impl<'d> Walker<'d> {
                 }
                 match matrix::legend_entry(trimmed) {
                     Some(entry) if summary.notes.is_empty() => summary.legend.push(entry),
-                    _ => summary.notes.extend(blocks::paragraph_block(p, default_style)),
+                    _ => summary
+                        .notes
+                        .extend(blocks::paragraph_block(p, default_style)),
                 }
             }
-            Place::Progress => self.progress.intro.extend(blocks::paragraph_block(p, default_style)),
+            Place::Progress => self
+                .progress
+                .intro
+                .extend(blocks::paragraph_block(p, default_style)),
             Place::Resolution { after_table } => {
                 let Some(resolution) = self.resolutions.last_mut() else {
                     return;
                 };
                 if after_table {
                     if !TOP_LINK.is_match(trimmed) {
-                        resolution.notes.extend(blocks::paragraph_block(p, default_style));
+                        resolution
+                            .notes
+                            .extend(blocks::paragraph_block(p, default_style));
                     }
                 } else {
-                    resolution.operative_text.extend(blocks::paragraph_block(p, default_style));
+                    resolution
+                        .operative_text
+                        .extend(blocks::paragraph_block(p, default_style));
                 }
             }
             Place::Appendix { after_table } => {
@@ -333,10 +360,22 @@ impl<'d> Walker<'d> {
     fn matrix(&mut self, table: &Table) {
         let read = matrix::read_matrix(table);
         for skipped in &read.skipped {
-            self.warn("Section I matrix", format!("row is not a resolution or opinion, not kept: {}", shorten(skipped)));
+            self.warn(
+                "Section I matrix",
+                format!(
+                    "row is not a resolution or opinion, not kept: {}",
+                    shorten(skipped)
+                ),
+            );
         }
         if read.columns.len() != 13 {
-            self.warn("Section I matrix", format!("the matrix has {} columns after the label (13 expected)", read.columns.len()));
+            self.warn(
+                "Section I matrix",
+                format!(
+                    "the matrix has {} columns after the label (13 expected)",
+                    read.columns.len()
+                ),
+            );
         }
         self.matrix_anchors = read
             .rows
@@ -367,14 +406,18 @@ impl<'d> Walker<'d> {
                 let ids: Vec<&str> = rows.items.iter().map(|i| i.id.as_str()).collect();
                 self.warn(
                     location,
-                    format!("an action item table outside any resolution was not kept (items: {})", ids.join(", ")),
+                    format!(
+                        "an action item table outside any resolution was not kept (items: {})",
+                        ids.join(", ")
+                    ),
                 );
             }
         }
     }
 
     fn table_as_block(&mut self, table: &Table) {
-        let rows: Vec<&[crate::ooxml::Cell]> = table.rows.iter().map(|r| r.cells.as_slice()).collect();
+        let rows: Vec<&[crate::ooxml::Cell]> =
+            table.rows.iter().map(|r| r.cells.as_slice()).collect();
         let block = blocks::table_block(&rows);
         match self.place {
             Place::Resolution { after_table } => {
@@ -392,7 +435,11 @@ impl<'d> Walker<'d> {
                 }
             }
             Place::Progress => self.progress.intro.push(block),
-            Place::AfterMatrix => self.summary.get_or_insert_with(Summary::default).notes.push(block),
+            Place::AfterMatrix => self
+                .summary
+                .get_or_insert_with(Summary::default)
+                .notes
+                .push(block),
             Place::SummarySection => self.caption.push(block),
             Place::Front => {}
         }
@@ -405,7 +452,10 @@ impl<'d> Walker<'d> {
             let here = format!("{} {}", resolution.kind.as_str(), resolution.number);
             for item in &resolution.action_items {
                 if let Some(first) = seen.insert(item.id.clone(), here.clone()) {
-                    duplicates.push((here.clone(), format!("duplicate action item id {} (also in {first})", item.id)));
+                    duplicates.push((
+                        here.clone(),
+                        format!("duplicate action item id {} (also in {first})", item.id),
+                    ));
                 }
             }
         }
@@ -435,7 +485,8 @@ impl<'d> Walker<'d> {
             }),
             None => None,
         };
-        let progress = (self.progress.heading.is_some() || !self.progress.intro.is_empty()).then_some(self.progress);
+        let progress = (self.progress.heading.is_some() || !self.progress.intro.is_empty())
+            .then_some(self.progress);
         let footnotes: BTreeMap<String, Vec<Block>> = document
             .footnotes
             .iter()
@@ -458,7 +509,9 @@ impl<'d> Walker<'d> {
 }
 
 fn is_style(p: &Paragraph, name: &str) -> bool {
-    p.style.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(name))
+    p.style
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case(name))
 }
 
 fn shorten(text: &str) -> String {

@@ -7,7 +7,10 @@
 use super::styles::{ListDefinitions, StyleSheet};
 use super::symbols::{has_private_use, map_private_use, map_symbol, SymbolFont};
 use super::xml::{attr_value, local_name, on_off, raw_attr, Ns, XmlError, XmlReader};
-use super::{Cell, Document, ListInfo, Node, Paragraph, RevisionCount, RevisionMode, Row, Span, Table, VMerge};
+use super::{
+    Cell, Document, ListInfo, Node, Paragraph, RevisionCount, RevisionMode, Row, Span, Table,
+    VMerge,
+};
 use crate::package::Relationship;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::{BTreeMap, HashMap};
@@ -47,9 +50,16 @@ pub fn parse_notes(
 
 enum Frame {
     Table(Table),
-    Row { row: Row, dropped: bool, grid_before: u32 },
+    Row {
+        row: Row,
+        dropped: bool,
+        grid_before: u32,
+    },
     Cell(Cell),
-    Note { id: String, blocks: Vec<Node> },
+    Note {
+        id: String,
+        blocks: Vec<Node>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,17 +298,15 @@ impl<'a, 'c> Parser<'a, 'c> {
                 self.finish_paragraph();
                 self.table_depth += 1;
                 if self.table_depth > MAX_TABLE_DEPTH {
-                    return Err(self
-                        .reader
-                        .error_here(format!("tables nested deeper than {MAX_TABLE_DEPTH} levels")));
+                    return Err(self.reader.error_here(format!(
+                        "tables nested deeper than {MAX_TABLE_DEPTH} levels"
+                    )));
                 }
                 self.frames.push(Frame::Table(Table::default()));
             }
             "gridCol" => {
                 if let Some(Frame::Table(table)) = self.frames.last_mut() {
-                    let width = raw_attr(e, "w")
-                        .and_then(|w| w.parse().ok())
-                        .unwrap_or(0);
+                    let width = raw_attr(e, "w").and_then(|w| w.parse().ok()).unwrap_or(0);
                     table.grid.push(width);
                 }
             }
@@ -333,8 +341,8 @@ impl<'a, 'c> Parser<'a, 'c> {
                     });
                 }
             }
-            "sdtPr" | "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing"
-            | "pict" | "object" | "txbxContent" | "commentReference" | "comments"
+            "sdtPr" | "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing" | "pict"
+            | "object" | "txbxContent" | "commentReference" | "comments"
                 if !empty =>
             {
                 self.reader.skip(e)?
@@ -504,10 +512,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         let style_numbering = style_id.as_deref().and_then(|id| styles.numbering(id));
         let list = match (builder.num_id, style_numbering) {
             (Some(num_id), style) => {
-                let level = builder
-                    .num_level
-                    .or(style.map(|(_, l)| l))
-                    .unwrap_or(0);
+                let level = builder.num_level.or(style.map(|(_, l)| l)).unwrap_or(0);
                 self.list_info(&num_id, level)
             }
             (None, Some((num_id, style_level))) => {
@@ -598,7 +603,9 @@ impl<'a, 'c> Parser<'a, 'c> {
             "del" => deleted = true,
             "ins" => inserted = true,
             "gridBefore" => {
-                grid_before = attr_value(e, "val").and_then(|v| v.parse().ok()).unwrap_or(0)
+                grid_before = attr_value(e, "val")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0)
             }
             _ => {}
         })?;
@@ -670,7 +677,11 @@ impl<'a, 'c> Parser<'a, 'c> {
                 Event::End(ref e) if ns == Ns::W && local_name(e.name().as_ref()) == end_name => {
                     return Ok(())
                 }
-                Event::Eof => return Err(self.reader.error_here("unexpected end of part inside properties")),
+                Event::Eof => {
+                    return Err(self
+                        .reader
+                        .error_here("unexpected end of part inside properties"))
+                }
                 _ => {}
             }
         }
@@ -687,7 +698,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                 Event::GeneralRef(r) => text.push_str(&self.reader.resolve_reference(&r)?),
                 Event::End(e) if e.name().as_ref() == end_name => break,
                 Event::Start(e) => self.reader.skip(&e)?,
-                Event::Eof => return Err(self.reader.error_here("unexpected end of part inside text")),
+                Event::Eof => {
+                    return Err(self.reader.error_here("unexpected end of part inside text"))
+                }
                 _ => {}
             }
         }
@@ -748,7 +761,11 @@ impl<'a, 'c> Parser<'a, 'c> {
 
     fn emit_symbol(&mut self, e: &BytesStart<'_>) {
         let font = attr_value(e, "font").map_or(SymbolFont::Symbol, |f| SymbolFont::from_name(&f));
-        let font = if font == SymbolFont::Text { SymbolFont::Symbol } else { font };
+        let font = if font == SymbolFont::Text {
+            SymbolFont::Symbol
+        } else {
+            font
+        };
         let code = attr_value(e, "char")
             .and_then(|c| u32::from_str_radix(c.trim(), 16).ok())
             .unwrap_or(0xFFFD);
@@ -841,7 +858,10 @@ impl<'a, 'c> Parser<'a, 'c> {
 /// Read a field's instruction: its kind and, for HYPERLINK, the target.
 fn classify_field(field: &mut Field) {
     let words = split_instruction(&field.instruction);
-    let keyword = words.first().map(|w| w.to_ascii_uppercase()).unwrap_or_default();
+    let keyword = words
+        .first()
+        .map(|w| w.to_ascii_uppercase())
+        .unwrap_or_default();
     field.kind = match keyword.as_str() {
         "HYPERLINK" => FieldKind::Hyperlink,
         "TOC" => FieldKind::Toc,
@@ -918,7 +938,10 @@ mod tests {
         };
         classify_field(&mut field);
         assert_eq!(field.kind, FieldKind::Hyperlink);
-        assert_eq!(field.href.as_deref(), Some("https://www.itu.int/pub/T-RES-T.7-2022"));
+        assert_eq!(
+            field.href.as_deref(),
+            Some("https://www.itu.int/pub/T-RES-T.7-2022")
+        );
         field.instruction = "HYPERLINK \\l \"Resolution_07\"".into();
         classify_field(&mut field);
         assert_eq!(field.href.as_deref(), Some("#Resolution_07"));

@@ -45,11 +45,15 @@ impl StyleSheet {
                 Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
                     match local_name(e.name().as_ref()) {
                         "style" => {
-                            let is_paragraph = attr_value(e, "type").as_deref() == Some("paragraph");
+                            let is_paragraph =
+                                attr_value(e, "type").as_deref() == Some("paragraph");
                             let id = attr_value(e, "styleId").unwrap_or_default();
                             let def = StyleDef {
                                 is_default_paragraph: is_paragraph
-                                    && matches!(attr_value(e, "default").as_deref(), Some("1" | "true" | "on")),
+                                    && matches!(
+                                        attr_value(e, "default").as_deref(),
+                                        Some("1" | "true" | "on")
+                                    ),
                                 ..StyleDef::default()
                             };
                             if matches!(event, Event::Start(_)) {
@@ -133,7 +137,10 @@ impl StyleSheet {
         if let Some(level) = heading_level_from_name(self.name(id)) {
             return Some(level);
         }
-        self.chain(id).find_map(|s| s.outline_level).filter(|l| *l < 9).map(|l| l + 1)
+        self.chain(id)
+            .find_map(|s| s.outline_level)
+            .filter(|l| *l < 9)
+            .map(|l| l + 1)
     }
 
     fn compute_numbering(&self, id: &str) -> Option<(String, u32)> {
@@ -203,7 +210,9 @@ impl ListDefinitions {
                         "abstractNum" => abstract_id = attr_value(e, "abstractNumId"),
                         "num" => num_id = attr_value(e, "numId"),
                         "abstractNumId" => {
-                            if let (Some(num), Some(target)) = (num_id.clone(), attr_value(e, "val")) {
+                            if let (Some(num), Some(target)) =
+                                (num_id.clone(), attr_value(e, "val"))
+                            {
                                 lists.nums.insert(num, target);
                             }
                         }

@@ -103,7 +103,8 @@ pub fn map_private_use(font: SymbolFont, text: &str) -> String {
 
 /// True when the text has characters [`map_private_use`] would change.
 pub fn has_private_use(text: &str) -> bool {
-    text.chars().any(|c| (0xF020..=0xF0FF).contains(&(c as u32)))
+    text.chars()
+        .any(|c| (0xF020..=0xF0FF).contains(&(c as u32)))
 }
 
 #[cfg(test)]

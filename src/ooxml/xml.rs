@@ -283,7 +283,9 @@ mod tests {
             }
         };
         assert_eq!(error.line, 2);
-        assert!(error.to_string().starts_with("word/styles.xml: line 2, column"));
+        assert!(error
+            .to_string()
+            .starts_with("word/styles.xml: line 2, column"));
     }
 
     #[test]
