@@ -358,7 +358,7 @@ fn parse_relationships(
     let mut reader = XmlReader::new(bytes, rels_name);
     let mut map = HashMap::new();
     loop {
-        match reader.next()? {
+        match reader.next_event()? {
             Event::Start(e) | Event::Empty(e)
                 if local_name(e.name().as_ref()) == "Relationship" =>
             {
@@ -393,7 +393,7 @@ fn parse_content_types(bytes: &[u8]) -> Result<HashMap<String, String>, PackageE
     let mut reader = XmlReader::new(bytes, "[Content_Types].xml");
     let mut map = HashMap::new();
     loop {
-        match reader.next()? {
+        match reader.next_event()? {
             Event::Start(e) | Event::Empty(e) if local_name(e.name().as_ref()) == "Override" => {
                 let part = attr_value(&e, "PartName").unwrap_or_default();
                 let content_type = attr_value(&e, "ContentType").unwrap_or_default();

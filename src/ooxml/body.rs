@@ -692,7 +692,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         let end_name = start.name().as_ref().to_string();
         let mut text = String::new();
         loop {
-            match self.reader.next()? {
+            match self.reader.next_event()? {
                 Event::Text(t) => text.push_str(&t),
                 Event::CData(t) => text.push_str(&t),
                 Event::GeneralRef(r) => text.push_str(&self.reader.resolve_reference(&r)?),

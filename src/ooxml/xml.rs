@@ -82,7 +82,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// The next event, without namespace resolution.
-    pub fn next(&mut self) -> Result<Event<'a>, XmlError> {
+    pub fn next_event(&mut self) -> Result<Event<'a>, XmlError> {
         let event = self.reader.read_event().map_err(|e| self.error(e))?;
         self.refuse_doctype(&event)?;
         Ok(event)
@@ -90,7 +90,7 @@ impl<'a> XmlReader<'a> {
 
     /// The next event with the namespace of its element (for Start, Empty and End).
     pub fn next_ns(&mut self) -> Result<(Ns, Event<'a>), XmlError> {
-        let event = self.next()?;
+        let event = self.next_event()?;
         let ns = match &event {
             Event::Start(e) | Event::Empty(e) => self.namespace_of_start(e),
             Event::End(e) => self.namespace_of_prefix(prefix_of(e.name().as_ref())),
@@ -260,7 +260,7 @@ mod tests {
         let xml = b"<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<x>&a;</x>";
         let mut reader = XmlReader::new(xml, "word/document.xml");
         let error = loop {
-            match reader.next() {
+            match reader.next_event() {
                 Err(e) => break e,
                 Ok(Event::Eof) => panic!("no error"),
                 Ok(_) => {}
@@ -276,7 +276,7 @@ mod tests {
         let xml = b"<a>\n  <b></c>\n</a>";
         let mut reader = XmlReader::new(xml, "word/styles.xml");
         let error = loop {
-            match reader.next() {
+            match reader.next_event() {
                 Err(e) => break e,
                 Ok(Event::Eof) => panic!("no error"),
                 Ok(_) => {}
