@@ -45,7 +45,7 @@ PANDOC_VERSION=$("$PANDOC" --version | head -n1)
 PYDOCX_VERSION=$(python3 -c 'import importlib.metadata as m; print(m.version("python-docx"))')
 
 log "cargo build --release (actplan, examples/floor)"
-cargo build --release --quiet --bin actplan --example floor >&2
+cargo build --release --quiet --bin actplan --example floor --example make_large_edition >&2
 ACTPLAN=target/release/actplan
 FLOOR=target/release/examples/floor
 
@@ -142,6 +142,32 @@ echo
 echo "Whole-process figures (start-up included): actplan writes the model's JSON, pandoc its JSON AST,"
 echo "python-docx only reads the text (no output), the floor only counts XML events."
 
+# ---- the x20 edition, whole process ------------------------------------------------------
+target/release/examples/make_large_edition "$WORK/x20.docx" --copies 20 --from "$DOCX" >/dev/null
+X20_BYTES=$(unzip -p "$WORK/x20.docx" word/document.xml | wc -c)
+X20_CMD="$ACTPLAN convert $WORK/x20.docx -o $WORK/x20.json"
+if bash -c "$X20_CMD" >/dev/null 2>&1; then
+  log "actplan on the x20 edition: 3 runs"
+  X20_T=$(median_seconds 3 "$X20_CMD")
+  X20_R=$(peak_rss_kb "$X20_CMD")
+  echo
+  echo "## Large edition (Section II x20), whole process"
+  echo
+  python3 - "$XML_BYTES" "$A_T" "$A_R" "$X20_BYTES" "$X20_T" "$X20_R" <<'PY'
+import sys
+xa, ta, ra, xb, tb, rb = map(float, sys.argv[1:])
+print("| input | document.xml | median time (3 runs) | peak RSS |")
+print("|---|---:|---:|---:|")
+print(f"| edition A | {xa/2**20:.1f} MiB | {ta*1000:.0f} ms | {ra/1024:.1f} MB |")
+print(f"| edition A x20 | {xb/2**20:.1f} MiB | {tb*1000:.0f} ms | {rb/1024:.1f} MB |")
+print()
+print(f"x20 over edition A: {xb/xa:.1f}× the XML, {tb/ta:.1f}× the time, {rb/ra:.1f}× the peak RSS "
+      f"(time per MiB: {(tb/xb)/(ta/xa):.2f}×; start-up weighs on edition A's figure).")
+PY
+else
+  log "actplan failed on the x20 edition"
+fi
+
 # ---- criterion (optional) ----------------------------------------------------------------
 if [ "$RUN_BENCH" = 1 ]; then
   log "cargo bench --bench ingest (a few minutes)"
@@ -150,7 +176,7 @@ fi
 CRIT=${CARGO_TARGET_DIR:-target}/criterion
 if [ -d "$CRIT" ]; then
   echo
-  echo "## In-process (criterion, \`cargo bench --bench ingest\`)"
+  echo "## In-process (criterion, \`cargo bench --bench ingest\`, run of $(date -u -r "$(ls -t "$CRIT"/*/*/new/estimates.json | head -n1)" '+%Y-%m-%d %H:%M UTC'))"
   echo
   echo "Throughput is per byte of inflated word/document.xml; the x20 edition repeats Section II 20 times (benches/common/mod.rs)."
   echo

@@ -51,10 +51,11 @@ while IFS= read -r -d '' file; do
   rss=${rss:-0}; secs=${secs:-0}
   [[ $rss =~ ^[0-9]+$ ]] || rss=0
   if [ "$rss" -gt "$max_rss" ]; then max_rss=$rss; max_rss_file=$rel; fi
-  first=$(grep -m1 -v '^[[:space:]]*$' "$err" | cut -c1-200 || true)
+  first=$(grep -m1 -v '^[[:space:]]*$' "$err" || true)
   # The message with the file's path, name and numbers taken out, to group errors by kind.
   pattern=${first//"$file"/FILE}; pattern=${pattern//"$(basename "$file")"/FILE}
-  pattern=$(sed -E 's/[0-9]+/N/g' <<<"$pattern")
+  pattern=$(sed -E 's/[0-9]+/N/g' <<<"$pattern" | cut -c1-200)
+  first=$(cut -c1-200 <<<"$first")
   if [ "$code" = 124 ] || { [ "$code" = 137 ] && awk "BEGIN{exit !($secs >= $TIMEOUT)}"; }; then
     class=timeout
   elif [ "$code" = 101 ] || grep -q 'panicked' "$err"; then
