@@ -76,6 +76,9 @@ struct Field {
     in_result: bool,
     kind: FieldKind,
     href: Option<String>,
+    /// Where the result began (paragraph serial, span count, length of the last span), so
+    /// that a PAGEREF result that is only a page number can be taken back.
+    result_start: Option<(u64, usize, usize)>,
 }
 
 #[derive(Default, Clone)]
@@ -138,6 +141,7 @@ struct Parser<'a, 'c> {
     links: Vec<Option<String>>,
     alternate_content: Vec<bool>,
     pending_bookmarks: Vec<String>,
+    paragraph_serial: u64,
     footnotes: BTreeMap<String, Vec<Node>>,
     revisions: RevisionCount,
 }
@@ -164,6 +168,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             links: Vec::new(),
             alternate_content: Vec::new(),
             pending_bookmarks: Vec::new(),
+            paragraph_serial: 0,
             footnotes: BTreeMap::new(),
             revisions: RevisionCount::default(),
         }
@@ -223,6 +228,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         match name {
             "p" => {
                 self.finish_paragraph();
+                self.paragraph_serial += 1;
                 self.paragraph = Some(ParagraphBuilder {
                     bookmarks: std::mem::take(&mut self.pending_bookmarks),
                     ..ParagraphBuilder::default()
@@ -271,8 +277,12 @@ impl<'a, 'c> Parser<'a, 'c> {
                     in_result: true,
                     kind: FieldKind::Pending,
                     href: None,
+                    result_start: None,
                 };
                 classify_field(&mut field);
+                if field.kind == FieldKind::PageRef {
+                    field.result_start = self.result_position();
+                }
                 self.note_toc(&field);
                 self.fields.push(field);
             }
@@ -369,7 +379,9 @@ impl<'a, 'c> Parser<'a, 'c> {
                 self.links.pop();
             }
             "fldSimple" => {
-                self.fields.pop();
+                if let Some(field) = self.fields.pop() {
+                    self.drop_page_number(&field);
+                }
             }
             "tc" => self.end_cell(),
             "tr" => {
@@ -734,9 +746,6 @@ impl<'a, 'c> Parser<'a, 'c> {
             }
             return;
         }
-        if self.fields.iter().any(|f| f.kind == FieldKind::PageRef) {
-            return;
-        }
         if self.custom_mark_pending {
             if let Some(p) = self.paragraph.as_mut() {
                 if let Some(span) = p.spans.iter_mut().rev().find(|s| s.footnote.is_some()) {
@@ -784,14 +793,18 @@ impl<'a, 'c> Parser<'a, 'c> {
                 in_result: false,
                 kind: FieldKind::Pending,
                 href: None,
+                result_start: None,
             }),
             Some("separate") => {
+                let position = self.result_position();
                 if let Some(index) = self.fields.iter().rposition(|f| !f.in_result) {
                     let field = &mut self.fields[index];
                     field.in_result = true;
                     classify_field(field);
-                    let is_toc = field.kind == FieldKind::Toc;
-                    if is_toc {
+                    if field.kind == FieldKind::PageRef {
+                        field.result_start = position;
+                    }
+                    if field.kind == FieldKind::Toc {
                         if let Some(p) = self.paragraph.as_mut() {
                             p.touched_by_toc = true;
                         }
@@ -801,9 +814,50 @@ impl<'a, 'c> Parser<'a, 'c> {
             Some("end") => {
                 if let Some(field) = self.fields.pop() {
                     self.note_toc(&field);
+                    self.drop_page_number(&field);
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Where text emitted next will start: paragraph serial, span count, last span length.
+    fn result_position(&self) -> Option<(u64, usize, usize)> {
+        self.paragraph.as_ref().map(|p| {
+            let last = p.spans.last().map_or(0, |s| s.text.len());
+            (self.paragraph_serial, p.spans.len(), last)
+        })
+    }
+
+    /// A PAGEREF result is a page number and is dropped; a writer that put other text in
+    /// it (LibreOffice turns links to heading bookmarks into PAGEREF fields holding the
+    /// heading text) keeps that text.
+    fn drop_page_number(&mut self, field: &Field) {
+        let Some((serial, count, last_len)) = field.result_start else {
+            return;
+        };
+        if serial != self.paragraph_serial {
+            return;
+        }
+        let Some(p) = self.paragraph.as_mut() else {
+            return;
+        };
+        if p.spans.len() < count || (count > 0 && p.spans[count - 1].text.len() < last_len) {
+            return;
+        }
+        let mut added = String::new();
+        if count > 0 {
+            added.push_str(&p.spans[count - 1].text[last_len..]);
+        }
+        for span in &p.spans[count..] {
+            added.push_str(&span.text);
+        }
+        if !is_page_number(&added) {
+            return;
+        }
+        p.spans.truncate(count);
+        if let Some(last) = p.spans.last_mut() {
+            last.text.truncate(last_len);
         }
     }
 
@@ -853,6 +907,16 @@ impl<'a, 'c> Parser<'a, 'c> {
             None => self.pending_bookmarks.push(name),
         }
     }
+}
+
+/// True for what a PAGEREF field shows: a page number (digits or roman numerals), or
+/// nothing.
+fn is_page_number(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().all(|c| c.is_ascii_digit())
+        || text
+            .chars()
+            .all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x' | 'l' | 'c'))
 }
 
 /// Read a field's instruction: its kind and, for HYPERLINK, the target.
@@ -935,6 +999,7 @@ mod tests {
             in_result: true,
             kind: FieldKind::Pending,
             href: None,
+            result_start: None,
         };
         classify_field(&mut field);
         assert_eq!(field.kind, FieldKind::Hyperlink);

@@ -1,0 +1,96 @@
+//! Component test: an edition re-saved by LibreOffice reads to the same content.
+//!
+//! Needs `soffice` (LibreOffice). Without it the test skips with a loud message; with
+//! `ACTPLAN_REQUIRE_COMPONENTS=1` (set by `.ci/run`) a missing LibreOffice is a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Some(path) of the component, or None after printing why the test is skipped. Panics when
+/// components are required.
+fn component(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
+        );
+        eprintln!(
+            "\n!!! SKIPPED: {name} is not installed; this LibreOffice test did not run !!!\n"
+        );
+    }
+    found
+}
+
+fn plan_of(path: &Path) -> actplan::ActionPlan {
+    let bytes = std::fs::read(path).unwrap();
+    actplan::read_docx(&bytes, &actplan::ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .plan
+}
+
+/// The content a re-save must keep: texts, marks, ids, list levels (formatting, bookmarks
+/// and LibreOffice's rewritten footnote bodies left out).
+fn content(plan: &actplan::ActionPlan) -> serde_json::Value {
+    let mut value = serde_json::to_value(plan).unwrap();
+    strip(&mut value);
+    value.as_object_mut().unwrap().remove("footnotes");
+    value
+}
+
+fn strip(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for key in ["inlines", "style", "bookmarks", "anchor"] {
+                map.remove(key);
+            }
+            map.values_mut().for_each(strip);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+        _ => {}
+    }
+}
+
+#[test]
+fn edition_resaved_by_libreoffice_reads_the_same() {
+    let Some(soffice) = component("soffice") else {
+        return;
+    };
+    let source =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/action-plan-edition-a.docx");
+    let out_dir = std::env::temp_dir().join(format!("actplan-lo-{}", std::process::id()));
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let profile = out_dir.join("profile");
+    let status = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&out_dir)
+        .arg(&source)
+        .output()
+        .unwrap();
+    let resaved = out_dir.join("action-plan-edition-a.docx");
+    // LibreOffice exits 0 even when the conversion fails: the file must exist.
+    assert!(
+        resaved.is_file(),
+        "LibreOffice wrote no file: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let original = plan_of(&source);
+    let libreoffice = plan_of(&resaved);
+    assert_eq!(libreoffice.resolutions.len(), 58);
+    assert_eq!(content(&libreoffice), content(&original));
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
