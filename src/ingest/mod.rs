@@ -306,12 +306,13 @@ impl<'d> Walker<'d> {
                 let Some(resolution) = self.resolutions.last_mut() else {
                     return;
                 };
+                if TOP_LINK.is_match(trimmed) {
+                    return;
+                }
                 if after_table {
-                    if !TOP_LINK.is_match(trimmed) {
-                        resolution
-                            .notes
-                            .extend(blocks::paragraph_block(p, default_style));
-                    }
+                    resolution
+                        .notes
+                        .extend(blocks::paragraph_block(p, default_style));
                 } else {
                     resolution
                         .operative_text
