@@ -16,6 +16,7 @@ pub mod json;
 pub mod model;
 pub mod ooxml;
 pub mod package;
+pub mod render;
 
 pub use error::Error;
 pub use ingest::{Ingested, Warning};

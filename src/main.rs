@@ -2,8 +2,10 @@
 //! work is done by the library.
 
 use actplan::error::{Error, PackageError};
+use actplan::render::{self, Format, RenderError, RenderOptions};
 use actplan::{json, model, Limits, ReadOptions, RevisionMode};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,11 +16,19 @@ Examples:
   actplan convert last-quarter.docx --to json -o -      JSON on standard output
   cat plan.json | actplan convert - -o checked.json     '-' reads standard input
   actplan convert edition.docx --revisions reject -o before-changes.json
+  actplan convert plan.json -o TSAG-TD.docx             the TSAG report as Word
+  actplan convert plan.json -o action-plan.html         one self-contained web page
+  actplan convert plan.json -o action-plan.md           GitHub-flavoured Markdown
+  actplan convert plan.json -o out.docx --reference-doc itu-td-template.docx
+  actplan convert plan.json -o out.html --template my-report.html.j2
+  actplan convert plan.json -o out.docx --set td_number=\"TD 412\" --set meeting=\"Geneva, 22-26 July 2024\"
+  actplan templates --dump my-templates                 write the built-in templates for editing
   actplan schema > actplan.schema.json
 
 Exit codes: 0 success, 2 usage, 3 input/output error, 4 not a Word .docx (legacy .doc,
 encrypted, OpenDocument, not a zip), 5 corrupt package, 6 size limit exceeded,
-7 malformed XML, 8 not an Action Plan, 9 invalid JSON.";
+7 malformed XML, 8 not an Action Plan, 9 invalid JSON, 10 template error,
+11 unusable reference document.";
 
 #[derive(Parser)]
 #[command(name = "actplan", version, about = "Read the ITU-T WTSA Action Plan (.docx) into a versioned JSON model", after_help = EXAMPLES)]
@@ -34,6 +44,15 @@ enum Command {
     Convert(ConvertArgs),
     /// Print the JSON Schema of the model.
     Schema,
+    /// Work with the built-in report templates.
+    Templates(TemplatesArgs),
+}
+
+#[derive(clap::Args)]
+struct TemplatesArgs {
+    /// Write the built-in templates into this folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    dump: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -43,9 +62,18 @@ struct ConvertArgs {
     /// Output file; '-' (the default) writes standard output.
     #[arg(short, long, default_value = "-")]
     output: String,
-    /// Output format; inferred from the output extension when omitted.
+    /// Output format (json, md, html, docx); inferred from the output extension when omitted.
     #[arg(short = 't', long = "to", value_enum)]
     to: Option<OutputFormat>,
+    /// A template replacing the built-in one (Markdown and HTML output).
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// A .docx whose styles, page setup, headers and footers the Word output uses.
+    #[arg(long, value_name = "FILE")]
+    reference_doc: Option<PathBuf>,
+    /// Set a cover field for the report (td_number, meeting, title, source, …); repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_setting)]
+    settings: Vec<(String, String)>,
     /// Input format; inferred from the extension or the content when omitted.
     #[arg(short = 'f', long = "from", value_enum)]
     from: Option<InputFormat>,
@@ -69,6 +97,28 @@ struct ConvertArgs {
 #[derive(Clone, Copy, ValueEnum)]
 enum OutputFormat {
     Json,
+    #[value(alias = "markdown", alias = "gfm")]
+    Md,
+    Html,
+    Docx,
+}
+
+impl OutputFormat {
+    fn format(self) -> Format {
+        match self {
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Md => Format::Markdown,
+            OutputFormat::Html => Format::Html,
+            OutputFormat::Docx => Format::Docx,
+        }
+    }
+}
+
+fn parse_setting(text: &str) -> Result<(String, String), String> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=VALUE, got {text:?}"))?;
+    Ok((key.trim().to_string(), value.to_string()))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,6 +153,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Convert(args) => convert(&args),
         Command::Schema => write_output("-", model::json_schema().as_bytes(), None),
+        Command::Templates(args) => dump_templates(&args.dump),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -114,7 +165,9 @@ fn main() -> ExitCode {
 }
 
 fn convert(args: &ConvertArgs) -> Result<(), Failure> {
-    check_output_extension(&args.output, args.to.is_some())?;
+    let format = output_format(&args.output, args.to)?;
+    let settings: BTreeMap<String, String> = args.settings.iter().cloned().collect();
+    let options = render_options(args)?;
     let limits = Limits {
         max_input_bytes: args.max_input_bytes,
         max_part_bytes: args.max_part_bytes,
@@ -127,10 +180,10 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
         args.input.as_str()
     };
     let bytes = read_input(&args.input, limits.max_input_bytes)?;
-    let format = args
+    let input_format = args
         .from
         .unwrap_or_else(|| infer_input_format(&args.input, &bytes));
-    let plan = match format {
+    let mut plan = match input_format {
         InputFormat::Json => {
             let text = std::str::from_utf8(&bytes)
                 .map_err(|e| Failure::new(9, format!("{name}: not UTF-8 text: {e}")))?;
@@ -153,25 +206,74 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
             read.plan
         }
     };
-    let text = json::to_json_string(&plan);
+    render::apply_settings(&mut plan, &settings).map_err(|e| render_failure(&args.output, &e))?;
+    let bytes =
+        render::render(&plan, format, &options).map_err(|e| render_failure(&args.output, &e))?;
     let input_path = (args.input != "-").then(|| Path::new(&args.input));
-    write_output(&args.output, text.as_bytes(), input_path)
+    write_output(&args.output, &bytes, input_path)
 }
 
-fn check_output_extension(output: &str, explicit: bool) -> Result<(), Failure> {
-    if output == "-" || explicit {
-        return Ok(());
+fn render_options(args: &ConvertArgs) -> Result<RenderOptions, Failure> {
+    if let Some(template) = &args.template {
+        if !template.is_file() {
+            return Err(Failure::new(
+                10,
+                format!("{}: template not found", template.display()),
+            ));
+        }
     }
-    let extension = Path::new(output)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("json") | None => Ok(()),
-        Some(other) => Err(Failure::new(
-            2,
-            format!("{output}: cannot write .{other} output (this version writes json; use --to json to force it)"),
-        )),
+    let reference_doc = match &args.reference_doc {
+        Some(path) => Some(std::fs::read(path).map_err(|e| {
+            Failure::new(
+                11,
+                format!("{}: cannot read reference document: {e}", path.display()),
+            )
+        })?),
+        None => None,
+    };
+    Ok(RenderOptions {
+        template: args.template.clone(),
+        reference_doc,
+    })
+}
+
+fn render_failure(output: &str, error: &RenderError) -> Failure {
+    let code = match error {
+        RenderError::UnknownSetting { .. } | RenderError::Unsupported(_) => 2,
+        RenderError::Template(_) | RenderError::TemplateFile { .. } => 10,
+        RenderError::ReferenceDoc(_) => 11,
+    };
+    Failure::new(code, format!("{output}: {error}"))
+}
+
+fn dump_templates(folder: &Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(folder)
+        .map_err(|e| Failure::new(3, format!("{}: cannot create: {e}", folder.display())))?;
+    for template in render::template::BUILT_INS {
+        let target = folder.join(template.name);
+        let target = target.to_string_lossy();
+        write_output(&target, template.source.as_bytes(), None)?;
+        eprintln!("actplan: wrote {target}");
+    }
+    Ok(())
+}
+
+/// The output format: `--to`, else the output file's extension, else JSON.
+fn output_format(output: &str, to: Option<OutputFormat>) -> Result<Format, Failure> {
+    if let Some(to) = to {
+        return Ok(to.format());
+    }
+    if output == "-" {
+        return Ok(Format::Json);
+    }
+    match Path::new(output).extension().and_then(|e| e.to_str()) {
+        None => Ok(Format::Json),
+        Some(extension) => Format::from_extension(extension).ok_or_else(|| {
+            Failure::new(
+                2,
+                format!("{output}: cannot infer the output format from .{extension} (use --to json|md|html|docx)"),
+            )
+        }),
     }
 }
 
