@@ -12,7 +12,7 @@ static ITEM_ID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Characters that mark a "Periodic goals met" or "Completed" cell as ticked.
-const TICKS: [char; 6] = ['√', '✓', '✔', '☑', '✅', '\u{F0D6}'];
+const TICKS: [char; 7] = ['√', '✓', '✔', '☑', '☒', '✅', '\u{F0D6}'];
 
 /// Grid columns of an action table, found from its header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,8 @@ pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) ->
     let mut out = ActionRows::default();
     let header_id = cell_at(&table.rows[header_index], columns.id).map(Cell::text);
     for row in &table.rows[header_index + 1..] {
-        let id_cell = cell_at(row, columns.id);
+        // A cell that also covers the action column is a status cell spanning the row.
+        let id_cell = cell_at(row, columns.id).filter(|c| !covers(c, columns.action));
         let id_lines = id_cell
             .filter(|c| c.v_merge != VMerge::Continue)
             .map(Cell::lines)
@@ -103,7 +104,7 @@ pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) ->
                     .push(read_item(row, &columns, id, &id_lines[1..], id_cell));
             }
             None => {
-                let status = status_blocks(row, columns.id);
+                let status = status_blocks(row, &columns);
                 match out.items.last_mut() {
                     Some(item) => item.status.extend(status),
                     None if status.is_empty() => {}
@@ -147,13 +148,18 @@ pub fn is_ticked(text: &str) -> bool {
     text.chars().any(|c| TICKS.contains(&c))
 }
 
-/// The blocks of every cell of a status row except the id column.
-fn status_blocks(row: &Row, id_col: u32) -> Vec<Block> {
+/// The blocks of every cell of a status row except the id cell (a cell spanning the id and
+/// action columns is a status cell).
+fn status_blocks(row: &Row, columns: &Columns) -> Vec<Block> {
     row.cells
         .iter()
-        .filter(|c| c.grid_col != id_col)
+        .filter(|c| !covers(c, columns.id) || covers(c, columns.action))
         .flat_map(|c| blocks_of(&c.blocks, None))
         .collect()
+}
+
+fn covers(cell: &Cell, col: u32) -> bool {
+    cell.grid_col <= col && col < cell.grid_col + cell.grid_span.max(1)
 }
 
 /// The cell covering grid column `col`.

@@ -192,7 +192,7 @@ impl<'d> Walker<'d> {
     /// non-list paragraph once Section II (or the first resolution) has begun.
     fn may_be_unstyled_heading(&self, p: &Paragraph) -> bool {
         p.list.is_none_or(|l| l.level == 0)
-            && !matches!(self.place, Place::Front | Place::SummarySection)
+            && self.place != Place::SummarySection
             && p.text().trim().len() < 500
     }
 

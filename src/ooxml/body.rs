@@ -140,6 +140,8 @@ struct Parser<'a, 'c> {
     fields: Vec<Field>,
     links: Vec<Option<String>>,
     alternate_content: Vec<bool>,
+    /// One entry per open content control: true when it shows its placeholder.
+    content_controls: Vec<bool>,
     pending_bookmarks: Vec<String>,
     paragraph_serial: u64,
     footnotes: BTreeMap<String, Vec<Node>>,
@@ -167,6 +169,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             fields: Vec::new(),
             links: Vec::new(),
             alternate_content: Vec::new(),
+            content_controls: Vec::new(),
             pending_bookmarks: Vec::new(),
             paragraph_serial: 0,
             footnotes: BTreeMap::new(),
@@ -306,6 +309,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             }
             "tbl" if !empty => {
                 self.finish_paragraph();
+                self.flush_carried();
                 self.table_depth += 1;
                 if self.table_depth > MAX_TABLE_DEPTH {
                     return Err(self.reader.error_here(format!(
@@ -351,8 +355,20 @@ impl<'a, 'c> Parser<'a, 'c> {
                     });
                 }
             }
-            "sdtPr" | "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing" | "pict"
-            | "object" | "txbxContent" | "commentReference" | "comments"
+            "sdt" if !empty => self.content_controls.push(false),
+            "sdtPr" if !empty => {
+                let mut placeholder = false;
+                self.read_properties("sdtPr", |name, _, _| placeholder |= name == "showingPlcHdr")?;
+                if let Some(top) = self.content_controls.last_mut() {
+                    *top = placeholder;
+                }
+            }
+            "sdtContent" if !empty && self.content_controls.last() == Some(&true) => {
+                // Word's prompt ("Click or tap here to enter text."), not content.
+                self.reader.skip(e)?;
+            }
+            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing" | "pict" | "object"
+            | "txbxContent" | "commentReference" | "comments"
                 if !empty =>
             {
                 self.reader.skip(e)?
@@ -375,6 +391,9 @@ impl<'a, 'c> Parser<'a, 'c> {
         match name {
             "p" => self.finish_paragraph(),
             "r" => self.custom_mark_pending = false,
+            "sdt" => {
+                self.content_controls.pop();
+            }
             "hyperlink" => {
                 self.links.pop();
             }
@@ -545,7 +564,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         let level = level.min(8);
         self.context
             .lists
-            .kind(num_id, level)
+            .kind(num_id, level, self.context.styles)
             .map(|ordered| ListInfo { level, ordered })
     }
 
@@ -558,15 +577,26 @@ impl<'a, 'c> Parser<'a, 'c> {
         let mut num_level = None;
         let mut mark_deleted = false;
         let mut mark_inserted = false;
-        self.read_properties("pPr", |name, e| match name {
-            "pStyle" => style_id = attr_value(e, "val"),
-            "outlineLvl" => outline = attr_value(e, "val").and_then(|v| v.parse().ok()),
-            "numId" => num_id = attr_value(e, "val"),
-            "ilvl" => num_level = attr_value(e, "val").and_then(|v| v.parse().ok()),
-            "del" | "moveFrom" => mark_deleted = true,
-            "ins" | "moveTo" => mark_inserted = true,
+        let mut numbering_inserted = false;
+        self.read_properties("pPr", |name, parent, e| match (name, parent) {
+            ("pStyle", _) => style_id = attr_value(e, "val"),
+            ("outlineLvl", _) => outline = attr_value(e, "val").and_then(|v| v.parse().ok()),
+            ("numId", _) => num_id = attr_value(e, "val"),
+            ("ilvl", _) => num_level = attr_value(e, "val").and_then(|v| v.parse().ok()),
+            // Only the paragraph mark's run properties record a deleted or inserted mark.
+            ("del" | "moveFrom", "rPr") => mark_deleted = true,
+            ("ins" | "moveTo", "rPr") => mark_inserted = true,
+            // Numbering added as a tracked change.
+            ("ins", "numPr") => numbering_inserted = true,
             _ => {}
         })?;
+        if numbering_inserted {
+            self.revisions.insertions += 1;
+            if mode == RevisionMode::Reject {
+                num_id = None;
+                num_level = None;
+            }
+        }
         if mark_deleted {
             self.revisions.deletions += 1;
         }
@@ -589,7 +619,7 @@ impl<'a, 'c> Parser<'a, 'c> {
     /// Read a run's `w:rPr` up to its end.
     fn read_run_properties(&mut self) -> Result<(), XmlError> {
         let mut props = RunProps::default();
-        self.read_properties("rPr", |name, e| match name {
+        self.read_properties("rPr", |name, _, e| match name {
             "b" => props.bold = on_off(e),
             "i" => props.italic = on_off(e),
             "rFonts" => {
@@ -610,7 +640,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         let mut deleted = false;
         let mut inserted = false;
         let mut grid_before = 0;
-        self.read_properties("trPr", |name, e| match name {
+        self.read_properties("trPr", |name, _, e| match name {
             "tblHeader" => header = on_off(e),
             "del" => deleted = true,
             "ins" => inserted = true,
@@ -642,7 +672,7 @@ impl<'a, 'c> Parser<'a, 'c> {
     fn read_cell_properties(&mut self) -> Result<(), XmlError> {
         let mut span = 1;
         let mut merge = VMerge::None;
-        self.read_properties("tcPr", |name, e| match name {
+        self.read_properties("tcPr", |name, _, e| match name {
             "gridSpan" => {
                 span = attr_value(e, "val")
                     .and_then(|v| v.parse::<u32>().ok())
@@ -669,8 +699,10 @@ impl<'a, 'c> Parser<'a, 'c> {
     fn read_properties(
         &mut self,
         end_name: &str,
-        mut visit: impl FnMut(&str, &BytesStart<'_>),
+        mut visit: impl FnMut(&str, &str, &BytesStart<'_>),
     ) -> Result<(), XmlError> {
+        // Names of the elements open inside the properties, to tell a visit its parent.
+        let mut open: Vec<String> = Vec::new();
         loop {
             let (ns, event) = self.reader.next_ns()?;
             match event {
@@ -682,12 +714,25 @@ impl<'a, 'c> Parser<'a, 'c> {
                         if is_start {
                             self.reader.skip(e)?;
                         }
-                    } else if ns == Ns::W {
-                        visit(name, e);
+                        continue;
+                    }
+                    if ns == Ns::W {
+                        let parent = open.last().map_or(end_name, String::as_str);
+                        visit(name, parent, e);
+                    }
+                    if is_start {
+                        open.push(name.to_string());
                     }
                 }
-                Event::End(ref e) if ns == Ns::W && local_name(e.name().as_ref()) == end_name => {
+                Event::End(ref e)
+                    if open.is_empty()
+                        && ns == Ns::W
+                        && local_name(e.name().as_ref()) == end_name =>
+                {
                     return Ok(())
+                }
+                Event::End(_) => {
+                    open.pop();
                 }
                 Event::Eof => {
                     return Err(self

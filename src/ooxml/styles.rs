@@ -192,6 +192,8 @@ pub struct ListDefinitions {
     formats: HashMap<(String, u32), String>,
     /// (numId, level) → numFmt from a `w:lvlOverride`.
     overrides: HashMap<(String, u32), String>,
+    /// abstractNumId → numbering style id (`w:numStyleLink`): the list is defined there.
+    style_links: HashMap<String, String>,
 }
 
 impl ListDefinitions {
@@ -231,6 +233,13 @@ impl ListDefinitions {
                                 _ => {}
                             }
                         }
+                        "numStyleLink" => {
+                            if let (Some(abs), Some(style)) =
+                                (abstract_id.clone(), attr_value(e, "val"))
+                            {
+                                lists.style_links.insert(abs, style);
+                            }
+                        }
                         "rPr" | "pPr" => {
                             if matches!(event, Event::Start(_)) {
                                 reader.skip(e)?;
@@ -254,25 +263,35 @@ impl ListDefinitions {
 
     /// Whether list `num_id` at `level` is numbered (`Some(true)`), bulleted
     /// (`Some(false)`), or no list at all (`None`: numId 0, unknown, or format "none").
-    pub fn kind(&self, num_id: &str, level: u32) -> Option<bool> {
-        if num_id == "0" {
-            return None;
-        }
-        let format = match self.overrides.get(&(num_id.to_string(), level)) {
-            Some(format) => format.as_str(),
-            None => {
-                let abstract_id = self.nums.get(num_id)?;
-                self.formats
-                    .get(&(abstract_id.clone(), level))
-                    .map(String::as_str)
-                    .unwrap_or("decimal")
-            }
-        };
-        match format {
+    /// A list defined through a numbering style (`w:numStyleLink`) is followed to it.
+    pub fn kind(&self, num_id: &str, level: u32, styles: &StyleSheet) -> Option<bool> {
+        let format = self.format(num_id, level, styles, 0)?;
+        match format.as_str() {
             "none" => None,
             "bullet" => Some(false),
             _ => Some(true),
         }
+    }
+
+    fn format(&self, num_id: &str, level: u32, styles: &StyleSheet, depth: u8) -> Option<String> {
+        if num_id == "0" || depth > 4 {
+            return None;
+        }
+        if let Some(format) = self.overrides.get(&(num_id.to_string(), level)) {
+            return Some(format.clone());
+        }
+        let abstract_id = self.nums.get(num_id)?;
+        if let Some(format) = self.formats.get(&(abstract_id.clone(), level)) {
+            return Some(format.clone());
+        }
+        if let Some(style) = self.style_links.get(abstract_id) {
+            if let Some((linked, _)) = styles.numbering(style) {
+                if linked != num_id {
+                    return self.format(&linked, level, styles, depth + 1);
+                }
+            }
+        }
+        Some("decimal".to_string())
     }
 }
 
@@ -310,10 +329,11 @@ mod tests {
           <w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:numFmt w:val="lowerLetter"/></w:lvl></w:lvlOverride></w:num>
         </w:numbering>"#;
         let lists = ListDefinitions::parse(xml.as_bytes(), "word/numbering.xml").unwrap();
-        assert_eq!(lists.kind("4", 0), Some(false));
-        assert_eq!(lists.kind("4", 1), Some(true));
-        assert_eq!(lists.kind("5", 0), Some(true));
-        assert_eq!(lists.kind("0", 0), None);
-        assert_eq!(lists.kind("9", 0), None);
+        let styles = StyleSheet::default();
+        assert_eq!(lists.kind("4", 0, &styles), Some(false));
+        assert_eq!(lists.kind("4", 1, &styles), Some(true));
+        assert_eq!(lists.kind("5", 0, &styles), Some(true));
+        assert_eq!(lists.kind("0", 0, &styles), None);
+        assert_eq!(lists.kind("9", 0, &styles), None);
     }
 }

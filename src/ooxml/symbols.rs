@@ -11,6 +11,8 @@ pub enum SymbolFont {
     Symbol,
     /// Wingdings.
     Wingdings,
+    /// Wingdings 2 (its own glyph table: F050 is ✓).
+    Wingdings2,
 }
 
 impl SymbolFont {
@@ -19,7 +21,9 @@ impl SymbolFont {
         let lower = name.trim().to_ascii_lowercase();
         if lower == "symbol" {
             SymbolFont::Symbol
-        } else if lower.starts_with("wingdings") {
+        } else if lower == "wingdings 2" || lower == "wingdings2" {
+            SymbolFont::Wingdings2
+        } else if lower == "wingdings" {
             SymbolFont::Wingdings
         } else {
             SymbolFont::Text
@@ -37,6 +41,7 @@ pub fn map_symbol(font: SymbolFont, code: u32) -> char {
     let mapped = match font {
         SymbolFont::Symbol | SymbolFont::Text => symbol_char(low),
         SymbolFont::Wingdings => wingdings_char(low),
+        SymbolFont::Wingdings2 => wingdings2_char(low),
     };
     mapped
         .or_else(|| char::from_u32(code))
@@ -87,13 +92,17 @@ fn wingdings_char(code: u32) -> Option<char> {
     })
 }
 
-/// Map the private-use characters (U+F020..U+F0FF) of a text run in a symbol font.
+/// Map the characters of a text run in a symbol font: private-use codes (U+F020..U+F0FF,
+/// as LibreOffice writes them) always; legacy 8-bit codes (U+0080..U+00FF, "Ö" shown as √)
+/// where the font's table knows them.
 pub fn map_private_use(font: SymbolFont, text: &str) -> String {
     text.chars()
         .map(|c| {
             let code = c as u32;
             if (0xF020..=0xF0FF).contains(&code) {
                 map_symbol(font, code)
+            } else if (0x80..=0xFF).contains(&code) {
+                known_symbol(font, code).unwrap_or(c)
             } else {
                 c
             }
@@ -101,10 +110,34 @@ pub fn map_private_use(font: SymbolFont, text: &str) -> String {
         .collect()
 }
 
-/// True when the text has characters [`map_private_use`] would change.
+/// True when the text has characters [`map_private_use`] may change.
 pub fn has_private_use(text: &str) -> bool {
-    text.chars()
-        .any(|c| (0xF020..=0xF0FF).contains(&(c as u32)))
+    text.chars().any(|c| {
+        let code = c as u32;
+        (0xF020..=0xF0FF).contains(&code) || (0x80..=0xFF).contains(&code)
+    })
+}
+
+fn known_symbol(font: SymbolFont, code: u32) -> Option<char> {
+    match font {
+        SymbolFont::Symbol => symbol_char(code),
+        SymbolFont::Wingdings => wingdings_char(code),
+        SymbolFont::Wingdings2 => wingdings2_char(code),
+        SymbolFont::Text => None,
+    }
+}
+
+fn wingdings2_char(code: u32) -> Option<char> {
+    Some(match code {
+        0x4F => '✗',
+        0x50 => '✓',
+        0x51 => '☒',
+        0x52 => '☑',
+        0x53 => '☒',
+        0x54 => '☒',
+        0xA3 => '☐',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -117,6 +150,8 @@ mod tests {
         assert_eq!(map_symbol(SymbolFont::Symbol, 0xD6), '√');
         assert_eq!(map_symbol(SymbolFont::Wingdings, 0xF0FC), '✓');
         assert_eq!(map_private_use(SymbolFont::Symbol, "\u{F0D6}"), "√");
-        assert_eq!(SymbolFont::from_name("Wingdings 2"), SymbolFont::Wingdings);
+        assert_eq!(SymbolFont::from_name("Wingdings 2"), SymbolFont::Wingdings2);
+        assert_eq!(map_symbol(SymbolFont::Wingdings2, 0xF050), '✓');
+        assert_eq!(map_private_use(SymbolFont::Symbol, "\u{D6}"), "√");
     }
 }
