@@ -1,11 +1,175 @@
-//! The Word writer (work in progress).
+//! The Word writer: the report as a .docx in the ITU TD layout.
+//!
+//! A small OOXML writer of our own (as rust_xlsxwriter does) rather than docx-rs: the
+//! report needs real TOC and PAGEREF fields, bookmarks, numbering instances, custom
+//! footnote marks and exact table grids, and docx-rs 0.4 stores zip entries uncompressed.
+//! Output is deterministic: fixed part order, fixed zip timestamps, no dates in the
+//! properties.
+//!
+//! ```text
+//! report.docx
+//! ├── [Content_Types].xml
+//! ├── _rels/.rels
+//! ├── docProps/core.xml, app.xml
+//! └── word/
+//!     ├── document.xml           body (body.rs)
+//!     ├── _rels/document.xml.rels
+//!     ├── styles.xml             built-in or from --reference-doc (styles.rs)
+//!     ├── numbering.xml          bullets and numbered lists (parts.rs)
+//!     ├── footnotes.xml (+ rels)
+//!     ├── settings.xml
+//!     └── header1.xml            built-in, or the reference's headers and footers
+//! ```
+
+mod body;
+mod parts;
+mod reference;
+mod styles;
+mod xml;
 
 use super::RenderError;
 use crate::model::ActionPlan;
+use body::PageSetup;
+use parts::{Part, Rel};
+use std::io::Write;
 
-/// Write the plan as a .docx in the ITU TD layout.
-pub fn write_docx(_plan: &ActionPlan, _reference: Option<&[u8]>) -> Result<Vec<u8>, RenderError> {
-    Err(RenderError::Unsupported(
-        "Word output is not implemented yet".into(),
-    ))
+const MAIN_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+
+/// Write the plan as a .docx in the ITU TD layout, with the styles, page setup, headers
+/// and footers of `reference` when given.
+pub fn write_docx(plan: &ActionPlan, reference: Option<&[u8]>) -> Result<Vec<u8>, RenderError> {
+    let mut extra_parts = Vec::new();
+    let mut extra_rels = Vec::new();
+    let (mut styles, page) = match reference {
+        Some(bytes) => {
+            let loaded = reference::load(bytes).map_err(RenderError::ReferenceDoc)?;
+            extra_parts = loaded.parts;
+            extra_rels = loaded.rels;
+            (loaded.styles, loaded.page)
+        }
+        None => {
+            let mut styles = styles::Styles::built_in();
+            let header_style = styles.id_for(styles::names::HEADER);
+            let number = plan.cover.as_ref().and_then(|c| {
+                let td = c.td_number.as_deref()?;
+                Some(match c.group.as_deref() {
+                    Some(group) => format!("{group}-{}", td.replace(' ', "")),
+                    None => td.to_string(),
+                })
+            });
+            extra_parts.push(Part {
+                name: "word/header1.xml".into(),
+                content_type: Some(format!("{WML}.header+xml")),
+                bytes: parts::header(number.as_deref(), &header_style).into_bytes(),
+            });
+            extra_rels.push(Rel {
+                id: "rIdH1".into(),
+                kind: "/header".into(),
+                target: "header1.xml".into(),
+                external: false,
+            });
+            let page = PageSetup {
+                references: vec![("w:headerReference".into(), "default".into(), "rIdH1".into())],
+                ..PageSetup::default()
+            };
+            (styles, page)
+        }
+    };
+    let written = body::write_body(plan, &mut styles, &page);
+    let mut rels = vec![
+        rel("rId1", "/styles", "styles.xml"),
+        rel("rId2", "/numbering", "numbering.xml"),
+        rel("rId3", "/footnotes", "footnotes.xml"),
+        rel("rId4", "/settings", "settings.xml"),
+    ];
+    rels.extend(extra_rels);
+    rels.extend(written.document_links);
+    let title = plan
+        .cover
+        .as_ref()
+        .and_then(|c| c.title.clone())
+        .or_else(|| plan.title.clone())
+        .unwrap_or_else(|| "WTSA Action Plan".into());
+    let mut all = vec![
+        part("_rels/.rels", None, parts::package_relationships()),
+        part(
+            "docProps/core.xml",
+            Some("application/vnd.openxmlformats-package.core-properties+xml"),
+            parts::core_properties(&title),
+        ),
+        part(
+            "docProps/app.xml",
+            Some("application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+            parts::app_properties(),
+        ),
+        part("word/document.xml", Some(MAIN_TYPE), written.document),
+        part(
+            "word/_rels/document.xml.rels",
+            None,
+            parts::relationships(&rels),
+        ),
+        part(
+            "word/styles.xml",
+            Some(&format!("{WML}.styles+xml")),
+            styles.finish(),
+        ),
+        part(
+            "word/numbering.xml",
+            Some(&format!("{WML}.numbering+xml")),
+            parts::numbering(written.ordered_lists),
+        ),
+        part(
+            "word/footnotes.xml",
+            Some(&format!("{WML}.footnotes+xml")),
+            written.footnotes,
+        ),
+    ];
+    if !written.footnote_links.is_empty() {
+        all.push(part(
+            "word/_rels/footnotes.xml.rels",
+            None,
+            parts::relationships(&written.footnote_links),
+        ));
+    }
+    all.push(part(
+        "word/settings.xml",
+        Some(&format!("{WML}.settings+xml")),
+        parts::settings(),
+    ));
+    all.extend(extra_parts);
+    let types = parts::content_types(&all);
+    all.insert(0, part("[Content_Types].xml", None, types));
+    package(&all).map_err(|e| RenderError::Unsupported(format!("cannot build the .docx: {e}")))
+}
+
+fn rel(id: &str, kind: &str, target: &str) -> Rel {
+    Rel {
+        id: id.into(),
+        kind: kind.into(),
+        target: target.into(),
+        external: false,
+    }
+}
+
+fn part(name: &str, content_type: Option<&str>, text: String) -> Part {
+    Part {
+        name: name.into(),
+        content_type: content_type.map(str::to_string),
+        bytes: text.into_bytes(),
+    }
+}
+
+/// Zip the parts, deflated, in order, with a fixed timestamp.
+fn package(parts: &[Part]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for part in parts {
+        zip.start_file(part.name.as_str(), options)?;
+        zip.write_all(&part.bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
 }

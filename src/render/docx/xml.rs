@@ -106,6 +106,8 @@ mod tests {
     fn escapes_and_drops_control_characters() {
         let mut w = XmlWriter::new();
         w.element("w:t", &[("a", "x\"<y>")], "a & b <c>\u{1}");
-        assert!(w.finish().ends_with("<w:t a=\"x&quot;&lt;y&gt;\">a &amp; b &lt;c&gt;</w:t>"));
+        assert!(w
+            .finish()
+            .ends_with("<w:t a=\"x&quot;&lt;y&gt;\">a &amp; b &lt;c&gt;</w:t>"));
     }
 }

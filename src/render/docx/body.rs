@@ -1,0 +1,1406 @@
+//! word/document.xml and word/footnotes.xml: the ITU TD layout of the report.
+//!
+//! Cover table, title, a real TOC field with pre-rendered entries, Section I (landscape)
+//! with the summary matrix and legend, Section II with one heading per resolution, its
+//! operative text and its 5-column action table, the "» Top" links, the appendices.
+//! Everything the reader needs to give back the same model is written in the shapes the
+//! reader recognises (the round trip is tested).
+
+use super::parts::{Rel, R_NS, W_NS};
+use super::styles::{names, Styles};
+use super::xml::XmlWriter;
+use crate::model::{ActionPlan, Appendix, Block, Inline, Item, ListKind, Resolution, Summary};
+use std::collections::{BTreeMap, HashMap};
+
+/// Width of the text area of a portrait A4 page with the built-in margins (twips).
+pub const PORTRAIT_WIDTH: u32 = 9638;
+/// Widths of the action table columns.
+const ACTION_GRID: [u32; 5] = [1134, 4253, 1559, 1346, 1346];
+/// Widths of the cover table columns.
+const COVER_GRID: [u32; 4] = [1588, 4648, 1474, 1928];
+
+/// Page geometry and the header/footer references of each section.
+#[derive(Debug, Clone)]
+pub struct PageSetup {
+    /// Page width, height (twips, portrait).
+    pub size: (u32, u32),
+    /// Margins: top, right, bottom, left, header, footer.
+    pub margins: [u32; 6],
+    /// Header and footer references: (element "w:headerReference"/"w:footerReference",
+    /// type "default"/"first"/"even", relationship id).
+    pub references: Vec<(String, String, String)>,
+    /// Whether the first page has its own header (titlePg).
+    pub title_page: bool,
+}
+
+impl Default for PageSetup {
+    fn default() -> Self {
+        PageSetup {
+            size: (11906, 16838),
+            margins: [1418, 1134, 1418, 1134, 567, 567],
+            references: Vec::new(),
+            title_page: true,
+        }
+    }
+}
+
+impl PageSetup {
+    /// Width of the text area.
+    pub fn text_width(&self, landscape: bool) -> u32 {
+        let [top, right, bottom, left, ..] = self.margins;
+        if landscape {
+            self.size.1.saturating_sub(top + bottom)
+        } else {
+            self.size.0.saturating_sub(left + right)
+        }
+    }
+}
+
+/// What writing the body produced besides document.xml.
+pub struct Written {
+    /// word/document.xml.
+    pub document: String,
+    /// word/footnotes.xml.
+    pub footnotes: String,
+    /// Hyperlink relationships of document.xml (external URLs).
+    pub document_links: Vec<Rel>,
+    /// Hyperlink relationships of footnotes.xml.
+    pub footnote_links: Vec<Rel>,
+    /// How many numbered lists were started (each needs its own w:num).
+    pub ordered_lists: u32,
+}
+
+/// Write the body of the report.
+pub fn write_body(plan: &ActionPlan, styles: &mut Styles, page: &PageSetup) -> Written {
+    let footnote_ids = footnote_ids(plan);
+    let mut body = Writer::new(styles, &footnote_ids, "rIdL");
+    body.document(plan, page);
+    let document_links = std::mem::take(&mut body.links);
+    let ordered = body.ordered_lists;
+    let document = body.w.finish();
+
+    let mut notes = Writer::new(styles, &footnote_ids, "rIdF");
+    notes.ordered_lists = ordered;
+    notes.footnotes(plan, &footnote_ids);
+    Written {
+        document,
+        footnote_links: std::mem::take(&mut notes.links),
+        ordered_lists: notes.ordered_lists,
+        footnotes: notes.w.finish(),
+        document_links,
+    }
+}
+
+/// Model footnote id → the w:id written: positive integers are kept, others numbered after
+/// the largest.
+fn footnote_ids(plan: &ActionPlan) -> BTreeMap<String, String> {
+    let numeric: Vec<u32> = plan
+        .footnotes
+        .keys()
+        .filter_map(|k| k.parse().ok())
+        .filter(|n| *n > 0)
+        .collect();
+    let mut next = numeric.iter().max().copied().unwrap_or(0) + 1;
+    plan.footnotes
+        .keys()
+        .map(|key| {
+            let id = match key.parse::<u32>() {
+                Ok(n) if n > 0 => n.to_string(),
+                _ => {
+                    next += 1;
+                    (next - 1).to_string()
+                }
+            };
+            (key.clone(), id)
+        })
+        .collect()
+}
+
+/// Paragraph properties of one paragraph.
+#[derive(Default, Clone, Copy)]
+struct ParagraphProps<'s> {
+    style: Option<&'s str>,
+    list: Option<(u32, u32)>,
+    center: bool,
+    keep_next: bool,
+}
+
+struct Writer<'a> {
+    w: XmlWriter,
+    styles: &'a mut Styles,
+    style_ids: HashMap<String, String>,
+    footnote_ids: &'a BTreeMap<String, String>,
+    links: Vec<Rel>,
+    link_prefix: &'static str,
+    next_bookmark: u32,
+    ordered_lists: u32,
+    generated_anchor: u32,
+    /// Run font size in half-points while writing a dense table (the matrix), else None.
+    run_size: Option<u32>,
+}
+
+impl<'a> Writer<'a> {
+    fn new(
+        styles: &'a mut Styles,
+        footnote_ids: &'a BTreeMap<String, String>,
+        link_prefix: &'static str,
+    ) -> Self {
+        Writer {
+            w: XmlWriter::new(),
+            styles,
+            style_ids: HashMap::new(),
+            footnote_ids,
+            links: Vec::new(),
+            link_prefix,
+            next_bookmark: 0,
+            ordered_lists: 0,
+            generated_anchor: 0,
+            run_size: None,
+        }
+    }
+
+    fn style(&mut self, name: &str) -> String {
+        if let Some(id) = self.style_ids.get(name) {
+            return id.clone();
+        }
+        let id = self.styles.id_for(name);
+        self.style_ids.insert(name.to_string(), id.clone());
+        id
+    }
+
+    // ----- the document -----
+
+    fn document(&mut self, plan: &ActionPlan, page: &PageSetup) {
+        self.w
+            .start("w:document", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
+        self.w.start("w:body", &[]);
+        self.cover(plan);
+        if let Some(title) = &plan.title {
+            let style = self.style(names::TITLE);
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(&style),
+                    ..Default::default()
+                },
+                title,
+            );
+        }
+        let toc = self.toc_entries(plan);
+        self.table_of_contents(&toc);
+        let has_summary = plan.summary.is_some();
+        if let Some(summary) = &plan.summary {
+            // The cover ends its own section (distinct first page); Section I is landscape.
+            self.section_break(page, false, true);
+            let anchor = toc
+                .iter()
+                .find(|e| e.role == TocRole::Summary)
+                .map(|e| e.anchor.clone());
+            self.summary(summary, page.text_width(true), anchor.as_deref());
+            self.section_break(page, true, false);
+        }
+        if let Some(progress) = &plan.progress {
+            if let Some(heading) = &progress.heading {
+                let anchor = toc
+                    .iter()
+                    .find(|e| e.role == TocRole::Progress)
+                    .map(|e| e.anchor.clone());
+                self.heading(names::HEADING_1, heading, &[], anchor.as_deref());
+            }
+            self.blocks(&progress.intro, None, PORTRAIT_WIDTH);
+        }
+        for resolution in &plan.resolutions {
+            let anchor = toc
+                .iter()
+                .find(|e| e.role == TocRole::Resolution(resolution as *const _ as usize))
+                .map(|e| e.anchor.clone());
+            self.resolution(resolution, anchor.as_deref());
+        }
+        for appendix in &plan.appendices {
+            let anchor = toc
+                .iter()
+                .find(|e| e.role == TocRole::Appendix(appendix as *const _ as usize))
+                .map(|e| e.anchor.clone());
+            self.appendix(appendix, anchor.as_deref());
+        }
+        self.section_properties(page, false, !has_summary);
+        self.w.end("w:body");
+        self.w.end("w:document");
+    }
+
+    fn footnotes(&mut self, plan: &ActionPlan, ids: &BTreeMap<String, String>) {
+        self.w
+            .start("w:footnotes", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
+        self.w.raw("<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>");
+        self.w.raw("<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
+        let text_style = self.style(names::FOOTNOTE_TEXT);
+        let reference_style = self.style(names::FOOTNOTE_REFERENCE);
+        let mut written: Vec<(u32, &String)> = ids
+            .iter()
+            .map(|(key, id)| (id.parse().unwrap_or(u32::MAX), key))
+            .collect();
+        written.sort();
+        for (id, key) in written {
+            let blocks = &plan.footnotes[key];
+            self.w.start("w:footnote", &[("w:id", &id.to_string())]);
+            let custom = custom_mark_of(plan, key);
+            if blocks.is_empty() {
+                self.w.start("w:p", &[]);
+                self.paragraph_properties(ParagraphProps {
+                    style: Some(&text_style),
+                    ..Default::default()
+                });
+                self.footnote_number_run(&reference_style, custom);
+                self.w.end("w:p");
+            }
+            for (index, block) in blocks.iter().enumerate() {
+                if index == 0 && block.rows.is_none() {
+                    self.w.start("w:p", &[]);
+                    self.paragraph_properties(ParagraphProps {
+                        style: Some(&text_style),
+                        list: self.list_of(block),
+                        ..Default::default()
+                    });
+                    self.footnote_number_run(&reference_style, custom);
+                    self.w.raw("<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>");
+                    self.inlines(&block.spans());
+                    self.w.end("w:p");
+                } else {
+                    self.block(block, Some(&text_style), PORTRAIT_WIDTH);
+                }
+            }
+            self.w.end("w:footnote");
+        }
+        self.w.end("w:footnotes");
+    }
+
+    fn footnote_number_run(&mut self, style: &str, custom: bool) {
+        if custom {
+            return;
+        }
+        self.w.start("w:r", &[]);
+        self.w.start("w:rPr", &[]);
+        self.w.empty("w:rStyle", &[("w:val", style)]);
+        self.w.end("w:rPr");
+        self.w.empty("w:footnoteRef", &[]);
+        self.w.end("w:r");
+    }
+
+    // ----- cover -----
+
+    fn cover(&mut self, plan: &ActionPlan) {
+        let Some(cover) = &plan.cover else {
+            return;
+        };
+        let text = self.style(names::NORMAL);
+        let number = self.style(names::DOCNUMBER);
+        let unlabelled: Vec<&str> = cover
+            .other
+            .iter()
+            .filter(|f| f.label.is_empty())
+            .map(|f| f.value.as_str())
+            .collect();
+        self.table_start(&COVER_GRID, Borders::Cover);
+        // Row 1: logo and organisation | study period | group and document number.
+        self.row_start(false);
+        self.cell_start(COVER_GRID[0], 1, Merge::Restart);
+        self.lines_cell_paragraphs(unlabelled.first().copied().unwrap_or(""), &text);
+        self.w.end("w:tc");
+        self.cell_start(COVER_GRID[1], 1, Merge::Restart);
+        for value in unlabelled.iter().skip(1) {
+            self.lines_paragraph(&text, value);
+        }
+        if let Some(period) = &cover.study_period {
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(&text),
+                    ..Default::default()
+                },
+                &format!("STUDY PERIOD {period}"),
+            );
+        }
+        self.ensure_paragraph_in_cell(unlabelled.len() > 1 || cover.study_period.is_some());
+        self.w.end("w:tc");
+        self.cell_start(COVER_GRID[2] + COVER_GRID[3], 2, Merge::None);
+        let mut any = false;
+        for value in [&cover.group, &cover.td_number].into_iter().flatten() {
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(&number),
+                    ..Default::default()
+                },
+                value,
+            );
+            any = true;
+        }
+        self.ensure_paragraph_in_cell(any);
+        self.w.end("w:tc");
+        self.w.end("w:tr");
+        // Row 2: original language.
+        self.row_start(false);
+        self.cell_start(COVER_GRID[0], 1, Merge::Continue);
+        self.empty_paragraph();
+        self.w.end("w:tc");
+        self.cell_start(COVER_GRID[1], 1, Merge::Continue);
+        self.empty_paragraph();
+        self.w.end("w:tc");
+        self.cell_start(COVER_GRID[2] + COVER_GRID[3], 2, Merge::None);
+        match &cover.original_language {
+            Some(language) => self.text_paragraph(
+                ParagraphProps {
+                    style: Some(&text),
+                    ..Default::default()
+                },
+                &format!("Original: {language}"),
+            ),
+            None => self.empty_paragraph(),
+        }
+        self.w.end("w:tc");
+        self.w.end("w:tr");
+        // Row 3: questions | meeting.
+        if cover.questions.is_some() || cover.meeting.is_some() {
+            self.row_start(false);
+            self.cell_start(COVER_GRID[0], 1, Merge::None);
+            self.label_paragraph(
+                if cover.questions.is_some() {
+                    "Question(s):"
+                } else {
+                    ""
+                },
+                &text,
+            );
+            self.w.end("w:tc");
+            self.cell_start(COVER_GRID[1], 1, Merge::None);
+            self.lines_cell_paragraphs(cover.questions.as_deref().unwrap_or(""), &text);
+            self.w.end("w:tc");
+            self.cell_start(COVER_GRID[2] + COVER_GRID[3], 2, Merge::None);
+            self.lines_cell_paragraphs(cover.meeting.as_deref().unwrap_or(""), &text);
+            self.w.end("w:tc");
+            self.w.end("w:tr");
+        }
+        if let Some(kind) = &cover.document_type {
+            self.row_start(false);
+            self.cell_start(COVER_GRID.iter().sum(), 4, Merge::None);
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(&text),
+                    center: true,
+                    ..Default::default()
+                },
+                kind,
+            );
+            self.w.end("w:tc");
+            self.w.end("w:tr");
+        }
+        let labelled = [
+            ("Source:", &cover.source),
+            ("Title:", &cover.title),
+            ("Purpose:", &cover.purpose),
+            ("Contact:", &cover.contact),
+            ("Keywords:", &cover.keywords),
+            ("Abstract:", &cover.r#abstract),
+        ];
+        for (label, value) in labelled {
+            if let Some(value) = value {
+                self.labelled_row(label, value, &text);
+            }
+        }
+        for field in cover.other.iter().filter(|f| !f.label.is_empty()) {
+            self.labelled_row(&format!("{}:", field.label), &field.value, &text);
+        }
+        self.w.end("w:tbl");
+    }
+
+    fn labelled_row(&mut self, label: &str, value: &str, style: &str) {
+        self.row_start(false);
+        self.cell_start(COVER_GRID[0], 1, Merge::None);
+        self.label_paragraph(label, style);
+        self.w.end("w:tc");
+        self.cell_start(
+            COVER_GRID[1] + COVER_GRID[2] + COVER_GRID[3],
+            3,
+            Merge::None,
+        );
+        self.lines_cell_paragraphs(value, style);
+        self.w.end("w:tc");
+        self.w.end("w:tr");
+    }
+
+    fn label_paragraph(&mut self, label: &str, style: &str) {
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: Some(style),
+            ..Default::default()
+        });
+        if !label.is_empty() {
+            self.run(label, true, false, None);
+        }
+        self.w.end("w:p");
+    }
+
+    // ----- table of contents -----
+
+    fn toc_entries(&mut self, plan: &ActionPlan) -> Vec<TocEntry> {
+        let mut entries = Vec::new();
+        if let Some(summary) = &plan.summary {
+            if let Some(heading) = &summary.heading {
+                entries.push(TocEntry {
+                    level: 1,
+                    text: heading.clone(),
+                    anchor: self.generated("Section"),
+                    role: TocRole::Summary,
+                });
+            }
+        }
+        if let Some(heading) = plan.progress.as_ref().and_then(|p| p.heading.as_ref()) {
+            entries.push(TocEntry {
+                level: 1,
+                text: heading.clone(),
+                anchor: self.generated("Section"),
+                role: TocRole::Progress,
+            });
+        }
+        for resolution in &plan.resolutions {
+            let anchor = heading_target(resolution.anchor.as_deref(), &resolution.bookmarks)
+                .unwrap_or_else(|| self.generated("Resolution"));
+            entries.push(TocEntry {
+                level: 2,
+                text: format!(
+                    "{} {} – {}",
+                    resolution.kind.as_str(),
+                    resolution.number,
+                    resolution.title
+                ),
+                anchor,
+                role: TocRole::Resolution(resolution as *const _ as usize),
+            });
+        }
+        for appendix in &plan.appendices {
+            let anchor = heading_target(None, &appendix.bookmarks)
+                .unwrap_or_else(|| self.generated("Appendix"));
+            entries.push(TocEntry {
+                level: 1,
+                text: appendix.title.clone(),
+                anchor,
+                role: TocRole::Appendix(appendix as *const _ as usize),
+            });
+        }
+        entries
+    }
+
+    /// A bookmark name of our own (`_Actplan…`, which the reader ignores).
+    fn generated(&mut self, what: &str) -> String {
+        self.generated_anchor += 1;
+        format!("_Actplan{what}{}", self.generated_anchor)
+    }
+
+    fn table_of_contents(&mut self, entries: &[TocEntry]) {
+        if entries.is_empty() {
+            return;
+        }
+        let heading = self.style(names::TOC_HEADING);
+        self.text_paragraph(
+            ParagraphProps {
+                style: Some(&heading),
+                ..Default::default()
+            },
+            "Contents",
+        );
+        let toc1 = self.style(names::TOC_1);
+        let toc2 = self.style(names::TOC_2);
+        for (index, entry) in entries.iter().enumerate() {
+            let style = if entry.level == 1 { &toc1 } else { &toc2 };
+            self.w.start("w:p", &[]);
+            self.paragraph_properties(ParagraphProps {
+                style: Some(style),
+                ..Default::default()
+            });
+            if index == 0 {
+                self.field_begin(" TOC \\o \"1-3\" \\h \\z \\u ");
+            }
+            self.w.start(
+                "w:hyperlink",
+                &[("w:anchor", &entry.anchor), ("w:history", "1")],
+            );
+            self.run(&entry.text, false, false, None);
+            self.run("\t", false, false, None);
+            self.field_begin(&format!(" PAGEREF {} \\h ", entry.anchor));
+            self.w.raw("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+            self.w.end("w:hyperlink");
+            self.w.end("w:p");
+        }
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: Some(&toc1),
+            ..Default::default()
+        });
+        self.w.raw("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+        self.w.end("w:p");
+    }
+
+    /// begin, instruction, separate: the caller writes the result and the end.
+    fn field_begin(&mut self, instruction: &str) {
+        self.w
+            .raw("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>");
+        self.w
+            .element("w:instrText", &[("xml:space", "preserve")], instruction);
+        self.w
+            .raw("</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
+    }
+
+    // ----- Section I -----
+
+    fn summary(&mut self, summary: &Summary, width: u32, anchor: Option<&str>) {
+        if let Some(heading) = &summary.heading {
+            self.heading(names::HEADING_1, heading, &[], anchor);
+        }
+        self.blocks(&summary.caption, None, width);
+        if !summary.columns.is_empty() || !summary.rows.is_empty() {
+            self.matrix(summary, width);
+        }
+        let note = self.style(names::NOTE);
+        if !summary.legend.is_empty() {
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(&note),
+                    ..Default::default()
+                },
+                "Legend:",
+            );
+            for entry in &summary.legend {
+                let separator = if entry.term.chars().all(|c| c == '*') {
+                    "\t"
+                } else {
+                    "\t: "
+                };
+                self.text_paragraph(
+                    ParagraphProps {
+                        style: Some(&note),
+                        ..Default::default()
+                    },
+                    &format!("{}{separator}{}", entry.term, entry.definition),
+                );
+            }
+        }
+        self.blocks(&summary.notes, None, width);
+    }
+
+    fn matrix(&mut self, summary: &Summary, width: u32) {
+        let columns = summary.columns.len().max(
+            summary
+                .rows
+                .iter()
+                .map(|r| r.cells.len())
+                .max()
+                .unwrap_or(0),
+        );
+        let label_width = (width * 7 / 30).max(1);
+        let column_width = (width - label_width) / (columns.max(1) as u32);
+        let mut grid = vec![label_width];
+        grid.extend(std::iter::repeat_n(column_width, columns));
+        let head = self.style(names::TABLE_HEAD);
+        let text = self.style(names::TABLE_TEXT);
+        self.run_size = Some(16);
+        self.table_start(&grid, Borders::Grid);
+        // Header row 1: label, then one cell per run of columns of the same group.
+        self.row_start(true);
+        self.cell_start(label_width, 1, Merge::Restart);
+        self.text_paragraph(
+            ParagraphProps {
+                style: Some(&head),
+                ..Default::default()
+            },
+            "Resolution – Title",
+        );
+        self.w.end("w:tc");
+        let mut index = 0;
+        while index < summary.columns.len() {
+            let group = &summary.columns[index].group;
+            let span = summary.columns[index..]
+                .iter()
+                .take_while(|c| &c.group == group)
+                .count();
+            self.cell_start(column_width * span as u32, span as u32, Merge::None);
+            self.lines_cell_paragraphs(group, &head);
+            self.w.end("w:tc");
+            index += span;
+        }
+        self.w.end("w:tr");
+        // Header row 2: column names.
+        self.row_start(true);
+        self.cell_start(label_width, 1, Merge::Continue);
+        self.empty_paragraph_styled(&head);
+        self.w.end("w:tc");
+        for column in &summary.columns {
+            self.cell_start(column_width, 1, Merge::None);
+            self.lines_cell_paragraphs(&column.name, &head);
+            self.w.end("w:tc");
+        }
+        self.w.end("w:tr");
+        for row in &summary.rows {
+            self.row_start(false);
+            self.cell_start(label_width, 1, Merge::None);
+            self.w.start("w:p", &[]);
+            self.paragraph_properties(ParagraphProps {
+                style: Some(&text),
+                ..Default::default()
+            });
+            self.linked_run(&row.label, row.url.as_deref());
+            self.run(" – ", false, false, None);
+            self.linked_run(
+                &row.title,
+                row.anchor.as_ref().map(|a| format!("#{a}")).as_deref(),
+            );
+            self.w.end("w:p");
+            self.w.end("w:tc");
+            for cell in 0..columns {
+                self.cell_start(column_width, 1, Merge::None);
+                let value = row.cells.get(cell).map(String::as_str).unwrap_or("");
+                self.lines_cell_paragraphs_centered(value, &text);
+                self.w.end("w:tc");
+            }
+            self.w.end("w:tr");
+        }
+        self.w.end("w:tbl");
+        self.run_size = None;
+    }
+
+    // ----- Section II -----
+
+    fn resolution(&mut self, resolution: &Resolution, toc_anchor: Option<&str>) {
+        let mut bookmarks = resolution.bookmarks.clone();
+        if let Some(anchor) = &resolution.anchor {
+            if !bookmarks.contains(anchor) {
+                bookmarks.insert(0, anchor.clone());
+            }
+        }
+        let text = format!(
+            "{} {} – {}",
+            resolution.kind.as_str(),
+            resolution.number,
+            resolution.title
+        );
+        let generated = toc_anchor.filter(|a| !bookmarks.iter().any(|b| b == a));
+        self.heading(names::HEADING_2, &text, &bookmarks, generated);
+        self.blocks(&resolution.operative_text, None, PORTRAIT_WIDTH);
+        if !resolution.action_items.is_empty() {
+            self.action_table(&resolution.action_items);
+        }
+        self.blocks(&resolution.notes, None, PORTRAIT_WIDTH);
+        self.top_link();
+    }
+
+    fn action_table(&mut self, items: &[Item]) {
+        let head = self.style(names::TABLE_HEAD);
+        let text = self.style(names::TABLE_TEXT);
+        self.table_start(&ACTION_GRID, Borders::Grid);
+        self.row_start(true);
+        for (title, width) in [
+            "Action Item",
+            "Action",
+            "Milestone",
+            "Periodic goals met",
+            "Completed",
+        ]
+        .iter()
+        .zip(ACTION_GRID)
+        {
+            self.cell_start(width, 1, Merge::None);
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(&head),
+                    ..Default::default()
+                },
+                title,
+            );
+            self.w.end("w:tc");
+        }
+        self.w.end("w:tr");
+        for item in items {
+            self.row_start(false);
+            self.cell_start(ACTION_GRID[0], 1, Merge::Restart);
+            self.w.start("w:p", &[]);
+            self.paragraph_properties(ParagraphProps {
+                style: Some(&text),
+                ..Default::default()
+            });
+            self.bookmarks_around(&item.bookmarks, |writer| {
+                writer.run(&item.id, false, false, None)
+            });
+            self.w.end("w:p");
+            if let Some(reference) = &item.cross_reference {
+                for line in reference.split('\n') {
+                    self.text_paragraph(
+                        ParagraphProps {
+                            style: Some(&text),
+                            ..Default::default()
+                        },
+                        line,
+                    );
+                }
+            }
+            self.w.end("w:tc");
+            self.cell_start(ACTION_GRID[1], 1, Merge::None);
+            self.lines_cell_paragraphs(&item.action, &text);
+            self.w.end("w:tc");
+            self.cell_start(ACTION_GRID[2], 1, Merge::None);
+            self.lines_cell_paragraphs(&item.milestone, &text);
+            self.w.end("w:tc");
+            for mark in [item.periodic_goals_met, item.completed] {
+                self.cell_start(ACTION_GRID[3], 1, Merge::None);
+                self.text_paragraph(
+                    ParagraphProps {
+                        style: Some(&text),
+                        center: true,
+                        ..Default::default()
+                    },
+                    if mark { "√" } else { "" },
+                );
+                self.w.end("w:tc");
+            }
+            self.w.end("w:tr");
+            self.row_start(false);
+            self.cell_start(ACTION_GRID[0], 1, Merge::Continue);
+            self.empty_paragraph_styled(&text);
+            self.w.end("w:tc");
+            let status_width: u32 = ACTION_GRID[1..].iter().sum();
+            self.cell_start(status_width, 4, Merge::None);
+            self.blocks(&item.status, Some(&text), status_width - 216);
+            self.ensure_paragraph_in_cell(
+                !item.status.is_empty() && item.status.last().is_some_and(|b| b.rows.is_none()),
+            );
+            self.w.end("w:tc");
+            self.w.end("w:tr");
+        }
+        self.w.end("w:tbl");
+    }
+
+    fn top_link(&mut self) {
+        self.w.start("w:p", &[]);
+        self.w
+            .start("w:hyperlink", &[("w:anchor", "_top"), ("w:history", "1")]);
+        self.run("» Top", false, false, Some(names::HYPERLINK));
+        self.w.end("w:hyperlink");
+        self.w.end("w:p");
+    }
+
+    // ----- appendices -----
+
+    fn appendix(&mut self, appendix: &Appendix, toc_anchor: Option<&str>) {
+        let generated = toc_anchor.filter(|a| !appendix.bookmarks.iter().any(|b| b == a));
+        self.heading(
+            names::HEADING_1,
+            &appendix.title,
+            &appendix.bookmarks,
+            generated,
+        );
+        if let Some(note) = &appendix.note {
+            for line in note.split('\n') {
+                self.text_paragraph(ParagraphProps::default(), line);
+            }
+        }
+        if !appendix.items.is_empty() {
+            let extra = appendix
+                .items
+                .iter()
+                .map(|i| i.extra.len())
+                .max()
+                .unwrap_or(0);
+            let text = self.style(names::TABLE_TEXT);
+            let id_width = 1418;
+            let rest = (PORTRAIT_WIDTH - id_width) / (1 + extra as u32);
+            let mut grid = vec![id_width];
+            grid.extend(std::iter::repeat_n(rest, 1 + extra));
+            self.table_start(&grid, Borders::Grid);
+            for item in &appendix.items {
+                self.row_start(false);
+                self.cell_start(id_width, 1, Merge::None);
+                self.text_paragraph(
+                    ParagraphProps {
+                        style: Some(&text),
+                        ..Default::default()
+                    },
+                    &item.id,
+                );
+                if let Some(reference) = &item.cross_reference {
+                    for line in reference.split('\n') {
+                        self.text_paragraph(
+                            ParagraphProps {
+                                style: Some(&text),
+                                ..Default::default()
+                            },
+                            line,
+                        );
+                    }
+                }
+                self.w.end("w:tc");
+                let cells = std::iter::once(item.action.as_str())
+                    .chain(item.extra.iter().map(String::as_str));
+                let mut written = 0;
+                for value in cells {
+                    self.cell_start(rest, 1, Merge::None);
+                    self.lines_cell_paragraphs(value, &text);
+                    self.w.end("w:tc");
+                    written += 1;
+                }
+                for _ in written..(1 + extra) {
+                    self.cell_start(rest, 1, Merge::None);
+                    self.empty_paragraph_styled(&text);
+                    self.w.end("w:tc");
+                }
+                self.w.end("w:tr");
+            }
+            self.w.end("w:tbl");
+        }
+        self.blocks(&appendix.blocks, None, PORTRAIT_WIDTH);
+    }
+
+    // ----- blocks and inlines -----
+
+    fn blocks(&mut self, blocks: &[Block], default_style: Option<&str>, width: u32) {
+        let mut in_ordered = false;
+        for block in blocks {
+            let ordered = block.list_kind == Some(ListKind::Ordered);
+            if ordered && !in_ordered {
+                // Each numbered list restarts at 1: it gets its own w:num.
+                self.ordered_lists += 1;
+            }
+            in_ordered = ordered;
+            self.block(block, default_style, width);
+        }
+    }
+
+    fn list_of(&self, block: &Block) -> Option<(u32, u32)> {
+        let level = block.list_level?;
+        let num = match block.list_kind {
+            Some(ListKind::Ordered) => self.ordered_lists + 1,
+            _ => 1,
+        };
+        Some((num, level.min(8)))
+    }
+
+    fn block(&mut self, block: &Block, default_style: Option<&str>, width: u32) {
+        if let Some(rows) = &block.rows {
+            return self.nested_table(rows, width);
+        }
+        let style = match &block.style {
+            Some(name) => Some(self.style(name)),
+            None => default_style.map(str::to_string),
+        };
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: style.as_deref(),
+            list: self.list_of(block),
+            ..Default::default()
+        });
+        self.inlines(&block.spans());
+        self.w.end("w:p");
+    }
+
+    fn nested_table(&mut self, rows: &[Vec<Vec<Block>>], width: u32) {
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let column_width = (width / columns as u32).max(1);
+        let grid = vec![column_width; columns];
+        let text = self.style(names::TABLE_TEXT);
+        self.table_start(&grid, Borders::Grid);
+        for row in rows {
+            self.row_start(false);
+            for index in 0..columns {
+                self.cell_start(column_width, 1, Merge::None);
+                match row.get(index) {
+                    Some(blocks) if !blocks.is_empty() => {
+                        self.blocks(blocks, Some(&text), column_width);
+                        self.ensure_paragraph_in_cell(
+                            blocks.last().is_some_and(|b| b.rows.is_none()),
+                        );
+                    }
+                    _ => self.empty_paragraph_styled(&text),
+                }
+                self.w.end("w:tc");
+            }
+            self.w.end("w:tr");
+        }
+        self.w.end("w:tbl");
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        let mut index = 0;
+        while index < inlines.len() {
+            let inline = &inlines[index];
+            if let Some(footnote) = &inline.footnote {
+                self.footnote_reference(footnote, inline.mark.as_deref());
+                index += 1;
+                continue;
+            }
+            match &inline.href {
+                Some(href) => {
+                    let run_end = inlines[index..]
+                        .iter()
+                        .position(|i| i.href.as_ref() != Some(href) || i.footnote.is_some())
+                        .map_or(inlines.len(), |p| index + p);
+                    self.hyperlink_start(href);
+                    for span in &inlines[index..run_end] {
+                        self.run(&span.text, span.bold, span.italic, Some(names::HYPERLINK));
+                    }
+                    self.w.end("w:hyperlink");
+                    index = run_end;
+                }
+                None => {
+                    self.run(&inline.text, inline.bold, inline.italic, None);
+                    index += 1;
+                }
+            }
+        }
+    }
+
+    fn hyperlink_start(&mut self, href: &str) {
+        if let Some(anchor) = href.strip_prefix('#') {
+            self.w
+                .start("w:hyperlink", &[("w:anchor", anchor), ("w:history", "1")]);
+            return;
+        }
+        let id = match self.links.iter().find(|r| r.target == href) {
+            Some(rel) => rel.id.clone(),
+            None => {
+                let id = format!("{}{}", self.link_prefix, self.links.len() + 1);
+                self.links.push(Rel {
+                    id: id.clone(),
+                    kind: "/hyperlink".into(),
+                    target: href.to_string(),
+                    external: true,
+                });
+                id
+            }
+        };
+        self.w
+            .start("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
+    }
+
+    fn linked_run(&mut self, text: &str, href: Option<&str>) {
+        match href {
+            Some(href) => {
+                self.hyperlink_start(href);
+                self.run(text, false, false, Some(names::HYPERLINK));
+                self.w.end("w:hyperlink");
+            }
+            None => self.run(text, false, false, None),
+        }
+    }
+
+    fn footnote_reference(&mut self, model_id: &str, mark: Option<&str>) {
+        let Some(id) = self.footnote_ids.get(model_id).cloned() else {
+            return;
+        };
+        let style = self.style(names::FOOTNOTE_REFERENCE);
+        self.w.start("w:r", &[]);
+        self.w.start("w:rPr", &[]);
+        self.w.empty("w:rStyle", &[("w:val", &style)]);
+        self.w.end("w:rPr");
+        match mark {
+            Some(mark) => {
+                self.w.empty(
+                    "w:footnoteReference",
+                    &[("w:customMarkFollows", "1"), ("w:id", &id)],
+                );
+                self.w.element("w:t", &[("xml:space", "preserve")], mark);
+            }
+            None => self.w.empty("w:footnoteReference", &[("w:id", &id)]),
+        }
+        self.w.end("w:r");
+    }
+
+    /// One run; TAB and line breaks become `w:tab` and `w:br`.
+    fn run(&mut self, text: &str, bold: bool, italic: bool, character_style: Option<&str>) {
+        if text.is_empty() {
+            return;
+        }
+        let style = character_style.map(|name| self.style(name));
+        self.w.start("w:r", &[]);
+        if bold || italic || style.is_some() || self.run_size.is_some() {
+            self.w.start("w:rPr", &[]);
+            if let Some(style) = &style {
+                self.w.empty("w:rStyle", &[("w:val", style)]);
+            }
+            if bold {
+                self.w.empty("w:b", &[]);
+            }
+            if italic {
+                self.w.empty("w:i", &[]);
+            }
+            if let Some(size) = self.run_size {
+                let size = size.to_string();
+                self.w.empty("w:sz", &[("w:val", &size)]);
+                self.w.empty("w:szCs", &[("w:val", &size)]);
+            }
+            self.w.end("w:rPr");
+        }
+        let mut piece = String::new();
+        for ch in text.chars() {
+            match ch {
+                '\t' | '\n' => {
+                    self.text_element(&piece);
+                    piece.clear();
+                    self.w.empty(if ch == '\t' { "w:tab" } else { "w:br" }, &[]);
+                }
+                c => piece.push(c),
+            }
+        }
+        self.text_element(&piece);
+        self.w.end("w:r");
+    }
+
+    fn text_element(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
+            self.w.element("w:t", &[("xml:space", "preserve")], text);
+        } else {
+            self.w.element("w:t", &[], text);
+        }
+    }
+
+    // ----- paragraphs -----
+
+    fn paragraph_properties(&mut self, props: ParagraphProps<'_>) {
+        if props.style.is_none() && props.list.is_none() && !props.center && !props.keep_next {
+            return;
+        }
+        self.w.start("w:pPr", &[]);
+        if let Some(style) = props.style {
+            self.w.empty("w:pStyle", &[("w:val", style)]);
+        }
+        if props.keep_next {
+            self.w.empty("w:keepNext", &[]);
+        }
+        if let Some((num, level)) = props.list {
+            self.w.start("w:numPr", &[]);
+            self.w.empty("w:ilvl", &[("w:val", &level.to_string())]);
+            self.w.empty("w:numId", &[("w:val", &num.to_string())]);
+            self.w.end("w:numPr");
+        }
+        if props.center {
+            self.w.empty("w:jc", &[("w:val", "center")]);
+        }
+        self.w.end("w:pPr");
+    }
+
+    fn text_paragraph(&mut self, props: ParagraphProps<'_>, text: &str) {
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(props);
+        self.run(text, false, false, None);
+        self.w.end("w:p");
+    }
+
+    /// A paragraph whose text keeps its line breaks.
+    fn lines_paragraph(&mut self, style: &str, text: &str) {
+        self.text_paragraph(
+            ParagraphProps {
+                style: Some(style),
+                ..Default::default()
+            },
+            text,
+        );
+    }
+
+    /// A single-string cell: one paragraph per line (at least one paragraph).
+    fn lines_cell_paragraphs(&mut self, text: &str, style: &str) {
+        self.cell_lines(text, style, false);
+    }
+
+    fn lines_cell_paragraphs_centered(&mut self, text: &str, style: &str) {
+        self.cell_lines(text, style, true);
+    }
+
+    fn cell_lines(&mut self, text: &str, style: &str, center: bool) {
+        let mut any = false;
+        for line in text.split('\n') {
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(style),
+                    center,
+                    ..Default::default()
+                },
+                line,
+            );
+            any = true;
+        }
+        if !any {
+            self.empty_paragraph_styled(style);
+        }
+    }
+
+    fn empty_paragraph(&mut self) {
+        self.w.empty("w:p", &[]);
+    }
+
+    fn empty_paragraph_styled(&mut self, style: &str) {
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: Some(style),
+            ..Default::default()
+        });
+        self.w.end("w:p");
+    }
+
+    /// A cell must end with a paragraph.
+    fn ensure_paragraph_in_cell(&mut self, has_one: bool) {
+        if !has_one {
+            self.empty_paragraph();
+        }
+    }
+
+    fn heading(
+        &mut self,
+        style_name: &str,
+        text: &str,
+        bookmarks: &[String],
+        extra_anchor: Option<&str>,
+    ) {
+        let style = self.style(style_name);
+        let mut all: Vec<String> = bookmarks.to_vec();
+        if let Some(extra) = extra_anchor {
+            all.push(extra.to_string());
+        }
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: Some(&style),
+            ..Default::default()
+        });
+        self.bookmarks_around(&all, |writer| writer.run(text, false, false, None));
+        self.w.end("w:p");
+    }
+
+    fn bookmarks_around(&mut self, names: &[String], content: impl FnOnce(&mut Self)) {
+        let first = self.next_bookmark;
+        for name in names {
+            let id = self.next_bookmark.to_string();
+            self.next_bookmark += 1;
+            self.w
+                .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", name)]);
+        }
+        content(self);
+        for offset in 0..names.len() as u32 {
+            self.w
+                .empty("w:bookmarkEnd", &[("w:id", &(first + offset).to_string())]);
+        }
+    }
+
+    // ----- tables -----
+
+    fn table_start(&mut self, grid: &[u32], borders: Borders) {
+        let total: u32 = grid.iter().sum();
+        self.w.start("w:tbl", &[]);
+        self.w.start("w:tblPr", &[]);
+        self.w
+            .empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
+        self.w.start("w:tblBorders", &[]);
+        let (outer, inner_v) = match borders {
+            Borders::Grid => ("single", "single"),
+            Borders::Cover => ("nil", "nil"),
+        };
+        for side in [
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:insideH",
+            "w:insideV",
+        ] {
+            let value = match (side, borders) {
+                ("w:insideV", _) => inner_v,
+                ("w:top" | "w:bottom" | "w:insideH", Borders::Cover) => "single",
+                _ => outer,
+            };
+            if value == "nil" {
+                self.w.empty(side, &[("w:val", "nil")]);
+            } else {
+                self.w.empty(
+                    side,
+                    &[
+                        ("w:val", value),
+                        ("w:sz", "4"),
+                        ("w:space", "0"),
+                        ("w:color", "auto"),
+                    ],
+                );
+            }
+        }
+        self.w.end("w:tblBorders");
+        self.w.empty("w:tblLayout", &[("w:type", "fixed")]);
+        self.w.empty(
+            "w:tblLook",
+            &[
+                ("w:val", "04A0"),
+                ("w:firstRow", "1"),
+                ("w:lastRow", "0"),
+                ("w:firstColumn", "1"),
+                ("w:lastColumn", "0"),
+                ("w:noHBand", "0"),
+                ("w:noVBand", "1"),
+            ],
+        );
+        self.w.end("w:tblPr");
+        self.w.start("w:tblGrid", &[]);
+        for width in grid {
+            self.w.empty("w:gridCol", &[("w:w", &width.to_string())]);
+        }
+        self.w.end("w:tblGrid");
+    }
+
+    fn row_start(&mut self, header: bool) {
+        self.w.start("w:tr", &[]);
+        self.w.start("w:trPr", &[]);
+        self.w.empty("w:cantSplit", &[]);
+        if header {
+            self.w.empty("w:tblHeader", &[]);
+        }
+        self.w.end("w:trPr");
+    }
+
+    fn cell_start(&mut self, width: u32, span: u32, merge: Merge) {
+        self.w.start("w:tc", &[]);
+        self.w.start("w:tcPr", &[]);
+        self.w
+            .empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+        if span > 1 {
+            self.w.empty("w:gridSpan", &[("w:val", &span.to_string())]);
+        }
+        match merge {
+            Merge::None => {}
+            Merge::Restart => self.w.empty("w:vMerge", &[("w:val", "restart")]),
+            Merge::Continue => self.w.empty("w:vMerge", &[]),
+        }
+        self.w.end("w:tcPr");
+    }
+
+    // ----- sections -----
+
+    /// End the current section with a paragraph carrying its properties.
+    fn section_break(&mut self, page: &PageSetup, landscape: bool, title_page: bool) {
+        self.w.start("w:p", &[]);
+        self.w.start("w:pPr", &[]);
+        self.section_properties(page, landscape, title_page);
+        self.w.end("w:pPr");
+        self.w.end("w:p");
+    }
+
+    /// `w:sectPr`; `title_page` gives the section a distinct (header-less) first page.
+    fn section_properties(&mut self, page: &PageSetup, landscape: bool, title_page: bool) {
+        self.w.start("w:sectPr", &[]);
+        for (element, kind, id) in &page.references {
+            self.w.empty(element, &[("w:type", kind), ("r:id", id)]);
+        }
+        self.w.empty("w:type", &[("w:val", "nextPage")]);
+        let (width, height) = page.size;
+        let [top, right, bottom, left, header, footer] = page.margins;
+        let (width, height, top, right, bottom, left) = if landscape {
+            (height, width, left, top, right, bottom)
+        } else {
+            (width, height, top, right, bottom, left)
+        };
+        let mut size = vec![("w:w", width.to_string()), ("w:h", height.to_string())];
+        if landscape {
+            size.push(("w:orient", "landscape".to_string()));
+        }
+        let size: Vec<(&str, &str)> = size.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.w.empty("w:pgSz", &size);
+        let margins = [top, right, bottom, left, header, footer, 0].map(|v| v.to_string());
+        self.w.empty(
+            "w:pgMar",
+            &[
+                ("w:top", &margins[0]),
+                ("w:right", &margins[1]),
+                ("w:bottom", &margins[2]),
+                ("w:left", &margins[3]),
+                ("w:header", &margins[4]),
+                ("w:footer", &margins[5]),
+                ("w:gutter", &margins[6]),
+            ],
+        );
+        if page.title_page && title_page {
+            self.w.empty("w:titlePg", &[]);
+        }
+        self.w.end("w:sectPr");
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Borders {
+    Grid,
+    Cover,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Merge {
+    None,
+    Restart,
+    Continue,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TocRole {
+    Summary,
+    Progress,
+    Resolution(usize),
+    Appendix(usize),
+}
+
+struct TocEntry {
+    level: u8,
+    text: String,
+    anchor: String,
+    role: TocRole,
+}
+
+/// The bookmark a link to a heading should target: the model's anchor, else the first
+/// TOC bookmark, else the first bookmark.
+fn heading_target(anchor: Option<&str>, bookmarks: &[String]) -> Option<String> {
+    anchor
+        .map(str::to_string)
+        .or_else(|| bookmarks.iter().find(|b| b.starts_with("_Toc")).cloned())
+        .or_else(|| bookmarks.first().cloned())
+}
+
+/// True when the footnote is cited with a custom mark (its body then has no number).
+fn custom_mark_of(plan: &ActionPlan, key: &str) -> bool {
+    fn cites(blocks: &[Block], key: &str) -> Option<bool> {
+        for block in blocks {
+            for inline in &block.inlines {
+                if inline.footnote.as_deref() == Some(key) {
+                    return Some(inline.mark.is_some());
+                }
+            }
+            if let Some(rows) = &block.rows {
+                for row in rows {
+                    for cell in row {
+                        if let Some(found) = cites(cell, key) {
+                            return Some(found);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+    let mut all: Vec<&[Block]> = Vec::new();
+    if let Some(summary) = &plan.summary {
+        all.push(&summary.caption);
+        all.push(&summary.notes);
+    }
+    if let Some(progress) = &plan.progress {
+        all.push(&progress.intro);
+    }
+    for resolution in &plan.resolutions {
+        all.push(&resolution.operative_text);
+        all.push(&resolution.notes);
+        for item in &resolution.action_items {
+            all.push(&item.status);
+        }
+    }
+    for appendix in &plan.appendices {
+        all.push(&appendix.blocks);
+    }
+    all.iter()
+        .find_map(|blocks| cites(blocks, key))
+        .unwrap_or(false)
+}

@@ -1,0 +1,202 @@
+//! styles.xml for the report: the built-in ITU styles (`templates/docx/styles.xml`) or a
+//! reference document's, completed with any style the report uses that it lacks.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::collections::BTreeMap;
+
+/// The built-in styles part.
+pub const BUILT_IN: &str = include_str!("../../../templates/docx/styles.xml");
+
+/// The paragraph and character styles the layout itself uses, by name.
+pub mod names {
+    /// Body text.
+    pub const NORMAL: &str = "Normal";
+    /// Section headings (Section I, Section II, appendices).
+    pub const HEADING_1: &str = "heading 1";
+    /// Resolution headings.
+    pub const HEADING_2: &str = "heading 2";
+    /// Document title.
+    pub const TITLE: &str = "Title";
+    /// "Contents".
+    pub const TOC_HEADING: &str = "TOC Heading";
+    /// First-level table of contents entries.
+    pub const TOC_1: &str = "toc 1";
+    /// Second-level table of contents entries.
+    pub const TOC_2: &str = "toc 2";
+    /// Table cells.
+    pub const TABLE_TEXT: &str = "Table_text";
+    /// Table header cells.
+    pub const TABLE_HEAD: &str = "Table_head";
+    /// Legend and notes.
+    pub const NOTE: &str = "Note";
+    /// The TD number on the cover.
+    pub const DOCNUMBER: &str = "Docnumber";
+    /// Footnote bodies.
+    pub const FOOTNOTE_TEXT: &str = "footnote text";
+    /// Footnote marks (character style).
+    pub const FOOTNOTE_REFERENCE: &str = "footnote reference";
+    /// Links (character style).
+    pub const HYPERLINK: &str = "Hyperlink";
+    /// Page header.
+    pub const HEADER: &str = "header";
+}
+
+/// A styles part with its name → id map; styles can be added by name.
+pub struct Styles {
+    xml: String,
+    ids: BTreeMap<String, String>,
+    added: Vec<String>,
+}
+
+impl Styles {
+    /// The built-in styles.
+    pub fn built_in() -> Styles {
+        Styles::from_xml(BUILT_IN.to_string()).unwrap_or_else(|| Styles {
+            xml: BUILT_IN.to_string(),
+            ids: BTreeMap::new(),
+            added: Vec::new(),
+        })
+    }
+
+    /// A styles part taken from a reference document; `None` when it is not readable.
+    pub fn from_xml(xml: String) -> Option<Styles> {
+        let ids = style_ids_by_name(&xml)?;
+        Some(Styles {
+            xml,
+            ids,
+            added: Vec::new(),
+        })
+    }
+
+    /// The style id for a style name, adding a definition when the part has none: the
+    /// built-in definition for the layout's own styles, else a plain paragraph style.
+    pub fn id_for(&mut self, name: &str) -> String {
+        if let Some(id) = self.ids.get(&name.to_lowercase()) {
+            return id.clone();
+        }
+        let id = self.unique_id(name);
+        let definition = built_in_definition(name)
+            .map(|d| d.replacen(&format!("w:styleId=\"{}\"", built_in_id(name).unwrap_or_default()), &format!("w:styleId=\"{id}\""), 1))
+            .unwrap_or_else(|| {
+                format!(
+                    "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{}\"/><w:basedOn w:val=\"{}\"/></w:style>",
+                    escape(name),
+                    self.ids.get("normal").cloned().unwrap_or_else(|| "Normal".into())
+                )
+            });
+        self.added.push(definition);
+        self.ids.insert(name.to_lowercase(), id.clone());
+        id
+    }
+
+    /// The finished part.
+    pub fn finish(self) -> String {
+        if self.added.is_empty() {
+            return self.xml;
+        }
+        let extra = self.added.concat();
+        match self.xml.rfind("</w:styles>") {
+            Some(end) => format!("{}{}{}", &self.xml[..end], extra, &self.xml[end..]),
+            None => self.xml,
+        }
+    }
+
+    fn unique_id(&self, name: &str) -> String {
+        let base: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+        let base = if base.is_empty() {
+            "Style".to_string()
+        } else {
+            base
+        };
+        let taken = |candidate: &str| self.ids.values().any(|id| id == candidate);
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}{n}"))
+            .find(|c| !taken(c))
+            .unwrap_or(base)
+    }
+}
+
+/// The id of a built-in style by name.
+fn built_in_id(name: &str) -> Option<String> {
+    style_ids_by_name(BUILT_IN)?
+        .get(&name.to_lowercase())
+        .cloned()
+}
+
+/// The built-in `<w:style>` element of a style name.
+fn built_in_definition(name: &str) -> Option<String> {
+    let id = built_in_id(name)?;
+    let start = BUILT_IN.find(&format!("w:styleId=\"{id}\""))?;
+    let open = BUILT_IN[..start].rfind("<w:style ")?;
+    let close = BUILT_IN[open..].find("</w:style>")? + open + "</w:style>".len();
+    Some(BUILT_IN[open..close].to_string())
+}
+
+/// Lower-case style name → style id, for every style in a styles part.
+fn style_ids_by_name(xml: &str) -> Option<BTreeMap<String, String>> {
+    let mut reader = Reader::from_str(xml);
+    let mut map = BTreeMap::new();
+    let mut current_id: Option<String> = None;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) | Event::Empty(e) => {
+                let qname = e.name();
+                let local = qname.as_ref().rsplit(':').next().unwrap_or_default();
+                let attribute = |key: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref().rsplit(':').next() == Some(key))
+                        .map(|a| a.value.to_string())
+                };
+                match local {
+                    "style" => current_id = attribute("styleId"),
+                    "name" => {
+                        if let (Some(id), Some(name)) = (current_id.clone(), attribute("val")) {
+                            map.entry(name.to_lowercase()).or_insert(id);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) if e.name().as_ref().ends_with("style") => current_id = None,
+            Event::Eof => break,
+            Event::DocType(_) => return None,
+            _ => {}
+        }
+    }
+    Some(map)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_styles_map_names_to_ids() {
+        let mut styles = Styles::built_in();
+        assert_eq!(styles.id_for("heading 2"), "Heading2");
+        assert_eq!(styles.id_for("Table_text"), "Tabletext");
+        assert_eq!(styles.id_for("My Custom"), "MyCustom");
+        assert!(styles.finish().contains("<w:name w:val=\"My Custom\"/>"));
+    }
+
+    #[test]
+    fn a_reference_without_a_layout_style_gets_the_built_in_one() {
+        let xml = r#"<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#;
+        let mut styles = Styles::from_xml(xml.to_string()).unwrap();
+        assert_eq!(styles.id_for("Table_head"), "Tablehead");
+        let out = styles.finish();
+        assert!(out.contains("w:styleId=\"Tablehead\""));
+        assert!(out.ends_with("</w:styles>"));
+    }
+}
