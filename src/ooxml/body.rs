@@ -944,7 +944,8 @@ impl<'a, 'c> Parser<'a, 'c> {
         let Some(name) = attr_value(e, "name") else {
             return;
         };
-        if name == "_GoBack" {
+        // Word's last-edit mark, and the anchors actplan's own writer generates.
+        if name == "_GoBack" || name.starts_with("_Actplan") {
             return;
         }
         match self.paragraph.as_mut() {

@@ -178,11 +178,14 @@ struct Section {
     title_page: bool,
 }
 
-/// The last `w:sectPr` of a document (the body's): page size (as portrait), margins,
-/// header/footer references.
+/// The last `w:sectPr` of a document (the body's): page size (as portrait), margins, and
+/// the header/footer references in force there (a section without a reference of some type
+/// inherits the previous section's, as in Word).
 fn last_section(xml: &[u8]) -> Option<Section> {
     let mut reader = Reader::from_reader(xml);
-    let mut last = None;
+    let mut last: Option<Section> = None;
+    let mut in_force: std::collections::BTreeMap<(String, String), String> =
+        std::collections::BTreeMap::new();
     let mut current: Option<Section> = None;
     loop {
         let event = reader.read_event().ok()?;
@@ -232,11 +235,23 @@ fn last_section(xml: &[u8]) -> Option<Section> {
                     }
                 }
             }
-            Event::End(e) if e.name().as_ref().ends_with("sectPr") => last = current.take(),
+            Event::End(e) if e.name().as_ref().ends_with("sectPr") => {
+                if let Some(section) = current.take() {
+                    for (element, kind, id) in &section.references {
+                        in_force.insert((element.clone(), kind.clone()), id.clone());
+                    }
+                    last = Some(section);
+                }
+            }
             Event::DocType(_) => return None,
             Event::Eof => break,
             _ => {}
         }
     }
-    Some(last.unwrap_or_default())
+    let mut section = last.unwrap_or_default();
+    section.references = in_force
+        .into_iter()
+        .map(|((element, kind), id)| (element, kind, id))
+        .collect();
+    Some(section)
 }

@@ -1,0 +1,363 @@
+//! The Word report: round trip through the reader, determinism, package hygiene (deflated
+//! entries, a grid for every table, a real TOC field), schema validity (xmllint), and the
+//! file opening in pandoc and LibreOffice.
+//!
+//! Component tests skip loudly when their program is missing and fail when
+//! ACTPLAN_REQUIRE_COMPONENTS=1 (set by .ci/run).
+
+use actplan::model::ActionPlan;
+use actplan::render::{self, Format, RenderOptions};
+use actplan::ReadOptions;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+fn read(bytes: &[u8]) -> ActionPlan {
+    actplan::read_docx(bytes, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("generated .docx does not read back: {e}"))
+        .plan
+}
+
+fn edition(name: &str) -> ActionPlan {
+    read(&std::fs::read(fixture(name)).unwrap())
+}
+
+fn to_docx(plan: &ActionPlan) -> Vec<u8> {
+    render::render(plan, Format::Docx, &RenderOptions::default()).unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("actplan-docx-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Some(path) of a program, or None after a loud skip message; panics when components are
+/// required.
+fn component(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
+        );
+        eprintln!("\n!!! SKIPPED: {name} is not installed; this component test did not run !!!\n");
+    }
+    found
+}
+
+#[test]
+fn docx_json_docx_json_round_trip_is_identical() {
+    for name in ["action-plan-edition-a.docx", "action-plan-edition-b.docx"] {
+        let plan = edition(name);
+        let again = read(&to_docx(&plan));
+        assert_eq!(
+            actplan::json::to_json_string(&again),
+            actplan::json::to_json_string(&plan),
+            "{name}: the report read back differs from its input"
+        );
+    }
+}
+
+#[test]
+fn same_plan_gives_the_same_bytes() {
+    let plan = edition("action-plan-edition-a.docx");
+    assert_eq!(to_docx(&plan), to_docx(&plan));
+}
+
+#[test]
+fn package_is_deflated_and_every_table_has_a_grid() {
+    let docx = to_docx(&edition("action-plan-edition-a.docx"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
+    for index in 0..archive.len() {
+        let entry = archive.by_index(index).unwrap();
+        assert_eq!(
+            entry.compression(),
+            zip::CompressionMethod::Deflated,
+            "{:?} is stored uncompressed",
+            entry.name()
+        );
+    }
+    let document = part(&docx, "word/document.xml");
+    let tables = document.matches("<w:tbl>").count();
+    assert!(tables > 58, "only {tables} tables");
+    assert_eq!(
+        tables,
+        document.matches("<w:tblGrid>").count(),
+        "a table without w:tblGrid"
+    );
+}
+
+#[test]
+fn table_of_contents_is_a_real_field_linking_to_heading_bookmarks() {
+    let plan = edition("action-plan-edition-a.docx");
+    let document = part(&to_docx(&plan), "word/document.xml");
+    assert!(document.contains("TOC \\o \"1-3\" \\h \\z \\u"));
+    assert!(!part(&to_docx(&plan), "word/settings.xml").contains("updateFields"));
+    let toc_end = document
+        .find("Section I -")
+        .unwrap_or(0)
+        .max(document.find("<w:sectPr").unwrap_or(0));
+    let toc = &document[..toc_end];
+    for resolution in &plan.resolutions {
+        let entry = format!(
+            "{} {} – {}",
+            resolution.kind.as_str(),
+            resolution.number,
+            resolution.title
+        );
+        let entry = entry
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(toc.contains(&entry), "no TOC entry for {entry}");
+    }
+    let anchors: Vec<&str> = toc
+        .split("<w:hyperlink w:anchor=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert!(anchors.len() > plan.resolutions.len());
+    for anchor in anchors {
+        assert!(
+            document.contains(&format!("w:name=\"{anchor}\"")),
+            "TOC links to {anchor}, which no bookmark defines"
+        );
+    }
+}
+
+#[test]
+fn settings_fill_the_cover() {
+    let mut plan = edition("action-plan-edition-a.docx");
+    let settings = [
+        ("td_number".to_string(), "TD 412".to_string()),
+        ("meeting".to_string(), "Geneva, 22-26 July 2024".to_string()),
+    ]
+    .into_iter()
+    .collect();
+    render::apply_settings(&mut plan, &settings).unwrap();
+    let again = read(&to_docx(&plan));
+    let cover = again.cover.unwrap();
+    assert_eq!(cover.td_number.as_deref(), Some("TD 412"));
+    assert_eq!(cover.meeting.as_deref(), Some("Geneva, 22-26 July 2024"));
+}
+
+#[test]
+fn reference_doc_gives_its_styles_headers_and_page() {
+    let plan = edition("action-plan-edition-b.docx");
+    let reference = std::fs::read(fixture("action-plan-edition-a.docx")).unwrap();
+    let options = RenderOptions {
+        reference_doc: Some(reference),
+        ..RenderOptions::default()
+    };
+    let docx = render::render(&plan, Format::Docx, &options).unwrap();
+    let styles = part(&docx, "word/styles.xml");
+    // The reference's own styles (e.g. its annotation styles) come along.
+    assert!(styles.contains("w:styleId=\"CommentReference\""));
+    let rels = part(&docx, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains("header1.xml") && rels.contains("footer1.xml"),
+        "{rels}"
+    );
+    let again = read(&docx);
+    assert_eq!(
+        actplan::json::to_json_string(&again),
+        actplan::json::to_json_string(&plan)
+    );
+}
+
+#[test]
+fn a_reference_doc_that_is_not_a_docx_is_refused() {
+    let options = RenderOptions {
+        reference_doc: Some(b"not a zip".to_vec()),
+        ..RenderOptions::default()
+    };
+    let error = render::render(
+        &edition("action-plan-edition-a.docx"),
+        Format::Docx,
+        &options,
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().starts_with("reference document:"),
+        "{error}"
+    );
+}
+
+#[test]
+fn every_word_part_validates_against_the_ooxml_schema() {
+    let Some(xmllint) = component("xmllint") else {
+        return;
+    };
+    let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/ooxml-schemas/microsoft/wml-2010.xsd");
+    let dir = scratch("xsd");
+    let docx = to_docx(&edition("action-plan-edition-a.docx"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
+    let names: Vec<String> = archive
+        .file_names()
+        .flatten()
+        .map(|n| n.to_string())
+        .collect();
+    let word_parts: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with("word/") && n.ends_with(".xml") && !n.contains("_rels"))
+        .collect();
+    assert!(word_parts.len() >= 5, "{word_parts:?}");
+    for name in word_parts {
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        let path = dir.join(name.replace('/', "_"));
+        std::fs::write(&path, text).unwrap();
+        let out = Command::new(&xmllint)
+            .args(["--noout", "--nonet", "--schema"])
+            .arg(&schema)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name} does not validate:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// pandoc: on PATH, or the binary inside the pypandoc-binary wheel.
+fn pandoc() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join("pandoc"))
+            .find(|c| c.is_file())
+    }) {
+        return Some(path);
+    }
+    let out = Command::new("python3")
+        .args(["-c", "import pypandoc; print(pypandoc.get_pandoc_path())"])
+        .output()
+        .ok()?;
+    let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    path.is_file().then_some(path)
+}
+
+#[test]
+fn pandoc_reads_the_report() {
+    let Some(pandoc) = pandoc().or_else(|| component("pandoc")) else {
+        return;
+    };
+    let dir = scratch("pandoc");
+    let path = dir.join("report.docx");
+    std::fs::write(&path, to_docx(&edition("action-plan-edition-a.docx"))).unwrap();
+    let out = Command::new(pandoc)
+        .args(["-f", "docx", "-t", "plain"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Rules of procedure of the ITU Telecommunication"));
+    assert!(text.contains("22-02"));
+}
+
+#[test]
+fn libreoffice_converts_the_report_and_the_pdf_has_every_item() {
+    let Some(soffice) = component("soffice") else {
+        return;
+    };
+    let Some(pdftotext) = component("pdftotext") else {
+        return;
+    };
+    let plan = edition("action-plan-edition-a.docx");
+    let dir = scratch("pdf");
+    let path = dir.join("report.docx");
+    std::fs::write(&path, to_docx(&plan)).unwrap();
+    let out = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let pdf = dir.join("report.pdf");
+    // LibreOffice exits 0 even when the conversion fails.
+    assert!(
+        pdf.is_file(),
+        "no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let flat = flatten(&text);
+    for resolution in &plan.resolutions {
+        let title = flatten(&resolution.title);
+        assert!(
+            flat.contains(&title),
+            "the PDF lacks the title {:?}",
+            resolution.title
+        );
+        for item in &resolution.action_items {
+            assert!(text.contains(&item.id), "the PDF lacks item {}", item.id);
+        }
+    }
+    save_screenshot(&pdf);
+}
+
+/// Text without white space or hyphenation, to compare across line breaks.
+fn flatten(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{AD}')
+        .map(|c| if c == '\u{2011}' { '-' } else { c })
+        .collect()
+}
+
+/// A PNG of the first Section II page, kept in target/ for a look (best effort).
+fn save_screenshot(pdf: &Path) {
+    let Some(dir) = pdf.parent() else { return };
+    let target = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target");
+    let _ = Command::new("pdftoppm")
+        .args(["-png", "-r", "70", "-f", "17", "-l", "17"])
+        .arg(pdf)
+        .arg(dir.join("page"))
+        .status();
+    if let Some(Ok(entry)) = std::fs::read_dir(dir).ok().and_then(|mut d| {
+        d.find(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("page"))
+        })
+    }) {
+        let _ = std::fs::copy(entry.path(), target.join("report-docx-page.png"));
+    }
+}
