@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 /// Width of the text area of a portrait A4 page with the built-in margins (twips).
 pub const PORTRAIT_WIDTH: u32 = 9638;
 /// Widths of the action table columns.
-const ACTION_GRID: [u32; 5] = [1134, 4253, 1559, 1346, 1346];
+const ACTION_GRID: [u32; 5] = [1077, 4082, 1531, 1474, 1474];
 /// Widths of the cover table columns.
 const COVER_GRID: [u32; 4] = [1588, 4648, 1474, 1928];
 
