@@ -161,6 +161,13 @@ fn part(name: &str, content_type: Option<&str>, text: String) -> Part {
     }
 }
 
+/// Write the new edition's report carrying Word tracked changes (author "actplan", dated
+/// `date`, an ISO 8601 time such as "2024-01-15T00:00:00Z") against the old edition.
+pub fn write_redline(old: &ActionPlan, new: &ActionPlan, date: &str) -> Result<Vec<u8>, RenderError> {
+    let _ = (old, new, date);
+    Err(RenderError::Unsupported("the Word redline is not implemented yet".into()))
+}
+
 /// Zip the parts, deflated, in order, with a fixed timestamp.
 fn package(parts: &[Part]) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
