@@ -30,9 +30,9 @@ use thiserror::Error;
 pub struct Limits {
     /// Largest input file accepted, in bytes (default 256 MiB).
     pub max_input_bytes: u64,
-    /// Most bytes one part may inflate to (default 128 MiB).
+    /// Most bytes one part may inflate to (default 64 MiB; a 170-page edition has 3 MiB).
     pub max_part_bytes: u64,
-    /// Most bytes all parts read together may inflate to (default 256 MiB).
+    /// Most bytes all parts read together may inflate to (default 128 MiB).
     pub max_total_bytes: u64,
     /// Most entries the zip may list (default 10 000).
     pub max_entries: usize,
@@ -42,8 +42,8 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: 256 << 20,
-            max_part_bytes: 128 << 20,
-            max_total_bytes: 256 << 20,
+            max_part_bytes: 64 << 20,
+            max_total_bytes: 128 << 20,
             max_entries: 10_000,
         }
     }

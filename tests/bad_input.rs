@@ -349,7 +349,7 @@ fn zip_bomb_is_refused_with_exit_6_at_the_default_limit() {
         &input,
         &[],
         6,
-        &["word/document.xml", &(128u64 << 20).to_string()],
+        &["word/document.xml", &(64u64 << 20).to_string()],
     );
     eprintln!("default-limit zip bomb refused in {:?}", started.elapsed());
 }
