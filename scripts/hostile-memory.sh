@@ -93,7 +93,7 @@ while read -r name expected; do
   /usr/bin/time -f '%M' -o "$WORK/rss" "$ACTPLAN" convert "$WORK/$name" -o "$target" 2>"$WORK/stderr"
   code=$?
   set -e
-  seconds=$(echo "$(date +%s.%N) - $start" | bc)
+  seconds=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
   rss_kb=$(tail -n 1 "$WORK/rss")
   rss_mb=$((rss_kb / 1024))
   lines=$(grep -c . "$WORK/stderr" || true)
