@@ -339,6 +339,10 @@ impl<'d> Walker<'d> {
     }
 
     fn table(&mut self, table: &'d Table) {
+        // A table whose rows were all tracked deletions (or insertions, read rejected).
+        if table.rows.is_empty() {
+            return;
+        }
         if matrix::is_matrix(table) {
             return self.matrix(table);
         }
@@ -492,6 +496,7 @@ impl<'d> Walker<'d> {
             .footnotes
             .iter()
             .map(|(id, nodes)| (id.clone(), blocks::blocks_of(nodes, None)))
+            .filter(|(_, blocks)| !blocks.is_empty())
             .collect();
         Ingested {
             plan: ActionPlan {

@@ -9,7 +9,12 @@
 use super::parts::{Rel, R_NS, W_NS};
 use super::styles::{names, Styles};
 use super::xml::XmlWriter;
-use crate::model::{ActionPlan, Appendix, Block, Inline, Item, ListKind, Resolution, Summary};
+use crate::model::{
+    ActionPlan, Appendix, AppendixItem, Block, Inline, Item, ListKind, Resolution, Summary,
+    SummaryRow,
+};
+
+mod redline;
 use std::collections::{BTreeMap, HashMap};
 
 /// Width of the text area of a portrait A4 page with the built-in margins (twips).
@@ -91,6 +96,42 @@ pub fn write_body(plan: &ActionPlan, styles: &mut Styles, page: &PageSetup) -> W
     }
 }
 
+/// Write the body of the redline of `old` → `new`, changes dated `date`.
+pub fn write_redline_body(
+    old: &ActionPlan,
+    new: &ActionPlan,
+    styles: &mut Styles,
+    page: &PageSetup,
+    date: &str,
+) -> Written {
+    let mut keys = ActionPlan {
+        footnotes: old.footnotes.clone(),
+        ..new.clone()
+    };
+    keys.footnotes.extend(new.footnotes.clone());
+    let footnote_ids = footnote_ids(&keys);
+    let mut body = Writer::new(styles, &footnote_ids, "rIdL");
+    body.revision_date = date.to_string();
+    body.redline_document(old, new, page);
+    let document_links = std::mem::take(&mut body.links);
+    let ordered = body.ordered_lists;
+    let next_id = body.next_bookmark;
+    let document = body.w.finish();
+
+    let mut notes = Writer::new(styles, &footnote_ids, "rIdF");
+    notes.revision_date = date.to_string();
+    notes.ordered_lists = ordered;
+    notes.next_bookmark = next_id;
+    notes.redline_footnotes(old, new, &footnote_ids);
+    Written {
+        document,
+        footnote_links: std::mem::take(&mut notes.links),
+        ordered_lists: notes.ordered_lists,
+        footnotes: notes.w.finish(),
+        document_links,
+    }
+}
+
 /// Model footnote id → the w:id written: positive integers are kept, others numbered after
 /// the largest.
 fn footnote_ids(plan: &ActionPlan) -> BTreeMap<String, String> {
@@ -132,8 +173,13 @@ struct Writer<'a> {
     footnote_ids: &'a BTreeMap<String, String>,
     links: Vec<Rel>,
     link_prefix: &'static str,
+    /// Next id for bookmarks and tracked changes (one id space for all annotations).
     next_bookmark: u32,
     ordered_lists: u32,
+    /// While writing a tracked change: what everything written is (redline only).
+    revision: Option<Revision>,
+    /// The w:date of tracked changes.
+    revision_date: String,
     generated_anchor: u32,
     /// Run font size in half-points while writing a dense table (the matrix), else None.
     run_size: Option<u32>,
@@ -154,6 +200,8 @@ impl<'a> Writer<'a> {
             link_prefix,
             next_bookmark: 0,
             ordered_lists: 0,
+            revision: None,
+            revision_date: String::new(),
             generated_anchor: 0,
             run_size: None,
         }
@@ -230,8 +278,7 @@ impl<'a> Writer<'a> {
     fn footnotes(&mut self, plan: &ActionPlan, ids: &BTreeMap<String, String>) {
         self.w
             .start("w:footnotes", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
-        self.w.raw("<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>");
-        self.w.raw("<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
+        self.footnote_separators();
         let text_style = self.style(names::FOOTNOTE_TEXT);
         let reference_style = self.style(names::FOOTNOTE_REFERENCE);
         let mut written: Vec<(u32, &String)> = ids
@@ -271,6 +318,12 @@ impl<'a> Writer<'a> {
             self.w.end("w:footnote");
         }
         self.w.end("w:footnotes");
+    }
+
+    /// Word's separator and continuation separator, ids -1 and 0 (see settings.xml).
+    fn footnote_separators(&mut self) {
+        self.w.raw("<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>");
+        self.w.raw("<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
     }
 
     fn footnote_number_run(&mut self, style: &str, custom: bool) {
@@ -557,50 +610,26 @@ impl<'a> Writer<'a> {
         if !summary.columns.is_empty() || !summary.rows.is_empty() {
             self.matrix(summary, width);
         }
-        let note = self.style(names::NOTE);
-        if !summary.legend.is_empty() {
-            self.text_paragraph(
-                ParagraphProps {
-                    style: Some(&note),
-                    ..Default::default()
-                },
-                "Legend:",
-            );
-            for entry in &summary.legend {
-                let separator = if entry.term.chars().all(|c| c == '*') {
-                    "\t"
-                } else {
-                    "\t: "
-                };
-                self.text_paragraph(
-                    ParagraphProps {
-                        style: Some(&note),
-                        ..Default::default()
-                    },
-                    &format!("{}{separator}{}", entry.term, entry.definition),
-                );
-            }
-        }
+        self.blocks(&legend_lines(summary), None, width);
         self.blocks(&summary.notes, None, width);
     }
 
     fn matrix(&mut self, summary: &Summary, width: u32) {
-        let columns = summary.columns.len().max(
-            summary
-                .rows
-                .iter()
-                .map(|r| r.cells.len())
-                .max()
-                .unwrap_or(0),
-        );
-        let label_width = (width * 7 / 30).max(1);
-        let column_width = (width - label_width) / (columns.max(1) as u32);
-        let mut grid = vec![label_width];
-        grid.extend(std::iter::repeat_n(column_width, columns));
+        let layout = MatrixLayout::of(summary, width);
+        self.matrix_start(summary, &layout);
+        for row in &summary.rows {
+            self.matrix_row(row, &layout);
+        }
+        self.w.end("w:tbl");
+        self.run_size = None;
+    }
+
+    /// The matrix table's start and its two header rows.
+    fn matrix_start(&mut self, summary: &Summary, layout: &MatrixLayout) {
+        let (label_width, column_width) = (layout.label_width, layout.column_width);
         let head = self.style(names::TABLE_HEAD);
-        let text = self.style(names::TABLE_TEXT);
         self.run_size = Some(16);
-        self.table_start(&grid, Borders::Grid);
+        self.table_start(&layout.grid, Borders::Grid);
         // Header row 1: label, then one cell per run of columns of the same group.
         self.row_start(true);
         self.cell_start(label_width, 1, Merge::Restart);
@@ -636,32 +665,37 @@ impl<'a> Writer<'a> {
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
-        for row in &summary.rows {
-            self.row_start(false);
-            self.cell_start(label_width, 1, Merge::None);
-            self.w.start("w:p", &[]);
-            self.paragraph_properties(ParagraphProps {
-                style: Some(&text),
-                ..Default::default()
-            });
-            self.linked_run(&row.label, row.url.as_deref());
-            self.run(" – ", false, false, None);
-            self.linked_run(
-                &row.title,
-                row.anchor.as_ref().map(|a| format!("#{a}")).as_deref(),
-            );
-            self.w.end("w:p");
+    }
+
+    fn matrix_row(&mut self, row: &SummaryRow, layout: &MatrixLayout) {
+        let text = self.style(names::TABLE_TEXT);
+        self.row_start(false);
+        self.cell_start(layout.label_width, 1, Merge::None);
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: Some(&text),
+            ..Default::default()
+        });
+        self.matrix_label(row);
+        self.w.end("w:p");
+        self.w.end("w:tc");
+        for cell in 0..layout.columns {
+            self.cell_start(layout.column_width, 1, Merge::None);
+            let value = row.cells.get(cell).map(String::as_str).unwrap_or("");
+            self.lines_cell_paragraphs_centered(value, &text);
             self.w.end("w:tc");
-            for cell in 0..columns {
-                self.cell_start(column_width, 1, Merge::None);
-                let value = row.cells.get(cell).map(String::as_str).unwrap_or("");
-                self.lines_cell_paragraphs_centered(value, &text);
-                self.w.end("w:tc");
-            }
-            self.w.end("w:tr");
         }
-        self.w.end("w:tbl");
-        self.run_size = None;
+        self.w.end("w:tr");
+    }
+
+    /// "Resolution 1" (linked to the published text) – title (linked to Section II).
+    fn matrix_label(&mut self, row: &SummaryRow) {
+        self.linked_run(&row.label, row.url.as_deref());
+        self.run(" – ", false, false, None);
+        self.linked_run(
+            &row.title,
+            row.anchor.as_ref().map(|a| format!("#{a}")).as_deref(),
+        );
     }
 
     // ----- Section II -----
@@ -690,8 +724,16 @@ impl<'a> Writer<'a> {
     }
 
     fn action_table(&mut self, items: &[Item]) {
+        self.action_table_start();
+        for item in items {
+            self.item_rows(item);
+        }
+        self.w.end("w:tbl");
+    }
+
+    /// The action table's start and its repeating header row.
+    fn action_table_start(&mut self) {
         let head = self.style(names::TABLE_HEAD);
-        let text = self.style(names::TABLE_TEXT);
         self.table_start(&ACTION_GRID, Borders::Grid);
         self.row_start(true);
         for (title, width) in [
@@ -715,7 +757,12 @@ impl<'a> Writer<'a> {
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
-        for item in items {
+    }
+
+    /// The two rows of an item: id, action, milestone, marks; then its status.
+    fn item_rows(&mut self, item: &Item) {
+        let text = self.style(names::TABLE_TEXT);
+        {
             self.row_start(false);
             self.cell_start(ACTION_GRID[0], 1, Merge::Restart);
             self.w.start("w:p", &[]);
@@ -771,7 +818,6 @@ impl<'a> Writer<'a> {
             self.w.end("w:tc");
             self.w.end("w:tr");
         }
-        self.w.end("w:tbl");
     }
 
     fn top_link(&mut self) {
@@ -799,19 +845,22 @@ impl<'a> Writer<'a> {
             }
         }
         if !appendix.items.is_empty() {
-            let extra = appendix
-                .items
-                .iter()
-                .map(|i| i.extra.len())
-                .max()
-                .unwrap_or(0);
+            self.appendix_items(&appendix.items);
+        }
+        self.blocks(&appendix.blocks, None, PORTRAIT_WIDTH);
+    }
+
+    /// The table of obsolete items: id (and cross-reference) | action | further cells.
+    fn appendix_items(&mut self, items: &[AppendixItem]) {
+        {
+            let extra = items.iter().map(|i| i.extra.len()).max().unwrap_or(0);
             let text = self.style(names::TABLE_TEXT);
             let id_width = 1418;
             let rest = (PORTRAIT_WIDTH - id_width) / (1 + extra as u32);
             let mut grid = vec![id_width];
             grid.extend(std::iter::repeat_n(rest, 1 + extra));
             self.table_start(&grid, Borders::Grid);
-            for item in &appendix.items {
+            for item in items {
                 self.row_start(false);
                 self.cell_start(id_width, 1, Merge::None);
                 self.text_paragraph(
@@ -851,7 +900,6 @@ impl<'a> Writer<'a> {
             }
             self.w.end("w:tbl");
         }
-        self.blocks(&appendix.blocks, None, PORTRAIT_WIDTH);
     }
 
     // ----- blocks and inlines -----
@@ -991,6 +1039,7 @@ impl<'a> Writer<'a> {
             return;
         };
         let style = self.style(names::FOOTNOTE_REFERENCE);
+        self.revision_start();
         self.w.start("w:r", &[]);
         self.w.start("w:rPr", &[]);
         self.w.empty("w:rStyle", &[("w:val", &style)]);
@@ -1001,11 +1050,12 @@ impl<'a> Writer<'a> {
                     "w:footnoteReference",
                     &[("w:customMarkFollows", "1"), ("w:id", &id)],
                 );
-                self.w.element("w:t", &[("xml:space", "preserve")], mark);
+                self.text_element(mark);
             }
             None => self.w.empty("w:footnoteReference", &[("w:id", &id)]),
         }
         self.w.end("w:r");
+        self.revision_end();
     }
 
     /// One run; TAB and line breaks become `w:tab` and `w:br`.
@@ -1014,6 +1064,7 @@ impl<'a> Writer<'a> {
             return;
         }
         let style = character_style.map(|name| self.style(name));
+        self.revision_start();
         self.w.start("w:r", &[]);
         if bold || italic || style.is_some() || self.run_size.is_some() {
             self.w.start("w:rPr", &[]);
@@ -1046,23 +1097,82 @@ impl<'a> Writer<'a> {
         }
         self.text_element(&piece);
         self.w.end("w:r");
+        self.revision_end();
     }
 
     fn text_element(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
-        if text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
-            self.w.element("w:t", &[("xml:space", "preserve")], text);
+        let name = if self.revision == Some(Revision::Delete) {
+            "w:delText"
         } else {
-            self.w.element("w:t", &[], text);
+            "w:t"
+        };
+        if text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
+            self.w.element(name, &[("xml:space", "preserve")], text);
+        } else {
+            self.w.element(name, &[], text);
         }
+    }
+
+    /// Open the `w:ins`/`w:del` wrapper of the current tracked change, if any.
+    fn revision_start(&mut self) {
+        if let Some(revision) = self.revision {
+            let attributes = self.revision_attributes();
+            let attributes: Vec<(&str, &str)> =
+                attributes.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            self.w.start(revision.element(), &attributes);
+        }
+    }
+
+    fn revision_end(&mut self) {
+        if let Some(revision) = self.revision {
+            self.w.end(revision.element());
+        }
+    }
+
+    /// The mark of a tracked change as an empty element (paragraph marks, rows).
+    fn revision_mark(&mut self) {
+        if let Some(revision) = self.revision {
+            let attributes = self.revision_attributes();
+            let attributes: Vec<(&str, &str)> =
+                attributes.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            self.w.empty(revision.element(), &attributes);
+        }
+    }
+
+    fn revision_attributes(&mut self) -> [(&'static str, String); 3] {
+        let id = self.next_bookmark;
+        self.next_bookmark += 1;
+        [
+            ("w:id", id.to_string()),
+            ("w:author", "actplan".to_string()),
+            ("w:date", self.revision_date.clone()),
+        ]
+    }
+
+    /// Write what `content` writes as a tracked insertion or deletion (or plainly: `None`).
+    /// `None` keeps the change in force: a part common to both editions inside a deleted
+    /// resolution is deleted with it.
+    fn tracked(&mut self, revision: Option<Revision>, content: impl FnOnce(&mut Self)) {
+        let saved = self.revision;
+        if revision.is_some() {
+            self.revision = revision;
+        }
+        content(self);
+        self.revision = saved;
     }
 
     // ----- paragraphs -----
 
     fn paragraph_properties(&mut self, props: ParagraphProps<'_>) {
-        if props.style.is_none() && props.list.is_none() && !props.center && !props.keep_next {
+        if props.style.is_none()
+            && props.list.is_none()
+            && !props.center
+            && !props.keep_next
+            && self.revision.is_none()
+        {
             return;
         }
         self.w.start("w:pPr", &[]);
@@ -1080,6 +1190,12 @@ impl<'a> Writer<'a> {
         }
         if props.center {
             self.w.empty("w:jc", &[("w:val", "center")]);
+        }
+        if self.revision.is_some() {
+            // The paragraph mark itself is inserted or deleted.
+            self.w.start("w:rPr", &[]);
+            self.revision_mark();
+            self.w.end("w:rPr");
         }
         self.w.end("w:pPr");
     }
@@ -1130,7 +1246,12 @@ impl<'a> Writer<'a> {
     }
 
     fn empty_paragraph(&mut self) {
-        self.w.empty("w:p", &[]);
+        if self.revision.is_none() {
+            return self.w.empty("w:p", &[]);
+        }
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps::default());
+        self.w.end("w:p");
     }
 
     fn empty_paragraph_styled(&mut self, style: &str) {
@@ -1171,17 +1292,29 @@ impl<'a> Writer<'a> {
     }
 
     fn bookmarks_around(&mut self, names: &[String], content: impl FnOnce(&mut Self)) {
-        let first = self.next_bookmark;
-        for name in names {
-            let id = self.next_bookmark.to_string();
-            self.next_bookmark += 1;
-            self.w
-                .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", name)]);
+        let ids: Vec<String> = names
+            .iter()
+            .map(|_| {
+                self.next_bookmark += 1;
+                (self.next_bookmark - 1).to_string()
+            })
+            .collect();
+        if !names.is_empty() {
+            // Inside a tracked change the bookmarks go (and come back) with the text.
+            self.revision_start();
+            for (name, id) in names.iter().zip(&ids) {
+                self.w
+                    .empty("w:bookmarkStart", &[("w:id", id), ("w:name", name)]);
+            }
+            self.revision_end();
         }
         content(self);
-        for offset in 0..names.len() as u32 {
-            self.w
-                .empty("w:bookmarkEnd", &[("w:id", &(first + offset).to_string())]);
+        if !names.is_empty() {
+            self.revision_start();
+            for id in &ids {
+                self.w.empty("w:bookmarkEnd", &[("w:id", id)]);
+            }
+            self.revision_end();
         }
     }
 
@@ -1254,6 +1387,8 @@ impl<'a> Writer<'a> {
         if header {
             self.w.empty("w:tblHeader", &[]);
         }
+        // A whole row inserted or deleted.
+        self.revision_mark();
         self.w.end("w:trPr");
     }
 
@@ -1324,6 +1459,24 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// A tracked change: what the text written inside it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Revision {
+    /// Only in the new edition (`w:ins`).
+    Insert,
+    /// Only in the old edition (`w:del`).
+    Delete,
+}
+
+impl Revision {
+    fn element(self) -> &'static str {
+        match self {
+            Revision::Insert => "w:ins",
+            Revision::Delete => "w:del",
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Borders {
     Grid,
@@ -1350,6 +1503,62 @@ struct TocEntry {
     text: String,
     anchor: String,
     role: TocRole,
+}
+
+/// Column widths of the summary matrix.
+struct MatrixLayout {
+    columns: usize,
+    label_width: u32,
+    column_width: u32,
+    grid: Vec<u32>,
+}
+
+impl MatrixLayout {
+    fn of(summary: &Summary, width: u32) -> MatrixLayout {
+        let columns = summary.columns.len().max(
+            summary
+                .rows
+                .iter()
+                .map(|r| r.cells.len())
+                .max()
+                .unwrap_or(0),
+        );
+        let label_width = (width * 7 / 30).max(1);
+        let column_width = (width - label_width) / (columns.max(1) as u32);
+        let mut grid = vec![label_width];
+        grid.extend(std::iter::repeat_n(column_width, columns));
+        MatrixLayout {
+            columns,
+            label_width,
+            column_width,
+            grid,
+        }
+    }
+}
+
+/// The legend as the paragraphs the report shows ("Legend:", then "GCA\t: Global …").
+fn legend_lines(summary: &Summary) -> Vec<Block> {
+    if summary.legend.is_empty() {
+        return Vec::new();
+    }
+    let line = |text: String| Block {
+        text,
+        style: Some(names::NOTE.to_string()),
+        ..Block::default()
+    };
+    let mut lines = vec![line("Legend:".into())];
+    for entry in &summary.legend {
+        let separator = if entry.term.chars().all(|c| c == '*') {
+            "\t"
+        } else {
+            "\t: "
+        };
+        lines.push(line(format!(
+            "{}{separator}{}",
+            entry.term, entry.definition
+        )));
+    }
+    lines
 }
 
 /// The bookmark a link to a heading should target: the model's anchor, else the first

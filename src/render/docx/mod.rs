@@ -40,6 +40,31 @@ const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingm
 /// Write the plan as a .docx in the ITU TD layout, with the styles, page setup, headers
 /// and footers of `reference` when given.
 pub fn write_docx(plan: &ActionPlan, reference: Option<&[u8]>) -> Result<Vec<u8>, RenderError> {
+    assemble(plan, reference, |styles, page| {
+        body::write_body(plan, styles, page)
+    })
+}
+
+/// Write the new edition's report carrying Word tracked changes (author "actplan", dated
+/// `date`, an ISO 8601 time such as "2024-01-15T00:00:00Z") against the old edition:
+/// accepting every change gives the new edition, rejecting every change the old one.
+pub fn write_redline(
+    old: &ActionPlan,
+    new: &ActionPlan,
+    date: &str,
+) -> Result<Vec<u8>, RenderError> {
+    assemble(new, None, |styles, page| {
+        body::write_redline_body(old, new, styles, page, date)
+    })
+}
+
+/// Build the package around a body: styles and page from the reference or built in,
+/// relationships, numbering, footnotes, properties.
+fn assemble(
+    plan: &ActionPlan,
+    reference: Option<&[u8]>,
+    write_body: impl FnOnce(&mut styles::Styles, &PageSetup) -> body::Written,
+) -> Result<Vec<u8>, RenderError> {
     let mut extra_parts = Vec::new();
     let mut extra_rels = Vec::new();
     let (mut styles, page) = match reference {
@@ -77,7 +102,7 @@ pub fn write_docx(plan: &ActionPlan, reference: Option<&[u8]>) -> Result<Vec<u8>
             (styles, page)
         }
     };
-    let written = body::write_body(plan, &mut styles, &page);
+    let written = write_body(&mut styles, &page);
     let mut rels = vec![
         rel("rId1", "/styles", "styles.xml"),
         rel("rId2", "/numbering", "numbering.xml"),
@@ -159,13 +184,6 @@ fn part(name: &str, content_type: Option<&str>, text: String) -> Part {
         content_type: content_type.map(str::to_string),
         bytes: text.into_bytes(),
     }
-}
-
-/// Write the new edition's report carrying Word tracked changes (author "actplan", dated
-/// `date`, an ISO 8601 time such as "2024-01-15T00:00:00Z") against the old edition.
-pub fn write_redline(old: &ActionPlan, new: &ActionPlan, date: &str) -> Result<Vec<u8>, RenderError> {
-    let _ = (old, new, date);
-    Err(RenderError::Unsupported("the Word redline is not implemented yet".into()))
 }
 
 /// Zip the parts, deflated, in order, with a fixed timestamp.
