@@ -139,3 +139,96 @@ fn help_shows_examples() {
     assert!(help.contains("actplan convert last-quarter.docx -o plan.json"));
     assert!(help.contains("--revisions"));
 }
+
+#[test]
+fn report_errors_exit_non_zero_and_write_nothing() {
+    let dir = scratch("report-errors");
+    let source = fixture("action-plan-edition-a.docx");
+    let cases: [(&[&str], &str, i32, &str); 3] = [
+        (
+            &["--set", "colour=blue"],
+            "out.docx",
+            2,
+            "unknown --set key \"colour\"",
+        ),
+        (
+            &["--reference-doc", "/nonexistent/ref.docx"],
+            "out.docx",
+            11,
+            "ref.docx",
+        ),
+        (
+            &["--template", "/nonexistent/report.html.j2"],
+            "out.html",
+            10,
+            "template not found",
+        ),
+    ];
+    for (extra, name, code, needle) in cases {
+        let target = dir.join(name);
+        let out = actplan()
+            .arg("convert")
+            .arg(&source)
+            .args(extra)
+            .arg("-o")
+            .arg(&target)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{extra:?}: {stderr}");
+        assert!(stderr.contains(needle), "{extra:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(!target.exists(), "{extra:?} wrote {}", target.display());
+    }
+    // A reference document that is not a .docx.
+    let bogus = dir.join("bogus.docx");
+    std::fs::write(&bogus, b"not a zip").unwrap();
+    let target = dir.join("out2.docx");
+    let out = actplan()
+        .arg("convert")
+        .arg(&source)
+        .arg("--reference-doc")
+        .arg(&bogus)
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(11),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("reference document"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn docx_to_docx_report_reads_back() {
+    let dir = scratch("docx-report");
+    let target = dir.join("TSAG-TD.docx");
+    let out = actplan()
+        .arg("convert")
+        .arg(fixture("action-plan-edition-b.docx"))
+        .args(["--set", "td_number=TD 412"])
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = actplan().arg("convert").arg(&target).output().unwrap();
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan["cover"]["td_number"], "TD 412");
+    assert_eq!(
+        plan["resolutions"][6]["action_items"]
+            .as_array()
+            .unwrap()
+            .len()
+            > 20,
+        true
+    );
+}
