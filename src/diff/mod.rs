@@ -1,0 +1,1238 @@
+//! Compare two editions of the Action Plan and report what changed in their content.
+//!
+//! ```no_run
+//! # let old = actplan::ActionPlan { schema_version: 1, cover: None, title: None, summary: None,
+//! #   progress: None, resolutions: vec![], appendices: vec![], footnotes: Default::default() };
+//! # let new = old.clone();
+//! let report = actplan::diff::diff(&old, &new);
+//! println!("{}", report.summary.headline());
+//! print!("{}", actplan::diff::output::to_json(&report));
+//! ```
+//!
+//! # What is compared
+//!
+//! Content only. Texts are compared after normalising whitespace (every run of spaces, TABs,
+//! line breaks or no-break spaces is one space): formatting, run splitting, styles, list
+//! labels and levels, link targets, bookmarks, anchors, field results and whichever program
+//! saved the file are not changes. Footnote bodies are compared without any whitespace and
+//! without their leading custom mark, because LibreOffice rewrites the mark and the TAB after
+//! it when it saves a file.
+//!
+//! The cover's TD number and meeting identify the edition: they are shown in
+//! [`Report::editions`], never reported as a change (every new edition has new ones).
+//!
+//! # How the parts are aligned
+//!
+//! Resolutions by kind and number, action items by id (an id found in another resolution
+//! is `moved`), matrix rows by label and cells by column ("Action by / TSB"), appendices by
+//! their number ("Appendix I"), appendix items by id, footnotes by their text (ids follow
+//! document order and shift when one is inserted), paragraph lists with [`align_blocks`].
+
+pub mod align;
+pub mod output;
+pub mod words;
+
+pub use align::{align_blocks, align_items, align_keyed, align_resolutions, BlockPair, Pair};
+pub use words::{normalise, words, Op};
+
+use crate::model::{
+    ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
+};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet};
+
+/// The result of comparing two editions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// The two editions compared (TD number and meeting from their covers).
+    pub editions: Editions,
+    /// How many changes of each kind.
+    pub summary: Counts,
+    /// Every content change, in document order (the new edition's; removed parts where they
+    /// were in the old one).
+    pub changes: Vec<Change>,
+}
+
+impl Report {
+    /// True when the two editions have the same content.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// The old and the new edition's identity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Editions {
+    /// The old edition.
+    pub old: Edition,
+    /// The new edition.
+    pub new: Edition,
+}
+
+/// What identifies an edition: its TD number and meeting (from the cover).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Edition {
+    /// "TD 999".
+    pub td_number: Option<String>,
+    /// "Geneva, 30 May - 2 June 2023".
+    pub meeting: Option<String>,
+}
+
+impl Edition {
+    fn of(plan: &ActionPlan) -> Edition {
+        let cover = plan.cover.as_ref();
+        Edition {
+            td_number: cover.and_then(|c| c.td_number.clone()),
+            meeting: cover.and_then(|c| c.meeting.clone()),
+        }
+    }
+
+    /// "TD 999 (Geneva, 30 May - 2 June 2023)", or what of it is known.
+    pub fn describe(&self) -> String {
+        match (&self.td_number, &self.meeting) {
+            (Some(td), Some(meeting)) => format!("{td} ({meeting})"),
+            (Some(td), None) => td.clone(),
+            (None, Some(meeting)) => meeting.clone(),
+            (None, None) => "edition without a cover".to_string(),
+        }
+    }
+}
+
+/// What happened to the part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Only in the new edition.
+    Added,
+    /// Only in the old edition.
+    Removed,
+    /// In both, different.
+    Changed,
+    /// An item whose id is now in another resolution.
+    Moved,
+}
+
+/// Which part of the document changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// An action item (`id` is its id).
+    Item,
+    /// A resolution or opinion (`id` "Resolution 22"), or the Section II introduction
+    /// (`id` "Section II").
+    Resolution,
+    /// Section I: a matrix row (`id` its label), the legend (`id` "Legend") or the section's
+    /// heading and texts (`id` "Section I").
+    Summary,
+    /// An appendix (`id` "Appendix I") or one of its items (`id` the item id).
+    Appendix,
+    /// A footnote (`id` its id).
+    Footnote,
+    /// The cover (`id` "cover") or the document title (`id` "document").
+    Cover,
+}
+
+/// Called out for a flip of `completed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Note {
+    /// `completed` false → true.
+    NewlyCompleted,
+    /// `completed` true → false.
+    Reopened,
+}
+
+/// One piece of a word-level diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Word {
+    /// equal, insert or delete.
+    pub op: Op,
+    /// The text, whitespace included.
+    pub text: String,
+}
+
+/// One content change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// added, removed, changed or moved.
+    pub kind: ChangeKind,
+    /// Which part of the document.
+    pub target: Target,
+    /// Item id, "Resolution 22", matrix row label, footnote id, "Appendix I", "cover"…
+    pub id: String,
+    /// The model's field name ("completed", "status", "milestone", "title", "operative_text"),
+    /// the matrix column ("Action by / TSB"), or null for a whole part.
+    pub field: Option<String>,
+    /// The old value (null when added). A paragraph is its text; a whole part its model JSON;
+    /// a move the old resolution's label.
+    pub before: Value,
+    /// The new value (null when removed).
+    pub after: Value,
+    /// For items: the resolution ("Resolution 22") it is in (the old one when removed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    /// For appendix items: the appendix ("Appendix I").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appendix: Option<String>,
+    /// "newly_completed" or "reopened" for a flip of `completed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+    /// Word-level diff of a changed text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<Word>>,
+    /// The heading of the document part the change is in, for readable reports.
+    #[serde(skip)]
+    pub context: String,
+}
+
+impl Change {
+    fn new(kind: ChangeKind, target: Target, id: &str, field: Option<&str>) -> Change {
+        Change {
+            kind,
+            target,
+            id: id.to_string(),
+            field: field.map(str::to_string),
+            before: Value::Null,
+            after: Value::Null,
+            resolution: None,
+            appendix: None,
+            note: None,
+            words: None,
+            context: String::new(),
+        }
+    }
+
+    fn values(mut self, before: Value, after: Value) -> Change {
+        self.before = before;
+        self.after = after;
+        self
+    }
+
+    /// A changed text: before/after and the word diff.
+    fn texts(self, old: &str, new: &str) -> Change {
+        let mut change = self.values(json!(old), json!(new));
+        change.words = Some(
+            words(old, new)
+                .into_iter()
+                .map(|(op, text)| Word { op, text })
+                .collect(),
+        );
+        change
+    }
+}
+
+/// How many changes of each kind. `changes` is the total number of entries of
+/// [`Report::changes`]; the others count parts (an item with three changed fields is one
+/// item changed).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// All changes.
+    pub changes: usize,
+    /// Items added.
+    pub items_added: usize,
+    /// Items removed.
+    pub items_removed: usize,
+    /// Items moved to another resolution.
+    pub items_moved: usize,
+    /// Items with at least one changed field.
+    pub items_changed: usize,
+    /// Items whose `completed` went false → true.
+    pub newly_completed: usize,
+    /// Items whose `completed` went true → false.
+    pub reopened: usize,
+    /// Items whose status changed (paragraphs added, removed or edited).
+    pub status_updates: usize,
+    /// Status paragraphs added, removed or edited.
+    pub status_paragraphs: usize,
+    /// Items whose milestone changed.
+    pub milestones: usize,
+    /// Items whose "periodic goals met" mark changed.
+    pub periodic_goals: usize,
+    /// Items whose action text or cross-reference changed.
+    pub actions: usize,
+    /// Resolutions added.
+    pub resolutions_added: usize,
+    /// Resolutions removed.
+    pub resolutions_removed: usize,
+    /// Resolutions whose title, operative text or notes changed (and the Section II intro).
+    pub resolutions_changed: usize,
+    /// Changes in Section I (matrix cells, rows, legend, texts).
+    pub summary_changes: usize,
+    /// Changes in the appendices.
+    pub appendix_changes: usize,
+    /// Footnotes added, removed or changed.
+    pub footnote_changes: usize,
+    /// Cover fields and the document title changed.
+    pub cover_changes: usize,
+}
+
+impl Counts {
+    fn of(changes: &[Change]) -> Counts {
+        let mut counts = Counts {
+            changes: changes.len(),
+            ..Counts::default()
+        };
+        let mut items_changed = HashSet::new();
+        let mut status = HashSet::new();
+        let mut resolutions = HashSet::new();
+        for change in changes {
+            let item_key = (change.resolution.clone(), change.id.clone());
+            match (change.target, change.kind) {
+                (Target::Item, ChangeKind::Added) if change.field.is_none() => {
+                    counts.items_added += 1
+                }
+                (Target::Item, ChangeKind::Removed) if change.field.is_none() => {
+                    counts.items_removed += 1
+                }
+                (Target::Item, ChangeKind::Moved) => counts.items_moved += 1,
+                (Target::Resolution, ChangeKind::Added) if change.field.is_none() => {
+                    counts.resolutions_added += 1
+                }
+                (Target::Resolution, ChangeKind::Removed) if change.field.is_none() => {
+                    counts.resolutions_removed += 1
+                }
+                (Target::Resolution, _) => {
+                    resolutions.insert(change.id.clone());
+                }
+                (Target::Summary, _) => counts.summary_changes += 1,
+                (Target::Appendix, _) => counts.appendix_changes += 1,
+                (Target::Footnote, _) => counts.footnote_changes += 1,
+                (Target::Cover, _) => counts.cover_changes += 1,
+                _ => {}
+            }
+            if change.target == Target::Item && change.field.is_some() {
+                items_changed.insert(item_key.clone());
+                match change.field.as_deref() {
+                    Some("status") => {
+                        counts.status_paragraphs += 1;
+                        status.insert(item_key);
+                    }
+                    Some("milestone") => counts.milestones += 1,
+                    Some("periodic_goals_met") => counts.periodic_goals += 1,
+                    Some("action" | "cross_reference") => counts.actions += 1,
+                    _ => {}
+                }
+            }
+            match change.note {
+                Some(Note::NewlyCompleted) => counts.newly_completed += 1,
+                Some(Note::Reopened) => counts.reopened += 1,
+                None => {}
+            }
+        }
+        counts.items_changed = items_changed.len();
+        counts.status_updates = status.len();
+        counts.resolutions_changed = resolutions.len();
+        counts
+    }
+
+    /// One line for the top of a report: "26 changes: 2 items added, 1 removed, 1 newly
+    /// completed, 9 status updates, …", or "No content change".
+    pub fn headline(&self) -> String {
+        if self.changes == 0 {
+            return "No content change".to_string();
+        }
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        let mut push = |n: usize, text: String| {
+            if n > 0 {
+                parts.push(text);
+            }
+        };
+        push(
+            self.items_added,
+            plural(self.items_added, "item added", "items added"),
+        );
+        push(
+            self.items_removed,
+            format!("{} removed", self.items_removed),
+        );
+        push(self.items_moved, format!("{} moved", self.items_moved));
+        push(
+            self.newly_completed,
+            format!("{} newly completed", self.newly_completed),
+        );
+        push(self.reopened, format!("{} re-opened", self.reopened));
+        push(
+            self.status_updates,
+            plural(self.status_updates, "status update", "status updates"),
+        );
+        push(
+            self.milestones,
+            plural(self.milestones, "milestone", "milestones"),
+        );
+        push(
+            self.periodic_goals,
+            plural(
+                self.periodic_goals,
+                "periodic-goals mark",
+                "periodic-goals marks",
+            ),
+        );
+        push(
+            self.actions,
+            plural(self.actions, "action text", "action texts"),
+        );
+        push(
+            self.resolutions_added,
+            plural(
+                self.resolutions_added,
+                "resolution added",
+                "resolutions added",
+            ),
+        );
+        push(
+            self.resolutions_removed,
+            plural(
+                self.resolutions_removed,
+                "resolution removed",
+                "resolutions removed",
+            ),
+        );
+        push(
+            self.resolutions_changed,
+            plural(
+                self.resolutions_changed,
+                "resolution text changed",
+                "resolution texts changed",
+            ),
+        );
+        push(
+            self.summary_changes,
+            plural(
+                self.summary_changes,
+                "summary matrix change",
+                "summary matrix changes",
+            ),
+        );
+        push(
+            self.appendix_changes,
+            plural(self.appendix_changes, "appendix change", "appendix changes"),
+        );
+        push(
+            self.footnote_changes,
+            plural(self.footnote_changes, "footnote change", "footnote changes"),
+        );
+        push(
+            self.cover_changes,
+            plural(self.cover_changes, "cover change", "cover changes"),
+        );
+        format!(
+            "{}: {}",
+            plural(self.changes, "change", "changes"),
+            parts.join(", ")
+        )
+    }
+}
+
+/// Compare two editions.
+pub fn diff(old: &ActionPlan, new: &ActionPlan) -> Report {
+    let mut out = Vec::new();
+    cover(old, new, &mut out);
+    summary(old.summary.as_ref(), new.summary.as_ref(), &mut out);
+    progress(old, new, &mut out);
+    resolutions(old, new, &mut out);
+    appendices(&old.appendices, &new.appendices, &mut out);
+    footnotes(old, new, &mut out);
+    Report {
+        editions: Editions {
+            old: Edition::of(old),
+            new: Edition::of(new),
+        },
+        summary: Counts::of(&out),
+        changes: out,
+    }
+}
+
+fn same(old: &str, new: &str) -> bool {
+    old == new || normalise(old) == normalise(new)
+}
+
+fn opt_same(old: Option<&str>, new: Option<&str>) -> bool {
+    same(old.unwrap_or(""), new.unwrap_or(""))
+}
+
+/// A changed optional text as a change (null for a missing value).
+fn opt_change(
+    target: Target,
+    id: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Change {
+    let change = Change::new(ChangeKind::Changed, target, id, Some(field));
+    match (old, new) {
+        (Some(o), Some(n)) => change.texts(o, n),
+        _ => change.values(json!(old), json!(new)),
+    }
+}
+
+/// Changes between two paragraph lists: one per paragraph added, removed or edited.
+fn blocks(old: &[Block], new: &[Block], template: &Change, out: &mut Vec<Change>) {
+    for pair in align_blocks(old, new) {
+        if !pair.is_content_change() {
+            continue;
+        }
+        let mut change = template.clone();
+        match pair {
+            BlockPair::Same { .. } => continue,
+            BlockPair::Changed { old, new } => {
+                change.kind = ChangeKind::Changed;
+                change = change.texts(&old.text, &new.text);
+            }
+            BlockPair::Removed { old } => {
+                change.kind = ChangeKind::Removed;
+                change = change.values(json!(old.text), Value::Null);
+            }
+            BlockPair::Added { new } => {
+                change.kind = ChangeKind::Added;
+                change = change.values(Value::Null, json!(new.text));
+            }
+        }
+        out.push(change);
+    }
+}
+
+fn with_context(mut change: Change, context: &str) -> Change {
+    change.context = context.to_string();
+    change
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cover and document title
+// ---------------------------------------------------------------------------------------------
+
+const COVER: &str = "Cover";
+
+fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
+    let empty = Cover::default();
+    let (o, n) = (
+        old.cover.as_ref().unwrap_or(&empty),
+        new.cover.as_ref().unwrap_or(&empty),
+    );
+    // td_number and meeting identify the edition (Report::editions), not content.
+    let fields: [(&str, &Option<String>, &Option<String>); 11] = [
+        ("group", &o.group, &n.group),
+        ("study_period", &o.study_period, &n.study_period),
+        (
+            "original_language",
+            &o.original_language,
+            &n.original_language,
+        ),
+        ("document_type", &o.document_type, &n.document_type),
+        ("questions", &o.questions, &n.questions),
+        ("source", &o.source, &n.source),
+        ("title", &o.title, &n.title),
+        ("purpose", &o.purpose, &n.purpose),
+        ("contact", &o.contact, &n.contact),
+        ("keywords", &o.keywords, &n.keywords),
+        ("abstract", &o.r#abstract, &n.r#abstract),
+    ];
+    for (field, a, b) in fields {
+        if !opt_same(a.as_deref(), b.as_deref()) {
+            let change = opt_change(Target::Cover, "cover", field, a.as_deref(), b.as_deref());
+            out.push(with_context(change, COVER));
+        }
+    }
+    let label = |f: &crate::model::CoverField| {
+        if f.label.is_empty() {
+            "other".to_string()
+        } else {
+            f.label.clone()
+        }
+    };
+    let old_labels: Vec<String> = o.other.iter().map(label).collect();
+    let new_labels: Vec<String> = n.other.iter().map(label).collect();
+    for pair in align_keyed(&old_labels, &new_labels) {
+        let (a, b) = (pair.old.map(|i| &o.other[i]), pair.new.map(|i| &n.other[i]));
+        let field = label(a.or(b).expect("one side"));
+        let change = match (a, b) {
+            (Some(a), Some(b)) if same(&a.value, &b.value) => continue,
+            (Some(a), Some(b)) => {
+                Change::new(ChangeKind::Changed, Target::Cover, "cover", Some(&field))
+                    .texts(&a.value, &b.value)
+            }
+            (Some(a), None) => {
+                Change::new(ChangeKind::Removed, Target::Cover, "cover", Some(&field))
+                    .values(json!(a.value), Value::Null)
+            }
+            (None, Some(b)) => Change::new(ChangeKind::Added, Target::Cover, "cover", Some(&field))
+                .values(Value::Null, json!(b.value)),
+            (None, None) => continue,
+        };
+        out.push(with_context(change, COVER));
+    }
+    if !opt_same(old.title.as_deref(), new.title.as_deref()) {
+        let change = opt_change(
+            Target::Cover,
+            "document",
+            "title",
+            old.title.as_deref(),
+            new.title.as_deref(),
+        );
+        out.push(with_context(change, COVER));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section I
+// ---------------------------------------------------------------------------------------------
+
+const SECTION_I: &str = "Section I";
+
+/// "Action by / TSB" for every column (line breaks in the name read as spaces).
+fn column_keys(summary: &Summary) -> Vec<String> {
+    summary
+        .columns
+        .iter()
+        .map(|c| format!("{} / {}", normalise(&c.group), normalise(&c.name)))
+        .collect()
+}
+
+fn row_value(row: &SummaryRow, columns: &[String]) -> Value {
+    let cells: serde_json::Map<String, Value> = columns
+        .iter()
+        .zip(&row.cells)
+        .map(|(c, v)| (c.clone(), json!(v)))
+        .collect();
+    json!({"label": row.label, "title": row.title, "cells": cells})
+}
+
+fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) {
+    let empty = Summary::default();
+    let (o, n) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
+    let context = match n.heading.as_deref().or(o.heading.as_deref()) {
+        Some(heading) => heading.to_string(),
+        None => SECTION_I.to_string(),
+    };
+    let mut push = |change: Change| out.push(with_context(change, &context));
+    if !opt_same(o.heading.as_deref(), n.heading.as_deref()) {
+        push(opt_change(
+            Target::Summary,
+            SECTION_I,
+            "heading",
+            o.heading.as_deref(),
+            n.heading.as_deref(),
+        ));
+    }
+    let mut local = Vec::new();
+    let template = Change::new(
+        ChangeKind::Changed,
+        Target::Summary,
+        SECTION_I,
+        Some("caption"),
+    );
+    blocks(&o.caption, &n.caption, &template, &mut local);
+    local.drain(..).for_each(&mut push);
+    let old_columns = column_keys(o);
+    let new_columns = column_keys(n);
+    if old_columns != new_columns {
+        push(
+            Change::new(
+                ChangeKind::Changed,
+                Target::Summary,
+                SECTION_I,
+                Some("columns"),
+            )
+            .values(json!(old_columns), json!(new_columns)),
+        );
+    }
+    let labels =
+        |s: &Summary| -> Vec<String> { s.rows.iter().map(|r| normalise(&r.label)).collect() };
+    for pair in align_keyed(&labels(o), &labels(n)) {
+        match (pair.old.map(|i| &o.rows[i]), pair.new.map(|i| &n.rows[i])) {
+            (Some(a), Some(b)) => {
+                if !same(&a.title, &b.title) {
+                    push(
+                        Change::new(
+                            ChangeKind::Changed,
+                            Target::Summary,
+                            &b.label,
+                            Some("title"),
+                        )
+                        .texts(&a.title, &b.title),
+                    );
+                }
+                for (k, column) in new_columns.iter().enumerate() {
+                    let Some(j) = old_columns.iter().position(|c| c == column) else {
+                        continue;
+                    };
+                    let before = a.cells.get(j).map(String::as_str).unwrap_or("");
+                    let after = b.cells.get(k).map(String::as_str).unwrap_or("");
+                    if !same(before, after) {
+                        push(
+                            Change::new(
+                                ChangeKind::Changed,
+                                Target::Summary,
+                                &b.label,
+                                Some(column),
+                            )
+                            .values(json!(before), json!(after)),
+                        );
+                    }
+                }
+            }
+            (Some(a), None) => push(
+                Change::new(ChangeKind::Removed, Target::Summary, &a.label, None)
+                    .values(row_value(a, &old_columns), Value::Null),
+            ),
+            (None, Some(b)) => push(
+                Change::new(ChangeKind::Added, Target::Summary, &b.label, None)
+                    .values(Value::Null, row_value(b, &new_columns)),
+            ),
+            (None, None) => {}
+        }
+    }
+    let terms =
+        |s: &Summary| -> Vec<String> { s.legend.iter().map(|l| normalise(&l.term)).collect() };
+    for pair in align_keyed(&terms(o), &terms(n)) {
+        let (a, b) = (
+            pair.old.map(|i| &o.legend[i]),
+            pair.new.map(|i| &n.legend[i]),
+        );
+        let term = a.or(b).map(|l| l.term.clone()).unwrap_or_default();
+        let change = match (a, b) {
+            (Some(a), Some(b)) if same(&a.definition, &b.definition) => continue,
+            (Some(a), Some(b)) => {
+                Change::new(ChangeKind::Changed, Target::Summary, "Legend", Some(&term))
+                    .texts(&a.definition, &b.definition)
+            }
+            (Some(a), None) => {
+                Change::new(ChangeKind::Removed, Target::Summary, "Legend", Some(&term))
+                    .values(json!(a.definition), Value::Null)
+            }
+            (None, Some(b)) => {
+                Change::new(ChangeKind::Added, Target::Summary, "Legend", Some(&term))
+                    .values(Value::Null, json!(b.definition))
+            }
+            (None, None) => continue,
+        };
+        push(change);
+    }
+    let template = Change::new(
+        ChangeKind::Changed,
+        Target::Summary,
+        SECTION_I,
+        Some("notes"),
+    );
+    blocks(&o.notes, &n.notes, &template, &mut local);
+    local.drain(..).for_each(&mut push);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section II
+// ---------------------------------------------------------------------------------------------
+
+const SECTION_II: &str = "Section II";
+
+fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
+    let empty = Default::default();
+    let o = old.progress.as_ref().unwrap_or(&empty);
+    let n = new.progress.as_ref().unwrap_or(&empty);
+    let context = n
+        .heading
+        .clone()
+        .or_else(|| o.heading.clone())
+        .unwrap_or_else(|| SECTION_II.to_string());
+    let start = out.len();
+    if !opt_same(o.heading.as_deref(), n.heading.as_deref()) {
+        out.push(opt_change(
+            Target::Resolution,
+            SECTION_II,
+            "heading",
+            o.heading.as_deref(),
+            n.heading.as_deref(),
+        ));
+    }
+    let template = Change::new(
+        ChangeKind::Changed,
+        Target::Resolution,
+        SECTION_II,
+        Some("intro"),
+    );
+    blocks(&o.intro, &n.intro, &template, out);
+    for change in &mut out[start..] {
+        change.context = context.clone();
+    }
+}
+
+/// "Resolution 22".
+pub fn label(resolution: &Resolution) -> String {
+    format!("{} {}", resolution.kind.as_str(), resolution.number)
+}
+
+fn heading(resolution: &Resolution) -> String {
+    format!("{} – {}", label(resolution), resolution.title)
+}
+
+fn texts_of(blocks: &[Block]) -> Vec<String> {
+    blocks.iter().map(|b| b.text.clone()).collect()
+}
+
+/// An item as the report shows a whole item (the model's JSON).
+fn item_value(item: &Item) -> Value {
+    serde_json::to_value(item).unwrap_or(Value::Null)
+}
+
+fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
+    // Where every item id is, in each edition (first occurrence wins for duplicates).
+    let locate = |plan: &ActionPlan| -> HashMap<String, (usize, usize)> {
+        let mut at = HashMap::new();
+        for (r, resolution) in plan.resolutions.iter().enumerate() {
+            for (i, item) in resolution.action_items.iter().enumerate() {
+                at.entry(item.id.clone()).or_insert((r, i));
+            }
+        }
+        at
+    };
+    let old_at = locate(old);
+    let new_at = locate(new);
+    let pairs = align_resolutions(&old.resolutions, &new.resolutions);
+    let paired: HashMap<usize, usize> = pairs
+        .iter()
+        .filter_map(|p| Some((p.old?, p.new?)))
+        .collect();
+    // An item is moved when its id is found in a resolution that is not the counterpart.
+    let moved_in = |new_r: usize, id: &str| -> Option<(usize, usize)> {
+        let &(r, i) = old_at.get(id)?;
+        (paired.get(&r) != Some(&new_r)).then_some((r, i))
+    };
+    let moved_out = |old_r: usize, id: &str| -> bool {
+        new_at
+            .get(id)
+            .is_some_and(|&(r, _)| paired.get(&old_r) != Some(&r))
+    };
+    for pair in pairs {
+        match (pair.old, pair.new) {
+            (Some(r), None) => {
+                let resolution = &old.resolutions[r];
+                let change = Change::new(
+                    ChangeKind::Removed,
+                    Target::Resolution,
+                    &label(resolution),
+                    None,
+                )
+                .values(
+                    serde_json::to_value(resolution).unwrap_or_default(),
+                    Value::Null,
+                );
+                out.push(with_context(change, &heading(resolution)));
+            }
+            (None, Some(r)) => {
+                let resolution = &new.resolutions[r];
+                let context = heading(resolution);
+                let change = Change::new(
+                    ChangeKind::Added,
+                    Target::Resolution,
+                    &label(resolution),
+                    None,
+                )
+                .values(
+                    Value::Null,
+                    serde_json::to_value(resolution).unwrap_or_default(),
+                );
+                out.push(with_context(change, &context));
+                for item in &resolution.action_items {
+                    if let Some((or, oi)) = moved_in(r, &item.id) {
+                        let from = &old.resolutions[or];
+                        moved(
+                            from,
+                            &from.action_items[oi],
+                            resolution,
+                            item,
+                            &context,
+                            out,
+                        );
+                    }
+                }
+            }
+            (Some(a), Some(b)) => {
+                resolution(
+                    &old.resolutions[a],
+                    &new.resolutions[b],
+                    |id| {
+                        moved_in(b, id).map(|(r, i)| {
+                            (&old.resolutions[r], &old.resolutions[r].action_items[i])
+                        })
+                    },
+                    |id| moved_out(a, id),
+                    out,
+                );
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+fn moved(
+    from: &Resolution,
+    old: &Item,
+    to: &Resolution,
+    new: &Item,
+    context: &str,
+    out: &mut Vec<Change>,
+) {
+    let mut change = Change::new(ChangeKind::Moved, Target::Item, &new.id, None)
+        .values(json!(label(from)), json!(label(to)));
+    change.resolution = Some(label(to));
+    out.push(with_context(change, context));
+    item(old, new, &label(to), context, out);
+}
+
+fn resolution<'a>(
+    old: &Resolution,
+    new: &Resolution,
+    moved_in: impl Fn(&str) -> Option<(&'a Resolution, &'a Item)>,
+    moved_out: impl Fn(&str) -> bool,
+    out: &mut Vec<Change>,
+) {
+    let id = label(new);
+    let context = heading(new);
+    if !same(&old.title, &new.title) {
+        let change = Change::new(ChangeKind::Changed, Target::Resolution, &id, Some("title"))
+            .texts(&old.title, &new.title);
+        out.push(with_context(change, &context));
+    }
+    let start = out.len();
+    let template = Change::new(
+        ChangeKind::Changed,
+        Target::Resolution,
+        &id,
+        Some("operative_text"),
+    );
+    blocks(&old.operative_text, &new.operative_text, &template, out);
+    for pair in align_items(&old.action_items, &new.action_items) {
+        match (pair.old, pair.new) {
+            (Some(i), Some(j)) => item(
+                &old.action_items[i],
+                &new.action_items[j],
+                &id,
+                &context,
+                out,
+            ),
+            (Some(i), None) => {
+                let gone = &old.action_items[i];
+                if moved_out(&gone.id) {
+                    continue;
+                }
+                let mut change = Change::new(ChangeKind::Removed, Target::Item, &gone.id, None)
+                    .values(item_value(gone), Value::Null);
+                change.resolution = Some(id.clone());
+                out.push(change);
+            }
+            (None, Some(j)) => {
+                let added = &new.action_items[j];
+                if let Some((from, before)) = moved_in(&added.id) {
+                    moved(from, before, new, added, &context, out);
+                    continue;
+                }
+                let mut change = Change::new(ChangeKind::Added, Target::Item, &added.id, None)
+                    .values(Value::Null, item_value(added));
+                change.resolution = Some(id.clone());
+                out.push(change);
+            }
+            (None, None) => {}
+        }
+    }
+    let template = Change::new(ChangeKind::Changed, Target::Resolution, &id, Some("notes"));
+    blocks(&old.notes, &new.notes, &template, out);
+    for change in &mut out[start..] {
+        change.context = context.clone();
+    }
+}
+
+/// The changed fields of one item.
+fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<Change>) {
+    let start = out.len();
+    let id = new.id.as_str();
+    if !opt_same(
+        old.cross_reference.as_deref(),
+        new.cross_reference.as_deref(),
+    ) {
+        out.push(opt_change(
+            Target::Item,
+            id,
+            "cross_reference",
+            old.cross_reference.as_deref(),
+            new.cross_reference.as_deref(),
+        ));
+    }
+    if !same(&old.action, &new.action) {
+        out.push(
+            Change::new(ChangeKind::Changed, Target::Item, id, Some("action"))
+                .texts(&old.action, &new.action),
+        );
+    }
+    if !same(&old.milestone, &new.milestone) {
+        out.push(
+            Change::new(ChangeKind::Changed, Target::Item, id, Some("milestone"))
+                .texts(&old.milestone, &new.milestone),
+        );
+    }
+    if old.periodic_goals_met != new.periodic_goals_met {
+        out.push(
+            Change::new(
+                ChangeKind::Changed,
+                Target::Item,
+                id,
+                Some("periodic_goals_met"),
+            )
+            .values(json!(old.periodic_goals_met), json!(new.periodic_goals_met)),
+        );
+    }
+    if old.completed != new.completed {
+        let mut change = Change::new(ChangeKind::Changed, Target::Item, id, Some("completed"))
+            .values(json!(old.completed), json!(new.completed));
+        change.note = Some(if new.completed {
+            Note::NewlyCompleted
+        } else {
+            Note::Reopened
+        });
+        out.push(change);
+    }
+    let template = Change::new(ChangeKind::Changed, Target::Item, id, Some("status"));
+    blocks(&old.status, &new.status, &template, out);
+    for change in &mut out[start..] {
+        change.resolution = Some(resolution.to_string());
+        change.context = context.to_string();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appendices
+// ---------------------------------------------------------------------------------------------
+
+/// "Appendix I" from "Appendix I – Obsolete action items…": the words before the first dash,
+/// else the whole title.
+fn appendix_key(appendix: &Appendix) -> String {
+    let title = appendix.title.as_str();
+    let head = title
+        .split(['–', '—', '-', ':'])
+        .next()
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .unwrap_or(title);
+    normalise(head)
+}
+
+fn appendix_item_value(item: &AppendixItem) -> Value {
+    serde_json::to_value(item).unwrap_or(Value::Null)
+}
+
+fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
+    let keys = |list: &[Appendix]| -> Vec<String> { list.iter().map(appendix_key).collect() };
+    for pair in align_keyed(&keys(old), &keys(new)) {
+        match (pair.old.map(|i| &old[i]), pair.new.map(|i| &new[i])) {
+            (Some(a), None) => {
+                let change = Change::new(
+                    ChangeKind::Removed,
+                    Target::Appendix,
+                    &appendix_key(a),
+                    None,
+                )
+                .values(serde_json::to_value(a).unwrap_or_default(), Value::Null);
+                out.push(with_context(change, &a.title));
+            }
+            (None, Some(b)) => {
+                let change =
+                    Change::new(ChangeKind::Added, Target::Appendix, &appendix_key(b), None)
+                        .values(Value::Null, serde_json::to_value(b).unwrap_or_default());
+                out.push(with_context(change, &b.title));
+            }
+            (Some(a), Some(b)) => appendix(a, b, out),
+            (None, None) => {}
+        }
+    }
+}
+
+fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
+    let key = appendix_key(new);
+    let start = out.len();
+    if !same(&old.title, &new.title) {
+        out.push(
+            Change::new(ChangeKind::Changed, Target::Appendix, &key, Some("title"))
+                .texts(&old.title, &new.title),
+        );
+    }
+    if !opt_same(old.note.as_deref(), new.note.as_deref()) {
+        out.push(opt_change(
+            Target::Appendix,
+            &key,
+            "note",
+            old.note.as_deref(),
+            new.note.as_deref(),
+        ));
+    }
+    let ids =
+        |items: &[AppendixItem]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
+    for pair in align_keyed(&ids(&old.items), &ids(&new.items)) {
+        let mut changes = Vec::new();
+        match (
+            pair.old.map(|i| &old.items[i]),
+            pair.new.map(|i| &new.items[i]),
+        ) {
+            (Some(a), Some(b)) => {
+                if !opt_same(a.cross_reference.as_deref(), b.cross_reference.as_deref()) {
+                    changes.push(opt_change(
+                        Target::Appendix,
+                        &b.id,
+                        "cross_reference",
+                        a.cross_reference.as_deref(),
+                        b.cross_reference.as_deref(),
+                    ));
+                }
+                if !same(&a.action, &b.action) {
+                    changes.push(
+                        Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some("action"))
+                            .texts(&a.action, &b.action),
+                    );
+                }
+                let extra = |i: &AppendixItem| -> Vec<String> {
+                    i.extra.iter().map(|e| normalise(e)).collect()
+                };
+                if extra(a) != extra(b) {
+                    changes.push(
+                        Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some("extra"))
+                            .values(json!(a.extra), json!(b.extra)),
+                    );
+                }
+            }
+            (Some(a), None) => changes.push(
+                Change::new(ChangeKind::Removed, Target::Appendix, &a.id, None)
+                    .values(appendix_item_value(a), Value::Null),
+            ),
+            (None, Some(b)) => changes.push(
+                Change::new(ChangeKind::Added, Target::Appendix, &b.id, None)
+                    .values(Value::Null, appendix_item_value(b)),
+            ),
+            (None, None) => {}
+        }
+        for mut change in changes {
+            change.appendix = Some(key.clone());
+            out.push(change);
+        }
+    }
+    let template = Change::new(ChangeKind::Changed, Target::Appendix, &key, Some("blocks"));
+    blocks(&old.blocks, &new.blocks, &template, out);
+    for change in &mut out[start..] {
+        change.context = new.title.clone();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Footnotes
+// ---------------------------------------------------------------------------------------------
+
+const FOOTNOTES: &str = "Footnotes";
+
+/// The custom marks ("*", "1") the body uses for each footnote id.
+fn footnote_marks(plan: &ActionPlan) -> HashMap<String, Vec<String>> {
+    fn visit(blocks: &[Block], marks: &mut HashMap<String, Vec<String>>) {
+        for block in blocks {
+            for inline in &block.inlines {
+                if let (Some(id), Some(mark)) = (&inline.footnote, &inline.mark) {
+                    let list = marks.entry(id.clone()).or_default();
+                    let mark: String = mark.split_whitespace().collect();
+                    if !mark.is_empty() && !list.contains(&mark) {
+                        list.push(mark);
+                    }
+                }
+            }
+            for row in block.rows.iter().flatten() {
+                for cell in row {
+                    visit(cell, marks);
+                }
+            }
+        }
+    }
+    let mut marks = HashMap::new();
+    if let Some(summary) = &plan.summary {
+        visit(&summary.caption, &mut marks);
+        visit(&summary.notes, &mut marks);
+    }
+    if let Some(progress) = &plan.progress {
+        visit(&progress.intro, &mut marks);
+    }
+    for resolution in &plan.resolutions {
+        visit(&resolution.operative_text, &mut marks);
+        visit(&resolution.notes, &mut marks);
+        for item in &resolution.action_items {
+            visit(&item.status, &mut marks);
+        }
+    }
+    for appendix in &plan.appendices {
+        visit(&appendix.blocks, &mut marks);
+    }
+    for blocks in plan.footnotes.values() {
+        visit(blocks, &mut marks);
+    }
+    marks
+}
+
+/// A footnote's text as compared: no whitespace at all, the leading custom mark(s) removed.
+fn footnote_key(text: &str, marks: &[String]) -> String {
+    let mut key: String = text.split_whitespace().collect();
+    // Marks are never empty (footnote_marks), so this ends.
+    while let Some(mark) = marks.iter().find(|m| key.starts_with(m.as_str())) {
+        key.drain(..mark.len());
+    }
+    key
+}
+
+fn footnote_text(blocks: &[Block]) -> String {
+    texts_of(blocks).join("\n")
+}
+
+fn footnotes(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
+    let sorted = |plan: &ActionPlan| -> Vec<(String, String)> {
+        let mut list: Vec<(String, String)> = plan
+            .footnotes
+            .iter()
+            .map(|(id, blocks)| (id.clone(), footnote_text(blocks)))
+            .collect();
+        list.sort_by(|a, b| {
+            let number = |s: &str| s.parse::<i64>().unwrap_or(i64::MAX);
+            number(&a.0).cmp(&number(&b.0)).then_with(|| a.0.cmp(&b.0))
+        });
+        list
+    };
+    let (old_list, new_list) = (sorted(old), sorted(new));
+    let (old_marks, new_marks) = (footnote_marks(old), footnote_marks(new));
+    let none = Vec::new();
+    let keys = |list: &[(String, String)], marks: &HashMap<String, Vec<String>>| -> Vec<Block> {
+        list.iter()
+            .map(|(id, text)| Block::plain(footnote_key(text, marks.get(id).unwrap_or(&none))))
+            .collect()
+    };
+    let old_keys = keys(&old_list, &old_marks);
+    let new_keys = keys(&new_list, &new_marks);
+    let index = |list: &[Block], block: &Block| -> usize {
+        list.iter()
+            .position(|b| std::ptr::eq(b, block))
+            .expect("block of the list")
+    };
+    for pair in align_blocks(&old_keys, &new_keys) {
+        let change = match pair {
+            BlockPair::Same { .. } => continue,
+            BlockPair::Changed { old: a, new: b } => {
+                let (old_id, before) = &old_list[index(&old_keys, a)];
+                let (new_id, after) = &new_list[index(&new_keys, b)];
+                let _ = old_id;
+                Change::new(ChangeKind::Changed, Target::Footnote, new_id, None)
+                    .texts(before, after)
+            }
+            BlockPair::Removed { old: a } => {
+                let (id, before) = &old_list[index(&old_keys, a)];
+                Change::new(ChangeKind::Removed, Target::Footnote, id, None)
+                    .values(json!(before), Value::Null)
+            }
+            BlockPair::Added { new: b } => {
+                let (id, after) = &new_list[index(&new_keys, b)];
+                Change::new(ChangeKind::Added, Target::Footnote, id, None)
+                    .values(Value::Null, json!(after))
+            }
+        };
+        out.push(with_context(change, FOOTNOTES));
+    }
+}

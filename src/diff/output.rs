@@ -1,0 +1,575 @@
+//! The diff report as terminal text, Markdown, self-contained HTML and JSON.
+//!
+//! Every format lists the same entries in the same order: a headline counting the changes,
+//! then one group per document part (cover, Section I, each resolution, appendices,
+//! footnotes) with one line per change. Edited texts carry their changed words marked:
+//! `[-old-]{+new+}` in plain text (red / green with colour), `~~old~~ <ins>new</ins>` in
+//! Markdown, `<del>` / `<ins>` in HTML. The output depends on the report only.
+
+use super::{Change, ChangeKind, Note, Op, Report, Target};
+use serde_json::Value;
+
+/// A piece of a rendered line.
+#[derive(Debug, Clone, PartialEq)]
+enum Seg {
+    /// Plain text.
+    Text(String),
+    /// Text of the old edition only.
+    Del(String),
+    /// Text of the new edition only.
+    Ins(String),
+    /// Emphasised label ("newly completed").
+    Strong(String),
+}
+
+/// One change as lines: the subject ("01-01 status"), the line, and detail lines.
+struct Entry {
+    kind: ChangeKind,
+    subject: String,
+    line: Vec<Seg>,
+    details: Vec<Vec<Seg>>,
+}
+
+fn text(s: impl Into<String>) -> Seg {
+    Seg::Text(s.into())
+}
+
+/// The words of a field name as a reader says them.
+fn field_name(field: &str) -> String {
+    match field {
+        "periodic_goals_met" => "periodic goals met".to_string(),
+        "cross_reference" => "cross-reference".to_string(),
+        "operative_text" => "operative text".to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
+/// A JSON value as the reports show it.
+fn show(value: &Value) -> String {
+    match value {
+        Value::Null => "(none)".to_string(),
+        Value::Bool(true) => "yes".to_string(),
+        Value::Bool(false) => "no".to_string(),
+        Value::String(s) if s.is_empty() => "(empty)".to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(list) => list.iter().map(show).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn str_of<'v>(value: &'v Value, key: &str) -> &'v str {
+    value.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// before → after, or the marked words.
+fn edit(change: &Change) -> Vec<Seg> {
+    if let Some(words) = &change.words {
+        return words
+            .iter()
+            .map(|w| match w.op {
+                Op::Equal => Seg::Text(w.text.clone()),
+                Op::Delete => Seg::Del(w.text.clone()),
+                Op::Insert => Seg::Ins(w.text.clone()),
+            })
+            .collect();
+    }
+    vec![
+        Seg::Del(show(&change.before)),
+        text(" → "),
+        Seg::Ins(show(&change.after)),
+    ]
+}
+
+/// The lines describing a whole item (added or removed).
+fn item_details(item: &Value, wrap: fn(String) -> Seg) -> Vec<Vec<Seg>> {
+    let mut details = Vec::new();
+    if let Some(x) = item.get("cross_reference").and_then(Value::as_str) {
+        details.push(vec![text("Cross-reference: "), wrap(x.to_string())]);
+    }
+    details.push(vec![
+        text("Milestone: "),
+        wrap(str_of(item, "milestone").to_string()),
+    ]);
+    let mark = |key: &str| show(item.get(key).unwrap_or(&Value::Null));
+    details.push(vec![text(format!(
+        "Periodic goals met: {}; completed: {}",
+        mark("periodic_goals_met"),
+        mark("completed")
+    ))]);
+    for block in item
+        .get("status")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        details.push(vec![
+            text("Status: "),
+            wrap(str_of(block, "text").to_string()),
+        ]);
+    }
+    details
+}
+
+fn entry(change: &Change) -> Entry {
+    let field = change.field.as_deref();
+    let mut details = Vec::new();
+    let (subject, line) = match (change.target, change.kind, field) {
+        (Target::Item | Target::Appendix, ChangeKind::Moved, _) => (
+            change.id.clone(),
+            vec![text(format!(
+                "moved from {} to {}",
+                show(&change.before),
+                show(&change.after)
+            ))],
+        ),
+        (Target::Item, ChangeKind::Added, None) => {
+            details = item_details(&change.after, Seg::Ins);
+            (
+                change.id.clone(),
+                vec![
+                    Seg::Strong("item added".into()),
+                    text(": "),
+                    Seg::Ins(str_of(&change.after, "action").to_string()),
+                ],
+            )
+        }
+        (Target::Item, ChangeKind::Removed, None) => {
+            details = item_details(&change.before, Seg::Del);
+            (
+                change.id.clone(),
+                vec![
+                    Seg::Strong("item removed".into()),
+                    text(": "),
+                    Seg::Del(str_of(&change.before, "action").to_string()),
+                ],
+            )
+        }
+        (Target::Item, _, Some("completed")) => {
+            let note = match change.note {
+                Some(Note::NewlyCompleted) => "newly completed",
+                Some(Note::Reopened) => "re-opened",
+                None => "completed changed",
+            };
+            (change.id.clone(), vec![Seg::Strong(note.into())])
+        }
+        (Target::Appendix, ChangeKind::Added | ChangeKind::Removed, None)
+            if change.appendix.is_some() =>
+        {
+            let (word, value, wrap): (&str, &Value, fn(String) -> Seg) =
+                if change.kind == ChangeKind::Added {
+                    ("item added", &change.after, Seg::Ins)
+                } else {
+                    ("item removed", &change.before, Seg::Del)
+                };
+            (
+                change.id.clone(),
+                vec![
+                    Seg::Strong(word.into()),
+                    text(": "),
+                    wrap(str_of(value, "action").to_string()),
+                ],
+            )
+        }
+        (Target::Resolution | Target::Appendix, ChangeKind::Added | ChangeKind::Removed, None) => {
+            let (word, value, wrap): (&str, &Value, fn(String) -> Seg) =
+                if change.kind == ChangeKind::Added {
+                    ("added", &change.after, Seg::Ins)
+                } else {
+                    ("removed", &change.before, Seg::Del)
+                };
+            (
+                change.id.clone(),
+                vec![
+                    Seg::Strong(word.into()),
+                    text(": "),
+                    wrap(str_of(value, "title").to_string()),
+                ],
+            )
+        }
+        (Target::Summary, ChangeKind::Added | ChangeKind::Removed, None) => {
+            let (word, value, wrap): (&str, &Value, fn(String) -> Seg) =
+                if change.kind == ChangeKind::Added {
+                    ("row added", &change.after, Seg::Ins)
+                } else {
+                    ("row removed", &change.before, Seg::Del)
+                };
+            let mut line = vec![
+                Seg::Strong(word.into()),
+                text(": "),
+                wrap(str_of(value, "title").to_string()),
+            ];
+            if let Some(cells) = value.get("cells").and_then(Value::as_object) {
+                let filled: Vec<String> = cells
+                    .iter()
+                    .filter(|(_, v)| v.as_str().is_some_and(|s| !s.is_empty()))
+                    .map(|(k, v)| format!("{k}: {}", show(v)))
+                    .collect();
+                if !filled.is_empty() {
+                    line.push(text(" ("));
+                    line.push(wrap(filled.join("; ")));
+                    line.push(text(")"));
+                }
+            }
+            (change.id.clone(), line)
+        }
+        (Target::Footnote, kind, _) => {
+            let line = match kind {
+                ChangeKind::Added => vec![
+                    Seg::Strong("added".into()),
+                    text(": "),
+                    Seg::Ins(show(&change.after)),
+                ],
+                ChangeKind::Removed => vec![
+                    Seg::Strong("removed".into()),
+                    text(": "),
+                    Seg::Del(show(&change.before)),
+                ],
+                _ => edit(change),
+            };
+            (format!("footnote {}", change.id), line)
+        }
+        (_, kind, Some(field)) => {
+            let subject = match change.target {
+                Target::Cover if change.id == "document" => {
+                    format!("document {}", field_name(field))
+                }
+                Target::Cover => format!("cover {}", field_name(field)),
+                Target::Summary if change.id == "Legend" => format!("legend {field}"),
+                Target::Summary if !field.contains(" / ") || change.id == super::SECTION_I => {
+                    format!("{} {}", change.id, field_name(field))
+                }
+                Target::Summary => format!("{} · {field}", change.id),
+                _ => format!("{} {}", change.id, field_name(field)),
+            };
+            let line = match kind {
+                ChangeKind::Added => vec![
+                    Seg::Strong("paragraph added".into()),
+                    text(": "),
+                    Seg::Ins(show(&change.after)),
+                ],
+                ChangeKind::Removed => vec![
+                    Seg::Strong("paragraph removed".into()),
+                    text(": "),
+                    Seg::Del(show(&change.before)),
+                ],
+                _ => edit(change),
+            };
+            (subject, line)
+        }
+        (_, _, None) => (change.id.clone(), edit(change)),
+    };
+    Entry {
+        kind: change.kind,
+        subject,
+        line,
+        details,
+    }
+}
+
+/// Changes grouped by the document part they are in, in report order.
+fn groups(report: &Report) -> Vec<(&str, Vec<Entry>)> {
+    let mut out: Vec<(&str, Vec<Entry>)> = Vec::new();
+    for change in &report.changes {
+        let context = change.context.as_str();
+        match out.last_mut() {
+            Some((last, entries)) if *last == context => entries.push(entry(change)),
+            _ => out.push((context, vec![entry(change)])),
+        }
+    }
+    out
+}
+
+fn sign(kind: ChangeKind) -> char {
+    match kind {
+        ChangeKind::Added => '+',
+        ChangeKind::Removed => '-',
+        ChangeKind::Changed => '~',
+        ChangeKind::Moved => '>',
+    }
+}
+
+fn kind_name(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Added => "added",
+        ChangeKind::Removed => "removed",
+        ChangeKind::Changed => "changed",
+        ChangeKind::Moved => "moved",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------------------------
+
+/// The report as pretty-printed JSON (the contract: `summary` and `changes`, plus `editions`),
+/// ending in a newline.
+pub fn to_json(report: &Report) -> String {
+    let mut out = serde_json::to_string_pretty(report).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terminal text
+// ---------------------------------------------------------------------------------------------
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const BOLD: &str = "\x1b[1m";
+const STRIKE: &str = "\x1b[9m";
+const UNDERLINE: &str = "\x1b[4m";
+const RESET: &str = "\x1b[0m";
+
+/// Control characters other than TAB and newline, shown as their escape so a document cannot
+/// drive the terminal.
+fn safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\t' && c != '\n' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Line breaks inside a value continue the line, indented.
+fn indent_breaks(text: &str, indent: &str) -> String {
+    text.replace('\n', &format!("\n{indent}"))
+}
+
+fn text_segs(segs: &[Seg], color: bool, indent: &str) -> String {
+    let mut out = String::new();
+    for seg in segs {
+        let piece = |s: &str| indent_breaks(&safe(s), indent);
+        match (seg, color) {
+            (Seg::Text(s), _) => out.push_str(&piece(s)),
+            (Seg::Del(s), true) => out.push_str(&format!("{RED}{STRIKE}{}{RESET}", piece(s))),
+            (Seg::Ins(s), true) => out.push_str(&format!("{GREEN}{UNDERLINE}{}{RESET}", piece(s))),
+            (Seg::Strong(s), true) => out.push_str(&format!("{BOLD}{}{RESET}", piece(s))),
+            (Seg::Del(s), false) => out.push_str(&format!("[-{}-]", piece(s))),
+            (Seg::Ins(s), false) => out.push_str(&format!("{{+{}+}}", piece(s))),
+            (Seg::Strong(s), false) => out.push_str(&piece(s)),
+        }
+    }
+    out
+}
+
+/// The report for a terminal; `color` adds ANSI colours (red deleted, green inserted text).
+pub fn to_text(report: &Report, color: bool) -> String {
+    let bold = |s: &str| {
+        if color {
+            format!("{BOLD}{}{RESET}", safe(s))
+        } else {
+            safe(s)
+        }
+    };
+    let mut out = String::new();
+    out.push_str(&format!(
+        "--- old: {}\n+++ new: {}\n",
+        safe(&report.editions.old.describe()),
+        safe(&report.editions.new.describe())
+    ));
+    out.push_str(&bold(&report.summary.headline()));
+    out.push('\n');
+    for (context, entries) in groups(report) {
+        out.push('\n');
+        out.push_str(&bold(context));
+        out.push('\n');
+        for entry in entries {
+            let mark = sign(entry.kind);
+            let mark = match (color, entry.kind) {
+                (true, ChangeKind::Added) => format!("{GREEN}{mark}{RESET}"),
+                (true, ChangeKind::Removed) => format!("{RED}{mark}{RESET}"),
+                (true, _) => format!("{BOLD}{mark}{RESET}"),
+                (false, _) => mark.to_string(),
+            };
+            let indent = "      ";
+            out.push_str(&format!(
+                "  {mark} {}: {}\n",
+                bold(&entry.subject),
+                text_segs(&entry.line, color, indent)
+            ));
+            for detail in &entry.details {
+                out.push_str(&format!("{indent}{}\n", text_segs(detail, color, indent)));
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+// ---------------------------------------------------------------------------------------------
+
+/// Text safe inline in Markdown: the characters that open markup backslash-escaped, `<`, `>`
+/// and `&` as entities (no raw HTML gets through), line breaks as `<br>` (the text never starts
+/// a line of its own), TABs as spaces.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("<br>"),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `wrap` around the text with its leading and trailing whitespace kept outside (Markdown
+/// emphasis does not open after a space).
+fn md_wrap(text: &str, open: &str, close: &str) -> String {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return md_escape(text);
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + trimmed.len();
+    format!(
+        "{}{open}{}{close}{}",
+        md_escape(&text[..start]),
+        md_escape(trimmed),
+        md_escape(&text[end..])
+    )
+}
+
+fn md_segs(segs: &[Seg]) -> String {
+    segs.iter()
+        .map(|seg| match seg {
+            Seg::Text(s) => md_escape(s),
+            Seg::Del(s) => md_wrap(s, "~~", "~~"),
+            Seg::Ins(s) => md_wrap(s, "<ins>", "</ins>"),
+            Seg::Strong(s) => md_wrap(s, "**", "**"),
+        })
+        .collect()
+}
+
+/// The report as GitHub-flavoured Markdown.
+pub fn to_markdown(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str("# Changes to the WTSA Action Plan\n\n");
+    out.push_str(&format!(
+        "Old edition: {}  \nNew edition: {}\n\n",
+        md_escape(&report.editions.old.describe()),
+        md_escape(&report.editions.new.describe())
+    ));
+    out.push_str(&format!("**{}**\n", md_escape(&report.summary.headline())));
+    for (context, entries) in groups(report) {
+        out.push_str(&format!("\n## {}\n\n", md_escape(context)));
+        for entry in entries {
+            out.push_str(&format!(
+                "- **{}**: {}\n",
+                md_escape(&entry.subject),
+                md_segs(&entry.line)
+            ));
+            for detail in &entry.details {
+                out.push_str(&format!("  - {}\n", md_segs(detail)));
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+// ---------------------------------------------------------------------------------------------
+
+/// Text safe in HTML content and attribute values.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            c if c.is_control() && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn html_segs(segs: &[Seg]) -> String {
+    segs.iter()
+        .map(|seg| match seg {
+            Seg::Text(s) => html_escape(s),
+            Seg::Del(s) => format!("<del>{}</del>", html_escape(s)),
+            Seg::Ins(s) => format!("<ins>{}</ins>", html_escape(s)),
+            Seg::Strong(s) => format!("<strong>{}</strong>", html_escape(s)),
+        })
+        .collect()
+}
+
+const STYLE: &str = "\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:60rem;\
+margin:2rem auto;padding:0 1rem;line-height:1.45;color:#1b1b1b}\
+h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.8rem;border-bottom:1px solid #ccc}\
+.editions{color:#555}.headline{font-weight:600}\
+ul.changes{list-style:none;padding-left:0}ul.changes>li{margin:.35rem 0;padding-left:1.6rem;\
+text-indent:-1.6rem;white-space:pre-wrap}ul.details{margin:.2rem 0 .2rem 1.6rem;padding-left:1rem;\
+text-indent:0}.sign{display:inline-block;width:1.6rem;text-indent:0;font-weight:700;text-align:center}\
+.added .sign{color:#1a7f37}.removed .sign{color:#c62828}.changed .sign,.moved .sign{color:#8250df}\
+del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none}\
+.subject{font-weight:600}\
+@media print{del{text-decoration:line-through}ins{text-decoration:underline}}";
+
+/// The report as one self-contained HTML page (inline CSS, no script); every document text is
+/// escaped.
+pub fn to_html(report: &Report) -> String {
+    let old = html_escape(&report.editions.old.describe());
+    let new = html_escape(&report.editions.new.describe());
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&format!(
+        "<title>Changes to the WTSA Action Plan: {old} → {new}</title>\n"
+    ));
+    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+    out.push_str("<h1>Changes to the WTSA Action Plan</h1>\n");
+    out.push_str(&format!(
+        "<p class=\"editions\">Old edition: {old}<br>New edition: {new}</p>\n"
+    ));
+    out.push_str(&format!(
+        "<p class=\"headline\">{}</p>\n",
+        html_escape(&report.summary.headline())
+    ));
+    for (context, entries) in groups(report) {
+        out.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n<ul class=\"changes\">\n",
+            html_escape(context)
+        ));
+        for entry in entries {
+            let kind = kind_name(entry.kind);
+            out.push_str(&format!(
+                "<li class=\"{kind}\"><span class=\"sign\" title=\"{kind}\">{}</span><span class=\"subject\">{}</span>: {}",
+                html_escape(&sign(entry.kind).to_string()),
+                html_escape(&entry.subject),
+                html_segs(&entry.line)
+            ));
+            if !entry.details.is_empty() {
+                out.push_str("<ul class=\"details\">");
+                for detail in &entry.details {
+                    out.push_str(&format!("<li>{}</li>", html_segs(detail)));
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

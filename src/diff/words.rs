@@ -1,0 +1,207 @@
+//! Word-level text diff and the text normalisation the comparison uses.
+
+use serde::Serialize;
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+/// What happened to a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    /// In both texts.
+    Equal,
+    /// Only in the new text.
+    Insert,
+    /// Only in the old text.
+    Delete,
+}
+
+/// Split a text into tokens: runs of non-whitespace (words, punctuation attached) and runs of
+/// whitespace, alternating. Concatenating the tokens gives the text back.
+pub fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space: Option<bool> = None;
+    for (index, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if in_space.is_some_and(|s| s != space) {
+            out.push(&text[start..index]);
+            start = index;
+        }
+        in_space = Some(space);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Word-level diff of two texts, whitespace kept as tokens of its own.
+///
+/// The result alternates runs: never two neighbours with the same [`Op`], and inside a change a
+/// `Delete` comes before its `Insert`. Concatenating the `Equal` and `Delete` texts gives
+/// `old`; concatenating the `Equal` and `Insert` texts gives `new`. A lone space between two
+/// changed words is folded into the change, so "a b" → "c d" reads as one replacement rather
+/// than two. Deterministic (Myers' algorithm, no deadline).
+pub fn words(old: &str, new: &str) -> Vec<(Op, String)> {
+    let old_tokens = tokens(old);
+    let new_tokens = tokens(new);
+    let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
+    let mut segments: Vec<(Op, String)> = Vec::new();
+    for op in ops {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                segments.push((Op::Equal, old_tokens[old_index..old_index + len].concat()))
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => segments.push((
+                Op::Delete,
+                old_tokens[old_index..old_index + old_len].concat(),
+            )),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => segments.push((
+                Op::Insert,
+                new_tokens[new_index..new_index + new_len].concat(),
+            )),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                segments.push((
+                    Op::Delete,
+                    old_tokens[old_index..old_index + old_len].concat(),
+                ));
+                segments.push((
+                    Op::Insert,
+                    new_tokens[new_index..new_index + new_len].concat(),
+                ));
+            }
+        }
+    }
+    // Fold whitespace-only equal runs that sit between two changes into the change.
+    let count = segments.len();
+    let mut folded: Vec<(Op, String)> = Vec::with_capacity(count + 4);
+    for index in 0..count {
+        let (op, text) = &segments[index];
+        let between_changes = *op == Op::Equal
+            && index > 0
+            && index + 1 < count
+            && segments[index - 1].0 != Op::Equal
+            && segments[index + 1].0 != Op::Equal
+            && text.chars().all(char::is_whitespace);
+        if between_changes {
+            folded.push((Op::Delete, text.clone()));
+            folded.push((Op::Insert, text.clone()));
+        } else {
+            folded.push((*op, text.clone()));
+        }
+    }
+    // Regroup each run of changes as one Delete then one Insert; drop empty pieces.
+    let mut out: Vec<(Op, String)> = Vec::new();
+    let mut deleted = String::new();
+    let mut inserted = String::new();
+    let flush = |out: &mut Vec<(Op, String)>, deleted: &mut String, inserted: &mut String| {
+        if !deleted.is_empty() {
+            out.push((Op::Delete, std::mem::take(deleted)));
+        }
+        if !inserted.is_empty() {
+            out.push((Op::Insert, std::mem::take(inserted)));
+        }
+    };
+    for (op, text) in folded {
+        match op {
+            Op::Delete => deleted.push_str(&text),
+            Op::Insert => inserted.push_str(&text),
+            Op::Equal => {
+                flush(&mut out, &mut deleted, &mut inserted);
+                if text.is_empty() {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some((Op::Equal, last)) => last.push_str(&text),
+                    _ => out.push((Op::Equal, text)),
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+/// The text as the comparison sees it: every run of whitespace (spaces, TAB, line breaks,
+/// no-break spaces) one space, trimmed. Two texts equal after this are the same content.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Similarity of two texts in 0..=1 by their words (whitespace ignored): twice the number of
+/// words in common, in order, over the total number of words.
+pub fn similarity(old: &str, new: &str) -> f64 {
+    let old_words: Vec<&str> = old.split_whitespace().collect();
+    let new_words: Vec<&str> = new.split_whitespace().collect();
+    let total = old_words.len() + new_words.len();
+    if total == 0 {
+        return 1.0;
+    }
+    let common: usize = capture_diff_slices(Algorithm::Myers, &old_words, &new_words)
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    (2 * common) as f64 / total as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebuild(ops: &[(Op, String)], skip: Op) -> String {
+        ops.iter()
+            .filter(|(op, _)| *op != skip)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_round_trip() {
+        for text in ["", " ", "a", " a b  c\t", "x\u{a0}y"] {
+            assert_eq!(tokens(text).concat(), text);
+        }
+        assert_eq!(tokens("a  b"), vec!["a", "  ", "b"]);
+    }
+
+    #[test]
+    fn replacement_reads_as_one_change() {
+        let ops = words("TSAG 2023 meeting", "TSAG 2024 meeting");
+        assert_eq!(
+            ops,
+            vec![
+                (Op::Equal, "TSAG ".to_string()),
+                (Op::Delete, "2023".to_string()),
+                (Op::Insert, "2024".to_string()),
+                (Op::Equal, " meeting".to_string()),
+            ]
+        );
+        let ops = words("will be presented", "was presented");
+        assert_eq!(rebuild(&ops, Op::Insert), "will be presented");
+        assert_eq!(rebuild(&ops, Op::Delete), "was presented");
+        assert_eq!(ops[0], (Op::Delete, "will be".to_string()));
+    }
+
+    #[test]
+    fn normalise_collapses_whitespace() {
+        assert_eq!(normalise(" a\t b\n\u{a0}c "), "a b c");
+    }
+}
