@@ -3,7 +3,10 @@
 //! the model, never the reader's XML.
 
 pub mod docx;
+pub mod markdown;
+pub mod owners;
 pub mod template;
+pub mod view;
 
 use crate::model::{ActionPlan, Cover};
 use std::collections::BTreeMap;

@@ -181,7 +181,10 @@ mod tests {
 
     #[test]
     fn single_groups() {
-        check("TSBDir to inform TSAG upon deleted Questions", &["TSAG", "TSB"]);
+        check(
+            "TSBDir to inform TSAG upon deleted Questions",
+            &["TSAG", "TSB"],
+        );
         check("TSB Counsellors to insert pointer", &["TSB"]);
         check("SG2 to continue to study", &["SG2"]);
         check("ITU-T SG17 needs to develop", &["SG17"]);
@@ -235,10 +238,7 @@ mod tests {
             "TSBDir, in collaboration with BDT and BR Directors, to develop",
             &["TSB", "BDT", "BR"],
         );
-        check(
-            "in cooperation with the Director of BDT",
-            &["BDT"],
-        );
+        check("in cooperation with the Director of BDT", &["BDT"]);
         check(
             "TSBDir to bring this resolution to the attention of the Directors of the Radiocommunication Bureau and the Telecommunication Development Bureau",
             &["TSB", "BDT", "BR"],
@@ -256,7 +256,10 @@ mod tests {
             "ITU Secretary General to report annually to Council (instructs Sec-Gen)",
             &["Council", "SecGen"],
         );
-        check("TSBDir to contribute to the report of the Secretary General", &["TSB", "SecGen"]);
+        check(
+            "TSBDir to contribute to the report of the Secretary General",
+            &["TSB", "SecGen"],
+        );
     }
 
     #[test]

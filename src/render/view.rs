@@ -441,6 +441,11 @@ fn heading_text(kind: Kind, number: &str, title: &str) -> String {
     }
 }
 
+/// "01" and "1" are the same resolution number.
+fn same_number(a: &str, b: &str) -> bool {
+    a.trim().trim_start_matches('0') == b.trim().trim_start_matches('0')
+}
+
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -555,7 +560,10 @@ impl<'a> Builder<'a> {
             .map(one_line)
             .filter(|h| !h.is_empty())
             .unwrap_or_else(|| "Progress reports".into());
-        fixed.insert("progress", self.anchor("progress".into(), &progress_heading));
+        fixed.insert(
+            "progress",
+            self.anchor("progress".into(), &progress_heading),
+        );
         let mut resolution_anchors = Vec::new();
         for r in &plan.resolutions {
             let heading = heading_text(r.kind, &r.number, &r.title);
@@ -659,16 +667,15 @@ impl<'a> Builder<'a> {
                 .rows
                 .iter()
                 .map(|row| {
+                    // By kind and number only: the source's anchors are not reliable
+                    // (Resolution 85's title links to Resolution 86's heading).
                     let section = plan
                         .resolutions
                         .iter()
-                        .position(|r| r.kind.as_str() == row.kind && r.number == row.number)
-                        .map(|i| resolution_anchors[i].1.clone())
-                        .or_else(|| {
-                            row.anchor
-                                .as_deref()
-                                .and_then(|a| self.bookmarks.get(a).cloned())
-                        });
+                        .position(|r| {
+                            r.kind.as_str() == row.kind && same_number(&r.number, &row.number)
+                        })
+                        .map(|i| resolution_anchors[i].1.clone());
                     SummaryRowView {
                         label: row.label.clone(),
                         kind: row.kind.clone(),
@@ -899,7 +906,9 @@ impl<'a> Builder<'a> {
                     next - 1
                 });
                 if let Some(mark) = &inline.mark {
-                    self.footnote_marks.entry(number).or_insert_with(|| mark.clone());
+                    self.footnote_marks
+                        .entry(number)
+                        .or_insert_with(|| mark.clone());
                 }
             }
             if let Some(rows) = &block.rows {
@@ -962,8 +971,7 @@ impl<'a> Builder<'a> {
                 i += 1;
             } else if block.list_level.is_some() {
                 let start = i;
-                while i < blocks.len() && blocks[i].list_level.is_some() && !blocks[i].is_table()
-                {
+                while i < blocks.len() && blocks[i].list_level.is_some() && !blocks[i].is_table() {
                     i += 1;
                 }
                 let entries: Vec<(u32, ListKind, Vec<Span>)> = blocks[start..i]
@@ -1137,9 +1145,15 @@ mod tests {
 
     #[test]
     fn hrefs() {
-        assert_eq!(safe_href("https://x.org/a b").as_deref(), Some("https://x.org/a%20b"));
+        assert_eq!(
+            safe_href("https://x.org/a b").as_deref(),
+            Some("https://x.org/a%20b")
+        );
         assert_eq!(safe_href("MAILTO:a@b").as_deref(), Some("MAILTO:a@b"));
-        assert_eq!(safe_href("#Resolution_22").as_deref(), Some("#Resolution_22"));
+        assert_eq!(
+            safe_href("#Resolution_22").as_deref(),
+            Some("#Resolution_22")
+        );
         assert_eq!(safe_href("javascript:alert(1)"), None);
         assert_eq!(safe_href(" java\tscript:alert(1)"), None);
         assert_eq!(safe_href("JaVaScRiPt:x"), None);
@@ -1160,7 +1174,10 @@ mod tests {
 
     #[test]
     fn milestones() {
-        assert_eq!(milestone_parts("TSAG2023,\nOngoing"), ["TSAG 2023", "Ongoing"]);
+        assert_eq!(
+            milestone_parts("TSAG2023,\nOngoing"),
+            ["TSAG 2023", "Ongoing"]
+        );
         assert_eq!(milestone_parts("Council 2023"), ["Council 2023"]);
         assert_eq!(milestone_parts("WTSA-24"), ["WTSA-24"]);
         assert_eq!(milestone_parts("2022/2023"), ["2022/2023"]);
