@@ -77,77 +77,84 @@ pub fn block_key(block: &Block) -> String {
 pub fn align_blocks<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<BlockPair<'a>> {
     let old_keys: Vec<String> = old.iter().map(block_key).collect();
     let new_keys: Vec<String> = new.iter().map(block_key).collect();
+    align_texts(&old_keys, &new_keys)
+        .into_iter()
+        .filter_map(|pair| match (pair.old, pair.new) {
+            (Some(o), Some(n)) if old[o].text == new[n].text => Some(BlockPair::Same {
+                old: &old[o],
+                new: &new[n],
+            }),
+            (Some(o), Some(n)) => Some(BlockPair::Changed {
+                old: &old[o],
+                new: &new[n],
+            }),
+            (Some(o), None) => Some(BlockPair::Removed { old: &old[o] }),
+            (None, Some(n)) => Some(BlockPair::Added { new: &new[n] }),
+            (None, None) => None,
+        })
+        .collect()
+}
+
+/// Align two lists of texts as [`align_blocks`] does paragraphs: equal texts by a longest
+/// common subsequence, the left-over ones paired when alike. Texts are compared as given
+/// (normalise them first).
+pub fn align_texts(old: &[String], new: &[String]) -> Vec<Pair> {
     let mut out = Vec::with_capacity(new.len().max(old.len()));
-    let pair = |o: usize, n: usize| {
-        if old[o].text == new[n].text {
-            BlockPair::Same {
-                old: &old[o],
-                new: &new[n],
-            }
-        } else {
-            BlockPair::Changed {
-                old: &old[o],
-                new: &new[n],
-            }
-        }
+    let removed = |range: std::ops::Range<usize>| {
+        range.map(|o| Pair {
+            old: Some(o),
+            new: None,
+        })
     };
-    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+    let added = |range: std::ops::Range<usize>| {
+        range.map(|n| Pair {
+            old: None,
+            new: Some(n),
+        })
+    };
+    for op in capture_diff_slices(Algorithm::Myers, old, new) {
         match op {
             DiffOp::Equal {
                 old_index,
                 new_index,
                 len,
-            } => {
-                for k in 0..len {
-                    out.push(pair(old_index + k, new_index + k));
-                }
-            }
+            } => out.extend((0..len).map(|k| Pair {
+                old: Some(old_index + k),
+                new: Some(new_index + k),
+            })),
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => out.extend(
-                old[old_index..old_index + old_len]
-                    .iter()
-                    .map(|old| BlockPair::Removed { old }),
-            ),
+            } => out.extend(removed(old_index..old_index + old_len)),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => out.extend(
-                new[new_index..new_index + new_len]
-                    .iter()
-                    .map(|new| BlockPair::Added { new }),
-            ),
+            } => out.extend(added(new_index..new_index + new_len)),
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                let olds: Vec<&str> = old_keys[old_index..old_index + old_len]
+                let olds: Vec<&str> = old[old_index..old_index + old_len]
                     .iter()
                     .map(String::as_str)
                     .collect();
-                let news: Vec<&str> = new_keys[new_index..new_index + new_len]
+                let news: Vec<&str> = new[new_index..new_index + new_len]
                     .iter()
                     .map(String::as_str)
                     .collect();
-                let matches = match_similar(&olds, &news);
-                let (mut o, mut n) = (0, 0);
-                for (mo, mn) in matches
+                let (mut o, mut n) = (old_index, new_index);
+                for (mo, mn) in match_similar(&olds, &news)
                     .into_iter()
-                    .chain(std::iter::once((old_len, new_len)))
+                    .map(|(i, j)| (old_index + i, new_index + j))
+                    .chain(std::iter::once((old_index + old_len, new_index + new_len)))
                 {
-                    out.extend(
-                        old[old_index + o..old_index + mo]
-                            .iter()
-                            .map(|old| BlockPair::Removed { old }),
-                    );
-                    out.extend(
-                        new[new_index + n..new_index + mn]
-                            .iter()
-                            .map(|new| BlockPair::Added { new }),
-                    );
-                    if mo < old_len && mn < new_len {
-                        out.push(pair(old_index + mo, new_index + mn));
+                    out.extend(removed(o..mo));
+                    out.extend(added(n..mn));
+                    if mo < old_index + old_len && mn < new_index + new_len {
+                        out.push(Pair {
+                            old: Some(mo),
+                            new: Some(mn),
+                        });
                     }
                     (o, n) = (mo + 1, mn + 1);
                 }

@@ -32,7 +32,9 @@ pub mod align;
 pub mod output;
 pub mod words;
 
-pub use align::{align_blocks, align_items, align_keyed, align_resolutions, BlockPair, Pair};
+pub use align::{
+    align_blocks, align_items, align_keyed, align_resolutions, align_texts, BlockPair, Pair,
+};
 pub use words::{normalise, words, Op};
 
 use crate::model::{
@@ -340,15 +342,24 @@ impl Counts {
                 parts.push(text);
             }
         };
-        push(
-            self.items_added,
-            plural(self.items_added, "item added", "items added"),
-        );
-        push(
-            self.items_removed,
-            format!("{} removed", self.items_removed),
-        );
-        push(self.items_moved, format!("{} moved", self.items_moved));
+        // "2 items added, 1 removed, 1 moved": "item" is said once, by the first of the three.
+        let item_counts = [
+            (self.items_added, "added"),
+            (self.items_removed, "removed"),
+            (self.items_moved, "moved"),
+        ];
+        let mut said_item = false;
+        for (n, what) in item_counts {
+            if n > 0 {
+                let noun = if said_item {
+                    String::new()
+                } else {
+                    format!("{} ", if n == 1 { "item" } else { "items" })
+                };
+                push(n, format!("{n} {noun}{what}"));
+                said_item = true;
+            }
+        }
         push(
             self.newly_completed,
             format!("{} newly completed", self.newly_completed),
@@ -1200,38 +1211,31 @@ fn footnotes(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     let (old_list, new_list) = (sorted(old), sorted(new));
     let (old_marks, new_marks) = (footnote_marks(old), footnote_marks(new));
     let none = Vec::new();
-    let keys = |list: &[(String, String)], marks: &HashMap<String, Vec<String>>| -> Vec<Block> {
+    let keys = |list: &[(String, String)], marks: &HashMap<String, Vec<String>>| -> Vec<String> {
         list.iter()
-            .map(|(id, text)| Block::plain(footnote_key(text, marks.get(id).unwrap_or(&none))))
+            .map(|(id, text)| footnote_key(text, marks.get(id).unwrap_or(&none)))
             .collect()
     };
     let old_keys = keys(&old_list, &old_marks);
     let new_keys = keys(&new_list, &new_marks);
-    let index = |list: &[Block], block: &Block| -> usize {
-        list.iter()
-            .position(|b| std::ptr::eq(b, block))
-            .expect("block of the list")
-    };
-    for pair in align_blocks(&old_keys, &new_keys) {
-        let change = match pair {
-            BlockPair::Same { .. } => continue,
-            BlockPair::Changed { old: a, new: b } => {
-                let (old_id, before) = &old_list[index(&old_keys, a)];
-                let (new_id, after) = &new_list[index(&new_keys, b)];
-                let _ = old_id;
-                Change::new(ChangeKind::Changed, Target::Footnote, new_id, None)
-                    .texts(before, after)
+    for pair in align_texts(&old_keys, &new_keys) {
+        let change = match (pair.old, pair.new) {
+            (Some(o), Some(n)) if old_keys[o] == new_keys[n] => continue,
+            (Some(o), Some(n)) => {
+                Change::new(ChangeKind::Changed, Target::Footnote, &new_list[n].0, None)
+                    .texts(&old_list[o].1, &new_list[n].1)
             }
-            BlockPair::Removed { old: a } => {
-                let (id, before) = &old_list[index(&old_keys, a)];
+            (Some(o), None) => {
+                let (id, before) = &old_list[o];
                 Change::new(ChangeKind::Removed, Target::Footnote, id, None)
                     .values(json!(before), Value::Null)
             }
-            BlockPair::Added { new: b } => {
-                let (id, after) = &new_list[index(&new_keys, b)];
+            (None, Some(n)) => {
+                let (id, after) = &new_list[n];
                 Change::new(ChangeKind::Added, Target::Footnote, id, None)
                     .values(Value::Null, json!(after))
             }
+            (None, None) => continue,
         };
         out.push(with_context(change, FOOTNOTES));
     }
