@@ -2,6 +2,10 @@
 //! directions), identity cases (same file, own JSON, LibreOffice re-save), the command line's
 //! exit codes and output formats, escaping, and the word diff's reconstruction property.
 
+mod common;
+
+use common::component;
+
 use actplan::diff::{self, Change, ChangeKind, Op, Report, Target};
 use actplan::model::ActionPlan;
 use serde_json::{json, Value};
@@ -454,27 +458,6 @@ fn an_edition_against_itself_and_its_json_has_no_change() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("No content change"));
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Some(path) of the component, or None after printing why the test is skipped. Panics when
-/// components are required (ACTPLAN_REQUIRE_COMPONENTS=1).
-fn component(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
-        );
-        eprintln!(
-            "\n!!! SKIPPED: {name} is not installed; the LibreOffice diff test did not run !!!\n"
-        );
-    }
-    found
 }
 
 #[test]

@@ -3,29 +3,12 @@
 //! Needs `soffice` (LibreOffice). Without it the test skips with a loud message; with
 //! `ACTPLAN_REQUIRE_COMPONENTS=1` (set by `.ci/run`) a missing LibreOffice is a failure.
 
+mod common;
+
+use common::component;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// Some(path) of the component, or None after printing why the test is skipped. Panics when
-/// components are required.
-fn component(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
-        );
-        eprintln!(
-            "\n!!! SKIPPED: {name} is not installed; this LibreOffice test did not run !!!\n"
-        );
-    }
-    found
-}
 
 fn plan_of(path: &Path) -> actplan::ActionPlan {
     let bytes = std::fs::read(path).unwrap();

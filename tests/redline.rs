@@ -1,6 +1,10 @@
 //! The Word redline: the new edition's report with tracked changes against the old one.
 //! Read with every change accepted it is the new edition; rejected, the old one.
 
+mod common;
+
+use common::component;
+
 use actplan::model::ActionPlan;
 use actplan::render::docx::write_redline;
 use actplan::{ReadOptions, RevisionMode};
@@ -106,23 +110,6 @@ fn redline_is_deterministic() {
         write_redline(&a, &b, DATE).unwrap(),
         write_redline(&a, &b, DATE).unwrap()
     );
-}
-
-fn component(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
-        );
-        eprintln!("\n!!! SKIPPED: {name} is not installed; this component test did not run !!!\n");
-    }
-    found
 }
 
 #[test]

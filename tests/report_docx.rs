@@ -5,6 +5,10 @@
 //! Component tests skip loudly when their program is missing and fail when
 //! ACTPLAN_REQUIRE_COMPONENTS=1 (set by .ci/run).
 
+mod common;
+
+use common::component;
+
 use actplan::model::ActionPlan;
 use actplan::render::{self, Format, RenderOptions};
 use actplan::ReadOptions;
@@ -47,25 +51,6 @@ fn part(docx: &[u8], name: &str) -> String {
         .read_to_string(&mut text)
         .unwrap();
     text
-}
-
-/// Some(path) of a program, or None after a loud skip message; panics when components are
-/// required.
-fn component(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
-        );
-        eprintln!("\n!!! SKIPPED: {name} is not installed; this component test did not run !!!\n");
-    }
-    found
 }
 
 #[test]

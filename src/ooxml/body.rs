@@ -28,18 +28,9 @@ pub struct Context<'c> {
     pub mode: RevisionMode,
 }
 
-/// Parse the main document part.
-pub fn parse_body(
-    bytes: &[u8],
-    part: &str,
-    rels: &HashMap<String, Relationship>,
-    context: &Context<'_>,
-) -> Result<Document, XmlError> {
-    Parser::new(bytes, part, rels, context).run()
-}
-
-/// Parse a footnotes part: the result's `footnotes` holds every real footnote.
-pub fn parse_notes(
+/// Parse a part: the main document (its `body`) or a footnotes part (its `footnotes`
+/// hold every real footnote, separators left out).
+pub fn parse_part(
     bytes: &[u8],
     part: &str,
     rels: &HashMap<String, Relationship>,

@@ -251,11 +251,11 @@ pub fn read_document(package: &Package<'_>, mode: RevisionMode) -> Result<Docume
         mode,
     };
     let bytes = package.require_part(&main)?;
-    let mut document = body::parse_body(&bytes, &main, &rels, &context)?;
+    let mut document = body::parse_part(&bytes, &main, &rels, &context)?;
     if let Some(name) = part_of(REL_FOOTNOTES) {
         if let Some(bytes) = package.read_part(&name)? {
             let note_rels = package.relationships(&name)?;
-            let notes = body::parse_notes(&bytes, &name, &note_rels, &context)?;
+            let notes = body::parse_part(&bytes, &name, &note_rels, &context)?;
             document.footnotes = notes.footnotes;
             document.revisions.insertions += notes.revisions.insertions;
             document.revisions.deletions += notes.revisions.deletions;

@@ -667,3 +667,23 @@ pub fn deflate_zeros(len: u64) -> Vec<u8> {
     }
     bits.out
 }
+
+/// The path of an external program (LibreOffice, xmllint, pdftotext…) on PATH, or `None`
+/// after printing a loud skip message. With `ACTPLAN_REQUIRE_COMPONENTS=1` (set by
+/// `.ci/run`) a missing program is a failure instead.
+pub fn component(name: &str) -> Option<std::path::PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
+        );
+        eprintln!("\n!!! SKIPPED: {name} is not installed; a component test did not run !!!\n");
+    }
+    found
+}

@@ -774,17 +774,7 @@ impl<'a> Writer<'a> {
                 writer.run(&item.id, false, false, None)
             });
             self.w.end("w:p");
-            if let Some(reference) = &item.cross_reference {
-                for line in reference.split('\n') {
-                    self.text_paragraph(
-                        ParagraphProps {
-                            style: Some(&text),
-                            ..Default::default()
-                        },
-                        line,
-                    );
-                }
-            }
+            self.cross_reference_lines(item.cross_reference.as_deref(), &text);
             self.w.end("w:tc");
             self.cell_start(ACTION_GRID[1], 1, Merge::None);
             self.lines_cell_paragraphs(&item.action, &text);
@@ -805,12 +795,7 @@ impl<'a> Writer<'a> {
                 self.w.end("w:tc");
             }
             self.w.end("w:tr");
-            self.row_start(false);
-            self.cell_start(ACTION_GRID[0], 1, Merge::Continue);
-            self.empty_paragraph_styled(&text);
-            self.w.end("w:tc");
-            let status_width: u32 = ACTION_GRID[1..].iter().sum();
-            self.cell_start(status_width, 4, Merge::None);
+            let status_width = self.status_row_start(&text);
             self.blocks(&item.status, Some(&text), status_width - 216);
             self.ensure_paragraph_in_cell(
                 !item.status.is_empty() && item.status.last().is_some_and(|b| b.rows.is_none()),
@@ -818,6 +803,31 @@ impl<'a> Writer<'a> {
             self.w.end("w:tc");
             self.w.end("w:tr");
         }
+    }
+
+    /// The second line(s) of an id cell, such as "(44-14)".
+    fn cross_reference_lines(&mut self, reference: Option<&str>, style: &str) {
+        for line in reference.into_iter().flat_map(|r| r.split('\n')) {
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(style),
+                    ..Default::default()
+                },
+                line,
+            );
+        }
+    }
+
+    /// Open an item's status row: the id column continued, then the cell spanning the
+    /// four other columns. Returns that cell's width.
+    fn status_row_start(&mut self, style: &str) -> u32 {
+        self.row_start(false);
+        self.cell_start(ACTION_GRID[0], 1, Merge::Continue);
+        self.empty_paragraph_styled(style);
+        self.w.end("w:tc");
+        let status_width: u32 = ACTION_GRID[1..].iter().sum();
+        self.cell_start(status_width, 4, Merge::None);
+        status_width
     }
 
     fn top_link(&mut self) {
@@ -870,17 +880,7 @@ impl<'a> Writer<'a> {
                     },
                     &item.id,
                 );
-                if let Some(reference) = &item.cross_reference {
-                    for line in reference.split('\n') {
-                        self.text_paragraph(
-                            ParagraphProps {
-                                style: Some(&text),
-                                ..Default::default()
-                            },
-                            line,
-                        );
-                    }
-                }
+                self.cross_reference_lines(item.cross_reference.as_deref(), &text);
                 self.w.end("w:tc");
                 let cells = std::iter::once(item.action.as_str())
                     .chain(item.extra.iter().map(String::as_str));

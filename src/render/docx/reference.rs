@@ -4,6 +4,7 @@
 use super::body::PageSetup;
 use super::parts::{Part, Rel};
 use super::styles::Styles;
+use crate::ooxml::xml::attr_value;
 use crate::package::{Limits, Package};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -193,12 +194,7 @@ fn last_section(xml: &[u8]) -> Option<Section> {
             Event::Start(e) | Event::Empty(e) => {
                 let qname = e.name();
                 let local = qname.as_ref().rsplit(':').next().unwrap_or_default();
-                let attribute = |key: &str| {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref().rsplit(':').next() == Some(key))
-                        .map(|a| a.value.to_string())
-                };
+                let attribute = |key: &str| attr_value(e, key);
                 let number = |key: &str| attribute(key).and_then(|v| v.parse::<u32>().ok());
                 match local {
                     "sectPr" if matches!(event, Event::Start(_)) => {

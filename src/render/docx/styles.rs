@@ -1,6 +1,7 @@
 //! styles.xml for the report: the built-in ITU styles (`templates/docx/styles.xml`) or a
 //! reference document's, completed with any style the report uses that it lacks.
 
+use crate::ooxml::xml::attr_value;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::BTreeMap;
@@ -146,12 +147,7 @@ fn style_ids_by_name(xml: &str) -> Option<BTreeMap<String, String>> {
             Event::Start(e) | Event::Empty(e) => {
                 let qname = e.name();
                 let local = qname.as_ref().rsplit(':').next().unwrap_or_default();
-                let attribute = |key: &str| {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.as_ref().rsplit(':').next() == Some(key))
-                        .map(|a| a.value.to_string())
-                };
+                let attribute = |key: &str| attr_value(&e, key);
                 match local {
                     "style" => current_id = attribute("styleId"),
                     "name" => {

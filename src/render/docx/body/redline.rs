@@ -229,15 +229,16 @@ impl Writer<'_> {
 
     // ----- text -----
 
-    /// Runs for a word-level diff of two texts (TAB and line breaks kept).
-    fn text_segments(&mut self, old: &str, new: &str) {
+    /// Runs for a word-level diff of two texts (TAB and line breaks kept), in a character
+    /// style when given.
+    fn text_segments(&mut self, old: &str, new: &str, character_style: Option<&str>) {
         for (op, text) in crate::diff::words(old, new) {
             let revision = match op {
                 crate::diff::Op::Equal => None,
                 crate::diff::Op::Delete => Some(Revision::Delete),
                 crate::diff::Op::Insert => Some(Revision::Insert),
             };
-            self.tracked(revision, |w| w.run(&text, false, false, None));
+            self.tracked(revision, |w| w.run(&text, false, false, character_style));
         }
     }
 
@@ -251,7 +252,7 @@ impl Writer<'_> {
             (Some(o), Some(n)) => {
                 self.w.start("w:p", &[]);
                 self.paragraph_properties(props);
-                self.text_segments(o, n);
+                self.text_segments(o, n, None);
                 self.w.end("w:p");
             }
             (Some(o), None) => self.tracked(Some(Revision::Delete), |w| w.text_paragraph(props, o)),
@@ -271,7 +272,7 @@ impl Writer<'_> {
             center,
             ..Default::default()
         });
-        self.text_segments(old, new);
+        self.text_segments(old, new, None);
         self.w.end("w:p");
     }
 
@@ -484,10 +485,10 @@ impl Writer<'_> {
             match &anchor {
                 Some(href) => {
                     self.hyperlink_start(href);
-                    self.text_segments_styled(&old.title, &new.title, names::HYPERLINK);
+                    self.text_segments(&old.title, &new.title, Some(names::HYPERLINK));
                     self.w.end("w:hyperlink");
                 }
-                None => self.text_segments(&old.title, &new.title),
+                None => self.text_segments(&old.title, &new.title, None),
             }
         } else {
             self.tracked(Some(Revision::Delete), |w| w.matrix_label(old));
@@ -503,19 +504,6 @@ impl Writer<'_> {
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
-    }
-
-    fn text_segments_styled(&mut self, old: &str, new: &str, character_style: &str) {
-        for (op, text) in crate::diff::words(old, new) {
-            let revision = match op {
-                crate::diff::Op::Equal => None,
-                crate::diff::Op::Delete => Some(Revision::Delete),
-                crate::diff::Op::Insert => Some(Revision::Insert),
-            };
-            self.tracked(revision, |w| {
-                w.run(&text, false, false, Some(character_style))
-            });
-        }
     }
 
     // ----- Section II -----
@@ -578,7 +566,7 @@ impl Writer<'_> {
         });
         self.bookmarks_around(&bookmarks, |w| {
             w.run(&prefix, false, false, None);
-            w.text_segments(&old.title, &new.title);
+            w.text_segments(&old.title, &new.title, None);
         });
         self.w.end("w:p");
         self.redline_blocks(
@@ -663,12 +651,7 @@ impl Writer<'_> {
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
-        self.row_start(false);
-        self.cell_start(ACTION_GRID[0], 1, Merge::Continue);
-        self.empty_paragraph_styled(&text);
-        self.w.end("w:tc");
-        let status_width: u32 = ACTION_GRID[1..].iter().sum();
-        self.cell_start(status_width, 4, Merge::None);
+        let status_width = self.status_row_start(&text);
         self.redline_blocks(&old.status, &new.status, Some(&text), status_width - 216);
         // A cell ends with a paragraph of its own: an untracked empty one (the reader
         // drops empty paragraphs).
