@@ -10,6 +10,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod cli;
+
 const EXAMPLES: &str = "\
 Examples:
   actplan convert last-quarter.docx -o plan.json        format from the extension
@@ -54,6 +56,16 @@ enum Command {
     Schema,
     /// Work with the built-in report templates.
     Templates(TemplatesArgs),
+    /// Check an edition's consistency (duplicate ids, overdue items, matrix vs sections…).
+    Check(cli::check::CheckArgs),
+    /// List the action items that match filters (owner, open, milestone…).
+    Items(cli::query::ItemsArgs),
+    /// Count items per resolution and per owner.
+    Stats(cli::query::StatsArgs),
+    /// Export the action items to a spreadsheet for status updates.
+    Export(cli::sheet::ExportArgs),
+    /// Merge a filled-in spreadsheet of status updates into an edition.
+    Import(cli::sheet::ImportArgs),
 }
 
 const DIFF_EXAMPLES: &str = "\
@@ -231,6 +243,16 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert(&args),
         Command::Schema => write_output("-", model::json_schema().as_bytes(), None),
         Command::Templates(args) => dump_templates(&args.dump),
+        Command::Check(args) => {
+            return cli::check::run(&args).unwrap_or_else(|failure| {
+                eprintln!("actplan: {}", failure.message);
+                ExitCode::from(failure.code)
+            });
+        }
+        Command::Items(args) => cli::query::items(&args),
+        Command::Stats(args) => cli::query::stats(&args),
+        Command::Export(args) => cli::sheet::export(&args),
+        Command::Import(args) => cli::sheet::import(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
