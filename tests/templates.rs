@@ -39,7 +39,7 @@ fn dumped_template_edited_replaces_the_built_in() {
     let original = std::fs::read_to_string(&template).unwrap();
     std::fs::write(
         &template,
-        format!("Prepared for the 2024 TSAG meeting.\n{original}"),
+        format!("{original}\n\nPrepared for the 2024 TSAG meeting.\n"),
     )
     .unwrap();
     let target = dir.join("report.md");
