@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod json;
 pub mod model;
 pub mod ooxml;
+pub mod owners;
 pub mod package;
 pub mod render;
 

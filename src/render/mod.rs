@@ -4,9 +4,11 @@
 
 pub mod docx;
 pub mod markdown;
-pub mod owners;
 pub mod template;
 pub mod view;
+
+/// Owner extraction, shared with `actplan items` and `actplan stats`.
+pub use crate::owners;
 
 use crate::model::{ActionPlan, Cover};
 use std::collections::BTreeMap;
