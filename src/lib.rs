@@ -14,6 +14,7 @@ pub mod diff;
 pub mod error;
 pub mod ingest;
 pub mod json;
+pub mod milestone;
 pub mod model;
 pub mod ooxml;
 pub mod owners;
