@@ -10,6 +10,7 @@
 //! println!("{} resolutions", read.plan.resolutions.len());
 //! ```
 
+pub mod check;
 pub mod diff;
 pub mod error;
 pub mod ingest;
