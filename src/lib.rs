@@ -20,6 +20,7 @@ pub mod model;
 pub mod ooxml;
 pub mod owners;
 pub mod package;
+pub mod query;
 pub mod render;
 
 pub use error::Error;
