@@ -257,7 +257,11 @@ fn item_filters_on_edition_a() {
         ..Filter::default()
     };
     let rows = select(&sg17);
-    assert_eq!(rows.len(), 97, "31 naming SG17, 75 for all SGs, 9 of them both");
+    assert_eq!(
+        rows.len(),
+        97,
+        "31 naming SG17, 75 for all SGs, 9 of them both"
+    );
     assert!(rows
         .iter()
         .all(|r| r.owners.iter().any(|o| o == "SG17" || o == "SGs")));
