@@ -22,6 +22,7 @@ pub mod owners;
 pub mod package;
 pub mod query;
 pub mod render;
+pub mod sheet;
 
 pub use error::Error;
 pub use ingest::{Ingested, Warning};

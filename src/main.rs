@@ -30,12 +30,15 @@ Examples:
   actplan diff old.json new.docx --to md -o changes.md  Markdown (also html, json)
   actplan diff old.docx new.docx --to json -o changes.json
   actplan diff old.docx new.docx --to docx -o TD-rev-marks.docx --date 2024-01-22
+  actplan export plan.docx -o sg17.xlsx --owner SG17    a status-update sheet for SG17
+  actplan import plan.json sg17.xlsx -o next.json       merge the filled-in sheet
 
 Exit codes of diff, as diff(1): 0 no content change, 1 changes, 2 trouble (any error).
 Exit codes of the other commands: 0 success, 2 usage, 3 input/output error, 4 not a Word .docx (legacy .doc,
 encrypted, OpenDocument, not a zip), 5 corrupt package, 6 size limit exceeded,
 7 malformed XML, 8 not an Action Plan, 9 invalid JSON, 10 template error,
-11 unusable reference document.";
+11 unusable reference document, 12 unusable update sheet (import: not a spreadsheet,
+unknown or edited id, conflicting rows).";
 
 #[derive(Parser)]
 #[command(name = "actplan", version, about = "Read the ITU-T WTSA Action Plan (.docx) into a versioned JSON model", after_help = EXAMPLES)]

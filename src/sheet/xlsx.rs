@@ -1,0 +1,376 @@
+//! The .xlsx form of the sheet: written with rust_xlsxwriter, read back with calamine.
+//!
+//! calamine has no size limits of its own and builds a dense grid from the largest cell
+//! address it meets, so the reader never hands it the file as it came: the zip is opened
+//! here, only its XML parts are inflated, under [`ReadLimits`] counted on the bytes actually
+//! inflated, and repacked uncompressed for calamine; cells are then streamed one by one
+//! (never as a grid) under the cell and row limits, and a panic inside calamine becomes an
+//! error.
+
+use super::{
+    cell_text, Column, ReadLimits, Record, Row, SheetError, MARK, MAX_COLUMNS, SHEET_NAME,
+};
+use calamine::{DataRef, Reader, Xlsx};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, ProtectionOptions, Workbook, XlsxError,
+};
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Write};
+
+/// Unix time of the creation date written when none is given: 1980-01-01T00:00:00Z, the
+/// date the zip entries carry too, so that the same rows always give the same bytes.
+pub const DEFAULT_CREATED: i64 = 315_532_800;
+
+/// Options of [`write`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// The workbook's creation date (Unix seconds, UTC); [`DEFAULT_CREATED`] by default.
+    pub created: i64,
+    /// The workbook's title property.
+    pub title: String,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            created: DEFAULT_CREATED,
+            title: "Action Plan status updates".to_string(),
+        }
+    }
+}
+
+/// Column widths, in characters, in [`Column::ALL`] order.
+const WIDTHS: [f64; 9] = [13.0, 9.0, 60.0, 14.0, 18.0, 10.0, 11.0, 70.0, 50.0];
+
+/// Excel's tallest row, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// The height of a row, in points, for its wrapped texts: 15 points a line, a line per
+/// column width of characters (estimated: the widths are in average characters).
+fn row_height(row: &Row) -> f64 {
+    let lines = Column::ALL
+        .iter()
+        .zip(WIDTHS)
+        .map(|(column, width)| {
+            let per_line = (width - 1.0).max(1.0) as usize;
+            row.cell(*column)
+                .split('\n')
+                .map(|line| line.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .max(2);
+    (lines as f64 * 15.0 + 3.0).min(MAX_ROW_HEIGHT)
+}
+
+fn write_error(error: XlsxError) -> SheetError {
+    SheetError::Write(error.to_string().replace('\n', " "))
+}
+
+/// The workbook: one sheet "Action items" with a frozen header row (and the Resolution and
+/// Id columns), an autofilter, wrapped text, ✓-or-empty validation on the two mark columns,
+/// and sheet protection (no password) that locks the header and every column the import
+/// does not take back (Resolution, Id, Action, Owners, Current status); Milestone, the
+/// marks, New status and every column after the last are unlocked. Same rows and options,
+/// same bytes.
+pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError> {
+    let mut workbook = Workbook::new();
+    let created = ExcelDateTime::from_timestamp(options.created).map_err(write_error)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(&options.title)
+            .set_comment("Written by actplan export. Fill in Milestone, Periodic goals met, Completed and New status, then run actplan import.")
+            .set_creation_datetime(&created),
+    );
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(0xD9E1F2)
+        .set_border(FormatBorder::Thin);
+    let locked = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(0xF2F2F2);
+    let editable = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_num_format("@")
+        .set_unlocked();
+    let mark = Format::new()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::Top)
+        .set_num_format("@")
+        .set_unlocked();
+    let last_row = rows.len() as u32;
+    let last_column = (Column::ALL.len() - 1) as u16;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(SHEET_NAME).map_err(write_error)?;
+    for (c, column) in Column::ALL.into_iter().enumerate() {
+        let c = c as u16;
+        let format = match column {
+            Column::PeriodicGoalsMet | Column::Completed => &mark,
+            c if c.is_editable() => &editable,
+            _ => &locked,
+        };
+        sheet
+            .set_column_width(c, WIDTHS[c as usize])
+            .map_err(write_error)?;
+        sheet.set_column_format(c, format).map_err(write_error)?;
+        sheet
+            .write_string_with_format(0, c, column.header(), &header)
+            .map_err(write_error)?;
+        for (r, row) in rows.iter().enumerate() {
+            let text = cell_text(&row.cell(column));
+            let r = r as u32 + 1;
+            if text.is_empty() {
+                sheet.write_blank(r, c, format).map_err(write_error)?;
+            } else {
+                sheet
+                    .write_string_with_format(r, c, text, format)
+                    .map_err(write_error)?;
+            }
+        }
+    }
+    // Rows as high as their wrapped text (LibreOffice does not fit them when it opens the
+    // file; Excel would), an editable row at least two lines high.
+    for (r, row) in rows.iter().enumerate() {
+        sheet
+            .set_row_height(r as u32 + 1, row_height(row))
+            .map_err(write_error)?;
+    }
+    // Room for the counsellor's own notes after the last column.
+    sheet
+        .set_column_range_format(last_column + 1, last_column + 10, &editable)
+        .map_err(write_error)?;
+    sheet.set_row_height(0, 30).map_err(write_error)?;
+    sheet.set_freeze_panes(1, 2).map_err(write_error)?;
+    sheet
+        .autofilter(0, 0, last_row.max(1), last_column)
+        .map_err(write_error)?;
+    for column in [Column::PeriodicGoalsMet, Column::Completed] {
+        let c = Column::ALL.iter().position(|x| *x == column).unwrap_or(0) as u16;
+        let validation = DataValidation::new()
+            .allow_list_strings(&[MARK])
+            .map_err(write_error)?
+            .ignore_blank(true)
+            .set_error_style(DataValidationErrorStyle::Stop)
+            .set_error_title(column.header())
+            .map_err(write_error)?
+            .set_error_message(format!("Type {MARK} or leave the cell empty."))
+            .map_err(write_error)?;
+        sheet
+            .add_data_validation(1, c, last_row.max(1), c, &validation)
+            .map_err(write_error)?;
+    }
+    // Printing: A4 landscape, one page wide, the header row on every page.
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_gridlines(true);
+    sheet.set_repeat_rows(0, 0).map_err(write_error)?;
+    let mut protection = ProtectionOptions::new();
+    protection.format_columns = true;
+    protection.format_rows = true;
+    protection.use_autofilter = true;
+    protection.sort = true;
+    sheet.protect_with_options(&protection);
+    workbook.save_to_buffer().map_err(write_error)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/// Read the sheet named [`SHEET_NAME`] (else the first sheet) of an .xlsx workbook.
+pub fn read(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<Record>, SheetError> {
+    let clean = repack(bytes, limits)?;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_cells(clean, limits))) {
+        Ok(result) => result,
+        Err(_) => Err(SheetError::Unreadable(
+            "the xlsx reader failed on this file (it may be damaged)".into(),
+        )),
+    }
+}
+
+fn zip_error(error: impl std::fmt::Display) -> SheetError {
+    SheetError::Unreadable(format!("corrupt or truncated zip package: {error}"))
+}
+
+/// The XML parts of the zip, inflated under the limits, in a new stored (uncompressed) zip.
+fn repack(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<u8>, SheetError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        SheetError::NotSpreadsheet(format!("not an .xlsx workbook (not a zip package: {e})"))
+    })?;
+    if archive.len() > limits.max_entries {
+        return Err(SheetError::TooLarge(format!(
+            "the zip lists {} entries, more than the {} allowed",
+            archive.len(),
+            limits.max_entries
+        )));
+    }
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|name| name.map(|n| n.into_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(zip_error)?;
+    let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+    if !lower.iter().any(|n| n == "xl/workbook.xml") {
+        let what = if lower.iter().any(|n| n.starts_with("word/")) {
+            "a Word document"
+        } else if lower.iter().any(|n| n == "content.xml") {
+            "an OpenDocument file (save it as .xlsx)"
+        } else {
+            "a zip without xl/workbook.xml"
+        };
+        return Err(SheetError::NotSpreadsheet(format!(
+            "not an .xlsx workbook: this is {what}"
+        )));
+    }
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(false);
+    let mut total: u64 = 0;
+    for (index, name) in names.iter().enumerate() {
+        let low = &lower[index];
+        if !(low.ends_with(".xml") || low.ends_with(".rels")) || name.ends_with('/') {
+            continue;
+        }
+        let entry = archive.by_index(index).map_err(zip_error)?;
+        let cap = limits
+            .max_part_bytes
+            .min(limits.max_total_bytes.saturating_sub(total));
+        let mut data = Vec::with_capacity(entry.size().min(cap).min(1 << 20) as usize);
+        entry
+            .take(cap + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| zip_error(format!("{name}: {e}")))?;
+        if data.len() as u64 > cap {
+            return Err(SheetError::TooLarge(if cap == limits.max_part_bytes {
+                format!(
+                    "part {name} inflates to more than {} bytes; refusing a possible zip bomb",
+                    limits.max_part_bytes
+                )
+            } else {
+                format!(
+                    "the workbook inflates to more than {} bytes; refusing a possible zip bomb",
+                    limits.max_total_bytes
+                )
+            }));
+        }
+        total += data.len() as u64;
+        out.start_file(name.as_str(), options).map_err(zip_error)?;
+        out.write_all(&data).map_err(zip_error)?;
+    }
+    out.finish().map(Cursor::into_inner).map_err(zip_error)
+}
+
+/// An Excel serial date (days since 1899-12-30, or 1904-01-01) as "YYYY-MM-DD", with
+/// " HH:MM" when it has a time of day.
+fn serial_date(value: f64, is_1904: bool) -> String {
+    if !value.is_finite() || !(0.0..3_000_000.0).contains(&value) {
+        return number_text(value);
+    }
+    let days = value.floor() as i64 + if is_1904 { 1_462 } else { 0 };
+    let minutes = ((value - value.floor()) * 1_440.0).round() as i64;
+    // Days from 1970-01-01: 1899-12-30 is day -25 569.
+    let z = days - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    if minutes == 0 || minutes == 1_440 {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!(
+            "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+            minutes / 60,
+            minutes % 60
+        )
+    }
+}
+
+/// A number as a person typed it: "2024", not "2024.0".
+fn number_text(value: f64) -> String {
+    if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+fn cell_string(value: &DataRef<'_>, is_1904: bool) -> String {
+    match value {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => number_text(*f),
+        DataRef::Bool(true) => "TRUE".to_string(),
+        DataRef::Bool(false) => "FALSE".to_string(),
+        DataRef::DateTime(d) if d.is_datetime() => serial_date(d.as_f64(), is_1904),
+        DataRef::DateTime(d) => number_text(d.as_f64()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => format!("{e}"),
+    }
+}
+
+fn read_cells(clean: Vec<u8>, limits: &ReadLimits) -> Result<Vec<Record>, SheetError> {
+    let unreadable =
+        |e: calamine::XlsxError| SheetError::Unreadable(e.to_string().replace('\n', " "));
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(clean)).map_err(unreadable)?;
+    let names = workbook.sheet_names();
+    let name = names
+        .iter()
+        .find(|n| n.as_str() == SHEET_NAME)
+        .or_else(|| names.first())
+        .cloned()
+        .ok_or_else(|| SheetError::Unreadable("the workbook has no worksheet".into()))?;
+    let is_1904 = workbook.has_1904_epoch();
+    let mut reader = workbook.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut rows: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
+    let mut cells = 0usize;
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (row, column) = cell.get_position();
+        let text = cell_string(cell.get_value(), is_1904);
+        if text.is_empty() || column >= MAX_COLUMNS {
+            continue;
+        }
+        cells += 1;
+        if cells > limits.max_cells {
+            return Err(SheetError::TooLarge(format!(
+                "the sheet has more than {} non-empty cells",
+                limits.max_cells
+            )));
+        }
+        if !rows.contains_key(&row) && rows.len() >= limits.max_rows as usize {
+            return Err(SheetError::TooLarge(format!(
+                "the sheet has more than {} rows",
+                limits.max_rows
+            )));
+        }
+        rows.entry(row).or_default().insert(column, text);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(row, cells)| {
+            let width = cells.keys().next_back().map_or(0, |&c| c as usize + 1);
+            let mut texts = vec![String::new(); width];
+            for (column, text) in cells {
+                texts[column as usize] = text;
+            }
+            Record {
+                row: row.saturating_add(1),
+                cells: texts,
+            }
+        })
+        .collect())
+}
