@@ -1,4 +1,4 @@
-//! Errors of every layer, wrapped at the top in [`Error`].
+//! Errors of every layer, wrapped at the top in [`enum@Error`].
 //!
 //! Each variant carries where the problem arose (part name, line/column, JSON path) so that
 //! the CLI can print one line that a user can act on.

@@ -25,7 +25,7 @@ pub enum JsonError {
     /// Valid JSON that breaks the schema.
     #[error("JSON does not match the actplan schema at {path}: {message}")]
     Schema {
-        /// JSON path of the offending value ("resolutions[3].action_items[0].completed").
+        /// JSON path of the offending value (`resolutions[3].action_items[0].completed`).
         path: String,
         /// What is wrong.
         message: String,

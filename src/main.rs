@@ -34,6 +34,7 @@ Examples:
   actplan import plan.json sg17.xlsx -o next.json       merge the filled-in sheet
 
 Exit codes of diff, as diff(1): 0 no content change, 1 changes, 2 trouble (any error).
+Exit codes of check: 0 clean, 1 errors (or warnings with --strict); trouble as below.
 Exit codes of the other commands: 0 success, 2 usage, 3 input/output error, 4 not a Word .docx (legacy .doc,
 encrypted, OpenDocument, not a zip), 5 corrupt package, 6 size limit exceeded,
 7 malformed XML, 8 not an Action Plan, 9 invalid JSON, 10 template error,

@@ -2,7 +2,7 @@
 //!
 //! Every type here serialises with a fixed key order (struct field order) and maps are
 //! `BTreeMap`s, so the same plan always gives the same bytes. Optional and empty fields are
-//! left out of the JSON; [`ActionPlan::from_json`] accepts them missing.
+//! left out of the JSON; [`crate::json::from_json_str`] accepts them missing.
 //!
 //! The JSON Schema published in `schema/actplan.schema.json` is generated from these types
 //! ([`json_schema`]); `actplan schema` prints it.

@@ -737,6 +737,23 @@ const LEGEND: &str =
 
 /// One self-contained HTML page: the totals, a bar chart (inline SVG) and a table per
 /// resolution and per owner. No script, nothing fetched, document text escaped.
+/// The two charts (per resolution, per owner) with their legend, as an HTML fragment of
+/// inline SVG: all text escaped, nothing fetched. The HTML report embeds it.
+pub fn stats_charts(stats: &Stats) -> String {
+    let mut out = String::from(LEGEND);
+    out.push_str(&bar_chart(
+        "chart-resolutions",
+        "Action items per resolution",
+        &labelled_resolutions(stats),
+    ));
+    out.push_str(&bar_chart(
+        "chart-owners",
+        "Action items per owner",
+        &labelled_owners(stats),
+    ));
+    out
+}
+
 pub fn stats_html(stats: &Stats, title: &str) -> String {
     let t = &stats.totals;
     let mut body = String::new();

@@ -58,6 +58,9 @@ pub struct View {
     pub milestones: Vec<Choice>,
     /// Item counts over all resolutions.
     pub totals: Counts,
+    /// Items per resolution and per owner as inline SVG bar charts (HTML only; escaped,
+    /// self-contained), as `actplan stats --to html` draws them.
+    pub charts: String,
     /// "actplan 0.1.0".
     pub generator: String,
 }
@@ -737,7 +740,7 @@ impl<'a> Builder<'a> {
                     ("open", "Open")
                 };
                 counts.items += 1;
-                let item_owners = owners::owners(&item.action);
+                let item_owners = owners::item_owners(plan, r, item).names;
                 for owner in &item_owners {
                     *owner_counts.entry(owner.clone()).or_default() += 1;
                 }
@@ -866,6 +869,14 @@ impl<'a> Builder<'a> {
             owners: owner_list,
             milestones: milestone_counts,
             totals,
+            charts: match self.target {
+                Target::Html => {
+                    let as_of = crate::check::cover_date(plan)
+                        .unwrap_or_else(crate::milestone::Date::today);
+                    crate::query::stats_charts(&crate::query::stats(plan, as_of))
+                }
+                Target::Markdown => String::new(),
+            },
             generator: format!("actplan {}", env!("CARGO_PKG_VERSION")),
         }
     }

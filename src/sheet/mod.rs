@@ -163,7 +163,7 @@ fn item_owners(plan: &ActionPlan, resolution: &Resolution, item: &Item) -> Vec<S
 }
 
 /// An owner name as `--owner` gives it, in canonical form ("sg17" → "SG17", "TSBDir" →
-/// "TSB"); an error when it names no owner.
+/// "TSB Director"); an error when it names no owner.
 fn canonical_owner(name: &str) -> Result<String, SheetError> {
     crate::owners::canonical(name).ok_or_else(|| SheetError::UnknownOwner {
         owner: name.to_string(),

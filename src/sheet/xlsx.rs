@@ -22,7 +22,7 @@ use std::io::{Cursor, Read, Write};
 /// date the zip entries carry too, so that the same rows always give the same bytes.
 pub const DEFAULT_CREATED: i64 = 315_532_800;
 
-/// Options of [`write`].
+/// Options of [`write()`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteOptions {
     /// The workbook's creation date (Unix seconds, UTC); [`DEFAULT_CREATED`] by default.
