@@ -469,27 +469,13 @@ fn an_edition_resaved_by_libreoffice_has_no_change() {
     let profile = out_dir.join("profile");
     let mut status = None;
     for name in ["action-plan-edition-a.docx", "action-plan-edition-b.docx"] {
-        let output = Command::new(&soffice)
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                profile.display()
-            ))
-            .args([
-                "--headless",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-            ])
-            .arg(&out_dir)
-            .arg(fixture(name))
-            .output()
-            .unwrap();
-        let resaved = out_dir.join(name);
-        // LibreOffice exits 0 even when the conversion fails: the file must exist.
-        assert!(
-            resaved.is_file(),
-            "LibreOffice wrote no file: {}",
-            String::from_utf8_lossy(&output.stderr)
+        let resaved = common::soffice_convert(
+            &soffice,
+            &fixture(name),
+            "docx:MS Word 2007 XML",
+            "docx",
+            &out_dir,
+            &profile,
         );
         let original = fixture(name);
         let out = actplan(&["diff", path_str(&original), path_str(&resaved)]);

@@ -8,7 +8,6 @@ mod common;
 use common::component;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn plan_of(path: &Path) -> actplan::ActionPlan {
     let bytes = std::fs::read(path).unwrap();
@@ -48,28 +47,13 @@ fn edition_resaved_by_libreoffice_reads_the_same() {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/action-plan-edition-a.docx");
     let out_dir = std::env::temp_dir().join(format!("actplan-lo-{}", std::process::id()));
     std::fs::create_dir_all(&out_dir).unwrap();
-    let profile = out_dir.join("profile");
-    let status = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .arg(&source)
-        .output()
-        .unwrap();
-    let resaved = out_dir.join("action-plan-edition-a.docx");
-    // LibreOffice exits 0 even when the conversion fails: the file must exist.
-    assert!(
-        resaved.is_file(),
-        "LibreOffice wrote no file: {}",
-        String::from_utf8_lossy(&status.stderr)
+    let resaved = common::soffice_convert(
+        &soffice,
+        &source,
+        "docx:MS Word 2007 XML",
+        "docx",
+        &out_dir,
+        &out_dir.join("profile"),
     );
     let original = plan_of(&source);
     let libreoffice = plan_of(&resaved);

@@ -141,19 +141,5 @@ fn redline_validates_and_libreoffice_converts_it() {
     };
     let path = dir.join("redline.docx");
     std::fs::write(&path, &redline).unwrap();
-    let out = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        dir.join("redline.pdf").is_file(),
-        "LibreOffice wrote no PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::soffice_convert(&soffice, &path, "pdf", "pdf", &dir, &dir.join("profile"));
 }

@@ -286,23 +286,7 @@ fn libreoffice_converts_the_report_and_the_pdf_has_every_item() {
     let dir = scratch("pdf");
     let path = dir.join("report.docx");
     std::fs::write(&path, to_docx(&plan)).unwrap();
-    let out = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&path)
-        .output()
-        .unwrap();
-    let pdf = dir.join("report.pdf");
-    // LibreOffice exits 0 even when the conversion fails.
-    assert!(
-        pdf.is_file(),
-        "no PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let pdf = common::soffice_convert(&soffice, &path, "pdf", "pdf", &dir, &dir.join("profile"));
     let text = Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     let flat = flatten(&text);

@@ -918,7 +918,7 @@ fn calc() -> Option<PathBuf> {
     Some(soffice)
 }
 
-/// Convert `source` with LibreOffice to `filter` into `dir`; the converted file.
+/// Convert `source` with LibreOffice to `filter` into `dir/subdir`; the converted file.
 fn libreoffice(
     soffice: &Path,
     dir: &Path,
@@ -927,33 +927,14 @@ fn libreoffice(
     subdir: &str,
     extension: &str,
 ) -> PathBuf {
-    let out_dir = dir.join(subdir);
-    std::fs::create_dir_all(&out_dir).unwrap();
-    let status = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            filter,
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .arg(source)
-        .output()
-        .unwrap();
-    let stem = source.file_stem().unwrap().to_string_lossy();
-    let converted = out_dir.join(format!("{stem}.{extension}"));
-    // LibreOffice exits 0 even when the conversion fails: the file must exist.
-    assert!(
-        converted.is_file(),
-        "LibreOffice wrote no {extension}: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    converted
+    common::soffice_convert(
+        soffice,
+        source,
+        filter,
+        extension,
+        &dir.join(subdir),
+        &dir.join("profile"),
+    )
 }
 
 #[test]

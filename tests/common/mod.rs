@@ -687,3 +687,43 @@ pub fn component(name: &str) -> Option<std::path::PathBuf> {
     }
     found
 }
+
+/// Convert `source` with LibreOffice (`soffice --headless --convert-to FILTER`) into
+/// `out_dir`, with a private profile under `profile_dir`, and return the file written
+/// (`<stem>.<extension>`). LibreOffice exits 0 even when a conversion fails, so the test
+/// fails here, with LibreOffice's stderr, when that file does not exist.
+pub fn soffice_convert(
+    soffice: &std::path::Path,
+    source: &std::path::Path,
+    filter: &str,
+    extension: &str,
+    out_dir: &std::path::Path,
+    profile_dir: &std::path::Path,
+) -> std::path::PathBuf {
+    std::fs::create_dir_all(out_dir).unwrap();
+    let output = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile_dir.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            filter,
+            "--outdir",
+        ])
+        .arg(out_dir)
+        .arg(source)
+        .output()
+        .unwrap();
+    let stem = source.file_stem().unwrap().to_string_lossy();
+    let converted = out_dir.join(format!("{stem}.{extension}"));
+    assert!(
+        converted.is_file(),
+        "LibreOffice wrote no {extension} for {}: {}",
+        source.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    converted
+}
