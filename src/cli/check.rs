@@ -1,9 +1,8 @@
 //! `actplan check`: consistency findings of an edition.
 
-use crate::{Failure, InputFormat};
+use crate::Failure;
 use actplan::check::{self, Severity};
 use actplan::milestone::Date;
-use actplan::ReadOptions;
 use clap::ValueEnum;
 use std::process::ExitCode;
 
@@ -47,12 +46,9 @@ pub struct CheckArgs {
     /// Exit 1 on warnings as well as errors.
     #[arg(long)]
     pub strict: bool,
-    /// Input format; inferred from the extension or the content when omitted.
-    #[arg(short = 'f', long = "from", value_enum)]
-    pub from: Option<InputFormat>,
-    /// Do not print reading warnings.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// How to read the edition.
+    #[command(flatten)]
+    pub reading: super::Reading,
 }
 
 /// `actplan check --to`.
@@ -79,7 +75,7 @@ pub fn as_of(given: Option<Date>, plan: &actplan::ActionPlan) -> Date {
 
 /// Run `actplan check`.
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
-    let plan = crate::read_plan(&args.input, args.from, &ReadOptions::default(), args.quiet)?;
+    let plan = args.reading.read(&args.input)?;
     let as_of = as_of(args.as_of, &plan);
     let findings = check::check(&plan, as_of);
     let text = match args.to {

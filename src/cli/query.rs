@@ -1,10 +1,10 @@
 //! `actplan items` and `actplan stats`: selecting items and counting them.
 
 use super::check::{as_of, parse_as_of};
-use crate::{Failure, InputFormat};
+use crate::Failure;
 use actplan::milestone::Date;
 use actplan::query::{self, Filter, ResolutionRef, State};
-use actplan::{owners, ActionPlan, ReadOptions};
+use actplan::{owners, ActionPlan};
 use clap::ValueEnum;
 use std::path::Path;
 
@@ -70,12 +70,9 @@ pub struct ItemsArgs {
     /// Output file; '-' (the default) writes standard output.
     #[arg(short, long, default_value = "-")]
     pub output: String,
-    /// Input format; inferred from the extension or the content when omitted.
-    #[arg(short = 'f', long = "from", value_enum)]
-    pub from: Option<InputFormat>,
-    /// Do not print reading warnings.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// How to read the edition.
+    #[command(flatten)]
+    pub reading: super::Reading,
 }
 
 /// `actplan items --to`.
@@ -108,12 +105,9 @@ pub struct StatsArgs {
     /// Output file; '-' (the default) writes standard output.
     #[arg(short, long, default_value = "-")]
     pub output: String,
-    /// Input format; inferred from the extension or the content when omitted.
-    #[arg(short = 'f', long = "from", value_enum)]
-    pub from: Option<InputFormat>,
-    /// Do not print reading warnings.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// How to read the edition.
+    #[command(flatten)]
+    pub reading: super::Reading,
 }
 
 /// `actplan stats --to`.
@@ -136,10 +130,6 @@ fn extension(output: &str) -> Option<String> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-}
-
-fn read(input: &str, from: Option<InputFormat>, quiet: bool) -> Result<ActionPlan, Failure> {
-    crate::read_plan(input, from, &ReadOptions::default(), quiet)
 }
 
 fn write(input: &str, output: &str, text: &str) -> Result<(), Failure> {
@@ -224,7 +214,7 @@ pub fn items(args: &ItemsArgs) -> Result<(), Failure> {
         },
     };
     let filter = filter(args)?;
-    let plan = read(&args.input, args.from, args.quiet)?;
+    let plan = args.reading.read(&args.input)?;
     let as_of = as_of(args.as_of, &plan);
     let rows = query::select(&plan, &filter, as_of);
     let text = match format {
@@ -255,7 +245,7 @@ pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
             }
         },
     };
-    let plan = read(&args.input, args.from, args.quiet)?;
+    let plan = args.reading.read(&args.input)?;
     let as_of = as_of(args.as_of, &plan);
     let stats = query::stats(&plan, as_of);
     let text = match format {
