@@ -28,7 +28,7 @@ fn bench_render(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4));
     for &format in FORMATS {
         let name = format!("{format:?}");
-        match render::render(&plan, format, &options) {
+        match actplan::render(&plan, format, &options) {
             Ok(bytes) => eprintln!("render/{name}: {} bytes", bytes.len()),
             Err(e) => {
                 eprintln!("render/{name}: skipped ({e})");
@@ -36,7 +36,7 @@ fn bench_render(c: &mut Criterion) {
             }
         }
         group.bench_with_input(BenchmarkId::from_parameter(&name), &plan, |b, plan| {
-            b.iter(|| render::render(black_box(plan), format, &options).expect("render"))
+            b.iter(|| actplan::render(black_box(plan), format, &options).expect("render"))
         });
     }
     group.finish();

@@ -9,14 +9,15 @@
 //! | `section-without-matrix` | error | a Section II part with no matrix row |
 //! | `title-mismatch` | warning | matrix title and heading title differ in their words (see [`same_title`]) |
 //! | `completed-without-status` | warning | a completed item with no status text |
-//! | `overdue` | warning | not completed, not ongoing, and due before the as-of date (see [`crate::milestone`]) |
+//! | `overdue` | warning | not completed, not ongoing, and due before the as-of date (see [`crate::model::milestone`]) |
 //! | `unparsed-milestone` | warning | milestone parts that are not understood, listed (or no milestone at all) |
 //!
 //! Findings come grouped by code in the order above, each group in document order.
 
-use crate::milestone::{Date, Milestone};
+use crate::model::milestone::{Date, Milestone};
+use crate::model::owners::{resolution_label, same_number};
 use crate::model::{ActionPlan, Block, Kind, Resolution};
-use crate::owners::{resolution_label, same_number};
+use crate::text::one_line;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -141,11 +142,7 @@ impl Finding {
 /// The as-of date `check` uses when none is given: the first day of the meeting on the
 /// cover, when it can be read.
 pub fn cover_date(plan: &ActionPlan) -> Option<Date> {
-    plan.cover
-        .as_ref()?
-        .meeting
-        .as_deref()
-        .and_then(crate::milestone::meeting_start)
+    plan.meeting_start()
 }
 
 /// Every finding of `plan`, with items due before `as_of` overdue.
@@ -498,10 +495,6 @@ fn word_difference(a: &str, b: &str) -> (String, String) {
         out
     };
     (excerpt(a, &wa), excerpt(b, &wb))
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// True when the status says something: a paragraph with text, or a table.

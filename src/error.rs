@@ -1,14 +1,19 @@
 //! Errors of every layer, wrapped at the top in [`enum@Error`].
 //!
-//! Each variant carries where the problem arose (part name, line/column, JSON path) so that
-//! the CLI can print one line that a user can act on.
+//! Each layer has its own error enum with a doc comment on every variant; they are wrapped
+//! here with their source, never turned into strings early. Each carries where the problem
+//! arose (part name, line/column, JSON path, sheet row) so that a front end can print one
+//! line that a user can act on.
 
 use thiserror::Error;
 
 pub use crate::ingest::IngestError;
-pub use crate::json::JsonError;
-pub use crate::ooxml::XmlError;
+pub use crate::model::json::JsonError;
+pub use crate::model::UnknownCoverField;
 pub use crate::package::PackageError;
+pub use crate::render::RenderError;
+pub use crate::sheet::SheetError;
+pub use crate::xml::XmlError;
 
 /// Any error actplan reports.
 #[derive(Debug, Error)]
@@ -25,4 +30,13 @@ pub enum Error {
     /// A JSON input is malformed or breaks the schema.
     #[error(transparent)]
     Json(#[from] JsonError),
+    /// A cover setting names no cover field.
+    #[error(transparent)]
+    CoverField(#[from] UnknownCoverField),
+    /// A report could not be produced (template, reference document).
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// A status-update sheet could not be written, read or merged.
+    #[error(transparent)]
+    Sheet(#[from] SheetError),
 }

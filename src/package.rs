@@ -17,7 +17,7 @@
 //!     └── …
 //! ```
 
-use crate::ooxml::xml::{attr_value, local_name, XmlError, XmlReader};
+use crate::xml::{attr_value, local_name, XmlError, XmlReader};
 use quick_xml::events::Event;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

@@ -474,7 +474,7 @@ fn markdown_reads_back() {
         resolutions: vec![ResolutionRef::parse("22").expect("22")],
         ..Filter::default()
     });
-    let md = query::items_markdown(&rows, date(COVER));
+    let md = actplan::render::listing::items_markdown(&rows, date(COVER));
     assert!(md.starts_with("24 action items; overdue as of 2023-05-30\n\n"));
     let table = markdown_rows(&md);
     assert_eq!(
@@ -488,7 +488,10 @@ fn markdown_reads_back() {
         assert_eq!(cells[3], row.milestone.replace('\n', "<br>"));
     }
     let hostile = query::rows(&hostile_plan(), date(COVER));
-    let table = markdown_rows(&query::items_markdown(&hostile, date(COVER)));
+    let table = markdown_rows(&actplan::render::listing::items_markdown(
+        &hostile,
+        date(COVER),
+    ));
     assert_eq!(table.len(), 3, "the pipe in the text did not split the row");
     assert_eq!(
         table[1][5],
@@ -504,8 +507,8 @@ fn html_pages_are_self_contained_and_escaped() {
     let rows = query::rows(&plan, date(COVER));
     let stats = query::stats(&plan, date(COVER));
     for page in [
-        query::items_html(&rows, "Items <of> \"plan\"", date(COVER)),
-        query::stats_html(&stats, "Stats <of> \"plan\""),
+        actplan::render::listing::items_html(&rows, "Items <of> \"plan\"", date(COVER)),
+        actplan::render::listing::stats_html(&stats, "Stats <of> \"plan\""),
     ] {
         assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
         assert!(
@@ -521,7 +524,7 @@ fn html_pages_are_self_contained_and_escaped() {
         assert!(!without_svg_namespace.contains("http://www.w3"));
         assert!(page.contains("&lt;of&gt; &quot;plan&quot;"));
     }
-    let items = query::items_html(&rows, "Items", date(COVER));
+    let items = actplan::render::listing::items_html(&rows, "Items", date(COVER));
     assert!(items.contains(
         "SG17 to &lt;script&gt;alert(1)&lt;/script&gt; | &quot;quote&quot;, comma &amp; &lt;b&gt;"
     ));
@@ -614,7 +617,7 @@ fn stats_of_edition_a_add_up() {
 #[test]
 fn stats_html_draws_inline_svg_charts() {
     let stats = query::stats(edition_a(), date("2024-07-22"));
-    let page = query::stats_html(&stats, "Statistics");
+    let page = actplan::render::listing::stats_html(&stats, "Statistics");
     assert_eq!(
         page.matches("<svg ").count(),
         2,

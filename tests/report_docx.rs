@@ -10,7 +10,7 @@ mod common;
 use common::component;
 
 use actplan::model::ActionPlan;
-use actplan::render::{self, Format, RenderOptions};
+use actplan::render::{Format, RenderOptions};
 use actplan::ReadOptions;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -33,7 +33,7 @@ fn edition(name: &str) -> ActionPlan {
 }
 
 fn to_docx(plan: &ActionPlan) -> Vec<u8> {
-    render::render(plan, Format::Docx, &RenderOptions::default()).unwrap()
+    actplan::render(plan, Format::Docx, &RenderOptions::default()).unwrap()
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -139,10 +139,8 @@ fn settings_fill_the_cover() {
     let settings = [
         ("td_number".to_string(), "TD 412".to_string()),
         ("meeting".to_string(), "Geneva, 22-26 July 2024".to_string()),
-    ]
-    .into_iter()
-    .collect();
-    render::apply_settings(&mut plan, &settings).unwrap();
+    ];
+    actplan::set_cover_fields(&mut plan, &settings).unwrap();
     let again = read(&to_docx(&plan));
     let cover = again.cover.unwrap();
     assert_eq!(cover.td_number.as_deref(), Some("TD 412"));
@@ -157,7 +155,7 @@ fn reference_doc_gives_its_styles_headers_and_page() {
         reference_doc: Some(reference),
         ..RenderOptions::default()
     };
-    let docx = render::render(&plan, Format::Docx, &options).unwrap();
+    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
     let styles = part(&docx, "word/styles.xml");
     // The reference's own styles (e.g. its annotation styles) come along.
     assert!(styles.contains("w:styleId=\"CommentReference\""));
@@ -179,7 +177,7 @@ fn a_reference_doc_that_is_not_a_docx_is_refused() {
         reference_doc: Some(b"not a zip".to_vec()),
         ..RenderOptions::default()
     };
-    let error = render::render(
+    let error = actplan::render(
         &edition("action-plan-edition-a.docx"),
         Format::Docx,
         &options,

@@ -12,8 +12,9 @@
 //! Without chromium/chromedriver it is skipped loudly, unless ACTPLAN_REQUIRE_COMPONENTS=1.
 //! ACTPLAN_CHROMIUM / ACTPLAN_CHROMEDRIVER name other binaries.
 
+use actplan::model::owners;
 use actplan::model::{ActionPlan, Block, Inline, Item};
-use actplan::render::{self, owners, view, Format, RenderOptions};
+use actplan::render::{view, Format, RenderOptions};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -30,7 +31,8 @@ fn edition(name: &str) -> ActionPlan {
 }
 
 fn html(plan: &ActionPlan) -> String {
-    let bytes = render::render(plan, Format::Html, &RenderOptions::default()).expect("render HTML");
+    let bytes =
+        actplan::render(plan, Format::Html, &RenderOptions::default()).expect("render HTML");
     String::from_utf8(bytes).expect("UTF-8")
 }
 
@@ -96,7 +98,7 @@ fn check_markup(name: &str) {
     // Matrix: two header rows, groups with colspan, real header cells.
     let summary = plan.summary.as_ref().expect("summary");
     assert!(page.contains("<th scope=\"colgroup\" colspan=\"6\">Action by</th>"));
-    let cover_rows = view::build(&plan, view::Target::Html).cover.len();
+    let cover_rows = view::build(&plan, view::Target::Html, None).cover.len();
     assert_eq!(
         page.matches("<th scope=\"row\">").count(),
         cover_rows

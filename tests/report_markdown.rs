@@ -4,7 +4,7 @@
 //! markup.
 
 use actplan::model::{ActionPlan, Block, Inline};
-use actplan::render::{self, Format, RenderOptions};
+use actplan::render::{Format, RenderOptions};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
 
@@ -17,8 +17,8 @@ fn edition(name: &str) -> ActionPlan {
 }
 
 fn markdown(plan: &ActionPlan) -> String {
-    let bytes =
-        render::render(plan, Format::Markdown, &RenderOptions::default()).expect("render Markdown");
+    let bytes = actplan::render(plan, Format::Markdown, &RenderOptions::default())
+        .expect("render Markdown");
     String::from_utf8(bytes).expect("UTF-8")
 }
 

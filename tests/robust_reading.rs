@@ -16,6 +16,7 @@ fn read_mode(docx: &[u8], revisions: RevisionMode) -> Ingested {
     let options = ReadOptions {
         limits: Limits::default(),
         revisions,
+        ..ReadOptions::default()
     };
     let read = actplan::read_docx(docx, &options).unwrap_or_else(|e| panic!("read failed: {e}"));
     // Whatever Word feature produced it, the model is valid JSON of the schema and reads

@@ -1,10 +1,11 @@
 //! `actplan check`: consistency findings of an edition.
 
-use crate::Failure;
+use super::format::{infer, OutputFormat};
+use super::io::{self, Reading};
+use super::{Exit, Failure};
 use actplan::check::{self, Severity};
-use actplan::milestone::Date;
+use actplan::Date;
 use clap::ValueEnum;
-use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,30 +31,30 @@ Exit codes: 0 no error (no warning either with --strict), 1 errors (or warnings 
 /// Arguments of `actplan check`.
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
-pub struct CheckArgs {
+pub(crate) struct Args {
     /// The edition (.docx or .json); '-' reads standard input.
-    pub input: String,
+    input: String,
     /// The date items are overdue against (YYYY-MM-DD); default: the cover's meeting date,
     /// else today.
-    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
-    pub as_of: Option<Date>,
-    /// Output format.
-    #[arg(short = 't', long = "to", value_enum, default_value = "text")]
-    pub to: CheckFormat,
+    #[arg(long, value_name = "DATE", value_parser = io::parse_as_of)]
+    as_of: Option<Date>,
+    /// Output format; inferred from the output extension when omitted, else text.
+    #[arg(short = 't', long = "to", value_enum)]
+    to: Option<CheckFormat>,
     /// Output file; '-' (the default) writes standard output.
     #[arg(short, long, default_value = "-")]
-    pub output: String,
+    output: String,
     /// Exit 1 on warnings as well as errors.
     #[arg(long)]
-    pub strict: bool,
+    strict: bool,
     /// How to read the edition.
     #[command(flatten)]
-    pub reading: super::Reading,
+    reading: Reading,
 }
 
 /// `actplan check --to`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
+enum CheckFormat {
     /// One line per finding and a summary line.
     #[value(alias = "txt")]
     Text,
@@ -61,31 +62,32 @@ pub enum CheckFormat {
     Json,
 }
 
-/// `--as-of`: an ISO 8601 calendar date.
-pub fn parse_as_of(text: &str) -> Result<Date, String> {
-    Date::parse_iso(text).ok_or_else(|| format!("expected a date such as 2024-07-22, got {text:?}"))
+impl OutputFormat for CheckFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("txt", CheckFormat::Text),
+        ("text", CheckFormat::Text),
+        ("json", CheckFormat::Json),
+    ];
+    const DEFAULT: Self = CheckFormat::Text;
 }
 
-/// The as-of date: given, else the cover's meeting date, else today.
-pub fn as_of(given: Option<Date>, plan: &actplan::ActionPlan) -> Date {
-    given
-        .or_else(|| check::cover_date(plan))
-        .unwrap_or_else(Date::today)
-}
-
-/// Run `actplan check`.
-pub fn run(args: &CheckArgs) -> Result<ExitCode, Failure> {
+/// Run `actplan check`: exit 1 on errors (and on warnings with `--strict`).
+pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
+    let format = infer(&args.output, args.to)?;
     let plan = args.reading.read(&args.input)?;
-    let as_of = as_of(args.as_of, &plan);
-    let findings = check::check(&plan, as_of);
-    let text = match args.to {
+    let as_of = io::as_of_or_today(&plan, args.as_of);
+    let findings = actplan::check(&plan, as_of);
+    let text = match format {
         CheckFormat::Text => check::to_text(&findings, as_of),
         CheckFormat::Json => check::to_json(&findings),
     };
-    let input_path = (args.input != "-").then(|| std::path::Path::new(&args.input));
-    crate::write_output(&args.output, text.as_bytes(), input_path)?;
+    io::write_output(&args.output, text.as_bytes(), &[&args.input])?;
     let failing = findings
         .iter()
         .any(|f| f.severity == Severity::Error || (args.strict && f.severity == Severity::Warning));
-    Ok(ExitCode::from(u8::from(failing)))
+    Ok(if failing {
+        Exit::Differences
+    } else {
+        Exit::Success
+    })
 }

@@ -6,12 +6,12 @@
 
 use super::styles::{ListDefinitions, StyleSheet};
 use super::symbols::{has_private_use, map_private_use, map_symbol, SymbolFont};
-use super::xml::{attr_value, local_name, on_off, raw_attr, Ns, XmlError, XmlReader};
 use super::{
     Cell, Document, ListInfo, Node, Paragraph, RevisionCount, RevisionMode, Row, Span, Table,
     VMerge,
 };
 use crate::package::Relationship;
+use crate::xml::{attr_value, local_name, on_off, raw_attr, Ns, XmlError, XmlReader};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::{BTreeMap, HashMap};
 

@@ -10,13 +10,12 @@
 mod body;
 mod styles;
 mod symbols;
-pub mod xml;
 
 use crate::package::{Package, PackageError};
 use std::collections::BTreeMap;
 
+pub use crate::xml::XmlError;
 pub use styles::{ListDefinitions, StyleSheet};
-pub use xml::XmlError;
 
 /// What to do with unaccepted tracked changes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! styles.xml and numbering.xml: what a paragraph style is called, whether it is a heading,
 //! and which list (bullet or numbered) a paragraph belongs to.
 
-use super::xml::{attr_value, local_name, Ns, XmlError, XmlReader};
+use crate::xml::{attr_value, local_name, Ns, XmlError, XmlReader};
 use quick_xml::events::Event;
 use std::collections::HashMap;
 

@@ -1,18 +1,17 @@
 //! Reports from the model: Markdown and HTML through minijinja templates (built in from
-//! `templates/`, or a user's file), Word through a small OOXML writer. Renderers see only
-//! the model, never the reader's XML.
+//! `templates/`, or a user's template given as data), Word through a small OOXML writer,
+//! and the listings of `items` and `stats`. Renderers see only the model and what the caller
+//! computed for them (the counts of the charts), never the reader's XML nor a file.
 
 pub mod docx;
+pub mod listing;
 pub mod markdown;
 pub mod template;
 pub mod view;
 
-/// Owner extraction, shared with `actplan items` and `actplan stats`.
-pub use crate::owners;
-
-use crate::model::{ActionPlan, Cover};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use crate::model::ActionPlan;
+use crate::query::Stats;
+use std::sync::Arc;
 use thiserror::Error;
 
 /// An output format.
@@ -49,13 +48,49 @@ impl Format {
     }
 }
 
-/// How to render.
+/// A template given as data: the name error messages show (a file path, say) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateSource {
+    /// Shown in error messages ("my-templates/report.html.j2").
+    pub name: String,
+    /// The template text.
+    pub source: String,
+}
+
+/// Finds a partial a user template includes by name: `None` when the user has none of that
+/// name (the built-in one is used), `Some(Err(message))` when it exists but cannot be read.
+pub type PartialLoader = Arc<dyn Fn(&str) -> Option<Result<TemplateSource, String>> + Send + Sync>;
+
+/// A user's template replacing the built-in one of its format.
+#[derive(Clone)]
+pub struct UserTemplate {
+    /// Shown in error messages.
+    pub name: String,
+    /// The template text.
+    pub source: String,
+    /// Where its `{% include %}`d partials come from; built-in partials when `None`.
+    pub partials: Option<PartialLoader>,
+}
+
+impl std::fmt::Debug for UserTemplate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserTemplate")
+            .field("name", &self.name)
+            .field("partials", &self.partials.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// How to render: everything as data, nothing read from files.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     /// A user template replacing the built-in one (Markdown, HTML).
-    pub template: Option<PathBuf>,
-    /// A reference .docx whose styles, page setup, headers and footers are used.
+    pub template: Option<UserTemplate>,
+    /// A reference .docx (its bytes) whose styles, page setup, headers and footers are used.
     pub reference_doc: Option<Vec<u8>>,
+    /// The date the HTML report's charts count overdue items against (see
+    /// [`crate::render()`](fn@crate::render)); the cover's meeting date when `None`.
+    pub as_of: Option<crate::model::date::Date>,
 }
 
 /// Why a report could not be produced.
@@ -64,90 +99,29 @@ pub enum RenderError {
     /// A template failed to parse or to render; the message names the file and line.
     #[error("{0}")]
     Template(String),
-    /// A template file could not be read.
-    #[error("cannot read template {path}: {message}")]
-    TemplateFile {
-        /// The path given.
-        path: String,
-        /// The I/O error.
-        message: String,
-    },
     /// The reference document is not a usable .docx.
     #[error("reference document: {0}")]
     ReferenceDoc(String),
-    /// `--set` named a key that is not a cover field.
-    #[error("unknown --set key {key:?} (known keys: {known})")]
-    UnknownSetting {
-        /// The key given.
-        key: String,
-        /// The keys accepted.
-        known: String,
-    },
+    /// The .docx package could not be assembled.
+    #[error("cannot build the .docx package: {0}")]
+    Zip(#[from] zip::result::ZipError),
     /// This format is not produced by a template.
-    #[error("{0}")]
-    Unsupported(String),
+    #[error("no template produces this format")]
+    NoTemplate,
 }
 
-/// The keys `--set` accepts: the cover fields.
-pub const SETTING_KEYS: &[&str] = &[
-    "group",
-    "td_number",
-    "study_period",
-    "original_language",
-    "meeting",
-    "document_type",
-    "questions",
-    "source",
-    "title",
-    "purpose",
-    "contact",
-    "keywords",
-    "abstract",
-];
-
-/// Apply `--set key=value` pairs to the plan's cover (creating it when absent).
-pub fn apply_settings(
-    plan: &mut ActionPlan,
-    settings: &BTreeMap<String, String>,
-) -> Result<(), RenderError> {
-    for (key, value) in settings {
-        let cover = plan.cover.get_or_insert_with(Cover::default);
-        let slot = match key.as_str() {
-            "group" => &mut cover.group,
-            "td_number" => &mut cover.td_number,
-            "study_period" => &mut cover.study_period,
-            "original_language" => &mut cover.original_language,
-            "meeting" => &mut cover.meeting,
-            "document_type" => &mut cover.document_type,
-            "questions" => &mut cover.questions,
-            "source" => &mut cover.source,
-            "title" => &mut cover.title,
-            "purpose" => &mut cover.purpose,
-            "contact" => &mut cover.contact,
-            "keywords" => &mut cover.keywords,
-            "abstract" => &mut cover.r#abstract,
-            _ => {
-                return Err(RenderError::UnknownSetting {
-                    key: key.clone(),
-                    known: SETTING_KEYS.join(", "),
-                })
-            }
-        };
-        *slot = Some(value.clone());
-    }
-    Ok(())
-}
-
-/// Render the plan in `format`.
+/// Render the plan in `format`; `stats` (counted by the caller) gives the HTML report its
+/// charts, which are left out without it.
 pub fn render(
     plan: &ActionPlan,
+    stats: Option<&Stats>,
     format: Format,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
     match format {
-        Format::Json => Ok(crate::json::to_json_string(plan).into_bytes()),
+        Format::Json => Ok(crate::model::json::to_json_string(plan).into_bytes()),
         Format::Markdown | Format::Html => {
-            template::render(plan, format, options.template.as_deref()).map(String::into_bytes)
+            template::render(plan, stats, format, options.template.as_ref()).map(String::into_bytes)
         }
         Format::Docx => docx::write_docx(plan, options.reference_doc.as_deref()),
     }

@@ -15,10 +15,10 @@
 
 use super::markdown::{self, Mode};
 use super::view::{self, Target};
-use super::{Format, RenderError};
+use super::{Format, PartialLoader, RenderError, UserTemplate};
 use crate::model::ActionPlan;
+use crate::query::Stats;
 use minijinja::{context, Environment, Value};
-use std::path::{Path, PathBuf};
 
 /// A built-in template: its file name in `templates/` and its text.
 pub struct BuiltIn {
@@ -65,68 +65,36 @@ fn built_in_named(name: &str) -> Option<&'static BuiltIn> {
     BUILT_INS.iter().find(|t| t.name == name)
 }
 
-/// A partial's name is a plain file name: no folders, not hidden.
-fn plain_file_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && !name.contains(['/', '\\', ':'])
-        && !name.contains("..")
-}
-
-/// Where a template named in an include comes from.
-fn partial_path(user_dir: Option<&Path>, name: &str) -> Option<PathBuf> {
-    let dir = user_dir?;
-    if !plain_file_name(name) {
-        return None;
-    }
-    let path = dir.join(name);
-    path.is_file().then_some(path)
-}
-
-/// Render the plan with the built-in template of `format`, or with `user_template`.
+/// Render the plan with the built-in template of `format`, or with the user's template;
+/// `stats` gives the HTML report its charts.
 pub fn render(
     plan: &ActionPlan,
+    stats: Option<&Stats>,
     format: Format,
-    user_template: Option<&Path>,
+    user: Option<&UserTemplate>,
 ) -> Result<String, RenderError> {
     let target = match format {
         Format::Markdown => Target::Markdown,
         Format::Html => Target::Html,
-        _ => {
-            return Err(RenderError::Unsupported(
-                "no template for this format".into(),
-            ))
-        }
+        _ => return Err(RenderError::NoTemplate),
     };
-    let (name, source) = match user_template {
-        Some(path) => {
-            let source = std::fs::read_to_string(path).map_err(|e| RenderError::TemplateFile {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            })?;
-            (path.display().to_string(), source)
-        }
+    let (name, source) = match user {
+        Some(user) => (user.name.clone(), user.source.clone()),
         None => {
-            let built_in = built_in(format)
-                .ok_or_else(|| RenderError::Unsupported("no template for this format".into()))?;
+            let built_in = built_in(format).ok_or(RenderError::NoTemplate)?;
             (
                 format!("templates/{}", built_in.name),
                 built_in.source.to_string(),
             )
         }
     };
-    let user_dir: Option<PathBuf> = user_template.map(|p| {
-        p.parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    });
-    let env = environment(format, user_dir.clone());
-    let display = |e: &minijinja::Error| template_error(&name, user_dir.as_deref(), e);
-    let mut env = env;
+    let loader = user.and_then(|u| u.partials.clone());
+    let mut env = environment(format, loader.clone());
+    let display = |e: &minijinja::Error| template_error(&name, loader.as_ref(), e);
     env.add_template_owned(name.clone(), source)
         .map_err(|e| display(&e))?;
     let template = env.get_template(&name).map_err(|e| display(&e))?;
-    let view = view::build(plan, target);
+    let view = view::build(plan, target, stats);
     template
         .render(context! {
             plan => Value::from_serialize(plan),
@@ -136,7 +104,7 @@ pub fn render(
 }
 
 /// The environment: escaping, whitespace control, filters and the partials' loader.
-fn environment(format: Format, user_dir: Option<PathBuf>) -> Environment<'static> {
+fn environment(format: Format, loader: Option<PartialLoader>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(move |_| match format {
         Format::Html => minijinja::AutoEscape::Html,
@@ -147,12 +115,9 @@ fn environment(format: Format, user_dir: Option<PathBuf>) -> Environment<'static
     env.set_lstrip_blocks(true);
     env.set_keep_trailing_newline(true);
     env.set_loader(move |name| {
-        if let Some(path) = partial_path(user_dir.as_deref(), name) {
-            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                minijinja::Error::new(
-                    minijinja::ErrorKind::TemplateNotFound,
-                    format!("cannot read {}: {e}", path.display()),
-                )
+        if let Some(partial) = loader.as_ref().and_then(|load| load(name)) {
+            return partial.map(|p| Some(p.source)).map_err(|message| {
+                minijinja::Error::new(minijinja::ErrorKind::TemplateNotFound, message)
             });
         }
         Ok(built_in_named(name).map(|t| t.source.to_string()))
@@ -171,7 +136,11 @@ fn environment(format: Format, user_dir: Option<PathBuf>) -> Environment<'static
 
 /// "FILE:LINE: what went wrong", for the innermost template the error happened in (an
 /// included partial rather than the include line), with where it was included from.
-fn template_error(name: &str, user_dir: Option<&Path>, error: &minijinja::Error) -> RenderError {
+fn template_error(
+    name: &str,
+    loader: Option<&PartialLoader>,
+    error: &minijinja::Error,
+) -> RenderError {
     let mut chain = vec![error];
     let mut current = error;
     while let Some(inner) =
@@ -183,10 +152,10 @@ fn template_error(name: &str, user_dir: Option<&Path>, error: &minijinja::Error)
     let located = |e: &minijinja::Error| {
         let file = match e.name() {
             Some(n) if n == name => n.to_string(),
-            Some(n) => match partial_path(user_dir, n) {
-                Some(path) => path.display().to_string(),
-                None if built_in_named(n).is_some() => format!("templates/{n}"),
-                None => n.to_string(),
+            Some(n) => match loader.and_then(|load| load(n)) {
+                Some(Ok(partial)) => partial.name,
+                _ if built_in_named(n).is_some() => format!("templates/{n}"),
+                _ => n.to_string(),
             },
             None => name.to_string(),
         };

@@ -14,9 +14,12 @@
 //! Every field is always present (`null` or empty when there is nothing), so templates can
 //! test them under minijinja's strict undefined behaviour.
 
+use super::listing;
 use super::markdown;
-use super::owners;
-use crate::model::{ActionPlan, Block, Inline, Kind, ListKind};
+use crate::model::owners;
+use crate::model::{same_number, ActionPlan, Block, Inline, Kind, ListKind};
+use crate::query::Stats;
+use crate::text::one_line;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -354,8 +357,8 @@ pub struct FootnoteRef {
 }
 
 /// Build the view of `plan` for `target`.
-pub fn build(plan: &ActionPlan, target: Target) -> View {
-    Builder::new(plan, target).build()
+pub fn build(plan: &ActionPlan, target: Target, stats: Option<&Stats>) -> View {
+    Builder::new(plan, target, stats).build()
 }
 
 /// A link target a report may keep: http, https, mailto or a `#fragment`. Tabs and line
@@ -444,15 +447,6 @@ fn heading_text(kind: Kind, number: &str, title: &str) -> String {
     }
 }
 
-/// "01" and "1" are the same resolution number.
-fn same_number(a: &str, b: &str) -> bool {
-    a.trim().trim_start_matches('0') == b.trim().trim_start_matches('0')
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The parts of a milestone: lines and comma/semicolon-separated pieces, with "TSAG2023"
 /// written "TSAG 2023".
 pub fn milestone_parts(milestone: &str) -> Vec<String> {
@@ -499,6 +493,8 @@ pub fn search_text(item: &crate::model::Item) -> String {
 struct Builder<'a> {
     plan: &'a ActionPlan,
     target: Target,
+    /// The counts the HTML report's charts show.
+    stats: Option<&'a Stats>,
     anchors: Anchors,
     /// Bookmark of the source → anchor in the report.
     bookmarks: HashMap<&'a str, String>,
@@ -511,10 +507,11 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(plan: &'a ActionPlan, target: Target) -> Self {
+    fn new(plan: &'a ActionPlan, target: Target, stats: Option<&'a Stats>) -> Self {
         Builder {
             plan,
             target,
+            stats,
             anchors: Anchors::default(),
             bookmarks: HashMap::new(),
             footnote_numbers: HashMap::new(),
@@ -869,13 +866,9 @@ impl<'a> Builder<'a> {
             owners: owner_list,
             milestones: milestone_counts,
             totals,
-            charts: match self.target {
-                Target::Html => {
-                    let as_of = crate::check::cover_date(plan)
-                        .unwrap_or_else(crate::milestone::Date::today);
-                    crate::query::stats_charts(&crate::query::stats(plan, as_of))
-                }
-                Target::Markdown => String::new(),
+            charts: match (self.target, self.stats) {
+                (Target::Html, Some(stats)) => listing::stats_charts(stats),
+                _ => String::new(),
             },
             generator: format!("actplan {}", env!("CARGO_PKG_VERSION")),
         }

@@ -29,8 +29,8 @@
 pub mod csv;
 pub mod xlsx;
 
-use crate::diff::{label, normalise};
 use crate::model::{ActionPlan, Block, Item, ListKind, Resolution};
+use crate::text::one_line as normalise;
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -159,15 +159,15 @@ impl Row {
 /// The owners of an item (from its action text, else the matrix): the one place the sheet
 /// asks for them.
 fn item_owners(plan: &ActionPlan, resolution: &Resolution, item: &Item) -> Vec<String> {
-    crate::owners::item_owners(plan, resolution, item).names
+    crate::model::owners::item_owners(plan, resolution, item).names
 }
 
 /// An owner name as `--owner` gives it, in canonical form ("sg17" → "SG17", "TSBDir" →
 /// "TSB Director"); an error when it names no owner.
 fn canonical_owner(name: &str) -> Result<String, SheetError> {
-    crate::owners::canonical(name).ok_or_else(|| SheetError::UnknownOwner {
+    crate::model::owners::canonical(name).ok_or_else(|| SheetError::UnknownOwner {
         owner: name.to_string(),
-        known: crate::owners::all_owners().join(", "),
+        known: crate::model::owners::all_owners().join(", "),
     })
 }
 
@@ -175,7 +175,7 @@ fn canonical_owner(name: &str) -> Result<String, SheetError> {
 /// none: every item). A study group ("SG17") also gets the items of all study groups
 /// ("SGs"), as `actplan items --owner` selects them.
 fn owned_by(owners: &[String], wanted: &[String]) -> bool {
-    wanted.is_empty() || wanted.iter().any(|w| crate::owners::owns(owners, w))
+    wanted.is_empty() || wanted.iter().any(|w| crate::model::owners::owns(owners, w))
 }
 
 /// The rows of the sheet, in document order: every action item, or those of the given
@@ -193,7 +193,7 @@ pub fn rows(plan: &ActionPlan, owners: &[String]) -> Result<Vec<Row>, SheetError
                 continue;
             }
             out.push(Row {
-                resolution: label(resolution),
+                resolution: resolution.label(),
                 id: item.id.clone(),
                 action: cell_text(&item.action),
                 owners: item_owners,
@@ -215,7 +215,7 @@ pub fn rows(plan: &ActionPlan, owners: &[String]) -> Result<Vec<Row>, SheetError
                 }
             }
         }
-        known.sort_by_key(|o| crate::owners::rank(o));
+        known.sort_by_key(|o| crate::model::owners::rank(o));
         return Err(SheetError::NoItems {
             owners: wanted.join(", "),
             known: known.join(", "),
@@ -340,6 +340,55 @@ pub enum SheetFormat {
     Xlsx,
     /// Comma-, semicolon- or TAB-separated text.
     Csv,
+}
+
+/// What `export` writes besides the rows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Only the items of these owners (empty: every item).
+    pub owners: Vec<String>,
+    /// The workbook's creation date (Unix seconds, UTC); [`xlsx::DEFAULT_CREATED`] when
+    /// `None`, so that the same edition always gives the same bytes.
+    pub created: Option<i64>,
+}
+
+/// The status-update sheet of `plan` in `format`: one row per action item (of the owners
+/// asked for), the marks, milestone and a "New status" column to fill in.
+pub fn export(
+    plan: &ActionPlan,
+    format: SheetFormat,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, SheetError> {
+    let rows = rows(plan, &options.owners)?;
+    match format {
+        SheetFormat::Csv => Ok(csv::write(&rows)),
+        SheetFormat::Xlsx => {
+            let mut write_options = xlsx::WriteOptions {
+                created: options.created.unwrap_or(xlsx::DEFAULT_CREATED),
+                ..xlsx::WriteOptions::default()
+            };
+            let edition = [
+                plan.title.clone(),
+                plan.cover.as_ref().and_then(|c| c.td_number.clone()),
+            ];
+            let edition: Vec<String> = edition.into_iter().flatten().collect();
+            if !edition.is_empty() {
+                write_options.title = format!("{}: {}", write_options.title, edition.join(", "));
+            }
+            xlsx::write(&rows, &write_options)
+        }
+    }
+}
+
+/// Merge a filled-in sheet (.xlsx or .csv bytes) into `plan`: the next edition and what
+/// changed. Any error leaves nothing merged.
+pub fn import(
+    plan: &ActionPlan,
+    sheet: &[u8],
+    limits: &ReadLimits,
+) -> Result<(ActionPlan, MergeSummary), SheetError> {
+    let records = read(sheet, limits)?;
+    merge(plan, &records)
 }
 
 /// Read a filled-in sheet (.xlsx or .csv, told apart by content) into records.
@@ -584,7 +633,7 @@ pub fn merge(
                     record.row,
                     format!(
                         "{id} ({}) is also on row {}, with a different {field}",
-                        label(resolution),
+                        resolution.label(),
                         earlier.row
                     ),
                 ));
@@ -643,12 +692,12 @@ fn locate(
     };
     candidates
         .iter()
-        .find(|(r, _)| normalise(&label(&plan.resolutions[*r])) == resolution)
+        .find(|(r, _)| normalise(&plan.resolutions[*r].label()) == resolution)
         .copied()
         .ok_or_else(|| {
             let actual: Vec<String> = candidates
                 .iter()
-                .map(|(r, _)| label(&plan.resolutions[*r]))
+                .map(|(r, _)| plan.resolutions[*r].label())
                 .collect();
             SheetError::row(
                 row,

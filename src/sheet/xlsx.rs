@@ -10,6 +10,7 @@
 use super::{
     cell_text, Column, ReadLimits, Record, Row, SheetError, MARK, MAX_COLUMNS, SHEET_NAME,
 };
+use crate::model::date::excel_serial;
 use calamine::{DataRef, Reader, Xlsx};
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
@@ -269,33 +270,9 @@ fn repack(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<u8>, SheetError> {
     out.finish().map(Cursor::into_inner).map_err(zip_error)
 }
 
-/// An Excel serial date (days since 1899-12-30, or 1904-01-01) as "YYYY-MM-DD", with
-/// " HH:MM" when it has a time of day.
+/// An Excel serial date as text ([`excel_serial`]), or the number when it is no date.
 fn serial_date(value: f64, is_1904: bool) -> String {
-    if !value.is_finite() || !(0.0..3_000_000.0).contains(&value) {
-        return number_text(value);
-    }
-    let days = value.floor() as i64 + if is_1904 { 1_462 } else { 0 };
-    let minutes = ((value - value.floor()) * 1_440.0).round() as i64;
-    // Days from 1970-01-01: 1899-12-30 is day -25 569.
-    let z = days - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    if minutes == 0 || minutes == 1_440 {
-        format!("{year:04}-{month:02}-{day:02}")
-    } else {
-        format!(
-            "{year:04}-{month:02}-{day:02} {:02}:{:02}",
-            minutes / 60,
-            minutes % 60
-        )
-    }
+    excel_serial(value, is_1904).unwrap_or_else(|| number_text(value))
 }
 
 /// A number as a person typed it: "2024", not "2024.0".

@@ -166,7 +166,7 @@ fn assemble(
     all.extend(extra_parts);
     let types = parts::content_types(&all);
     all.insert(0, part("[Content_Types].xml", None, types));
-    package(&all).map_err(|e| RenderError::Unsupported(format!("cannot build the .docx: {e}")))
+    package(&all).map_err(RenderError::Zip)
 }
 
 fn rel(id: &str, kind: &str, target: &str) -> Rel {

@@ -4,8 +4,8 @@
 use super::body::PageSetup;
 use super::parts::{Part, Rel};
 use super::styles::Styles;
-use crate::ooxml::xml::attr_value;
 use crate::package::{Limits, Package};
+use crate::xml::attr_value;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 

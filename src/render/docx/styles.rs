@@ -1,7 +1,7 @@
 //! styles.xml for the report: the built-in ITU styles (`templates/docx/styles.xml`) or a
 //! reference document's, completed with any style the report uses that it lacks.
 
-use crate::ooxml::xml::attr_value;
+use crate::xml::attr_value;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::BTreeMap;

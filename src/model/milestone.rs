@@ -42,113 +42,11 @@
 //! is before that date ([`Milestone::is_overdue`]).
 
 use regex::Regex;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use std::fmt;
 use std::sync::OnceLock;
 
-/// A calendar date (proleptic Gregorian).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// The year.
-    pub year: i32,
-    /// 1–12.
-    pub month: u32,
-    /// 1–31.
-    pub day: u32,
-}
-
-impl Date {
-    /// A valid date, or `None`.
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
-    }
-
-    /// "2024-07-22" (ISO 8601 calendar date).
-    pub fn parse_iso(text: &str) -> Option<Date> {
-        let text = text.trim();
-        let bytes = text.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-            return None;
-        }
-        let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-        if !(digits(0..4) && digits(5..7) && digits(8..10)) {
-            return None;
-        }
-        Date::new(
-            text[0..4].parse().ok()?,
-            text[5..7].parse().ok()?,
-            text[8..10].parse().ok()?,
-        )
-    }
-
-    /// Today (UTC).
-    pub fn today() -> Date {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Date::from_days(seconds.div_euclid(86_400))
-    }
-
-    /// The date `days` days after 1970-01-01.
-    pub fn from_days(days: i64) -> Date {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
-    }
-
-    /// 31 December of `year`.
-    pub fn end_of_year(year: i32) -> Date {
-        Date {
-            year,
-            month: 12,
-            day: 31,
-        }
-    }
-
-    /// This date moved by `months` (negative: earlier), the day clamped to the month's end.
-    pub fn add_months(self, months: i32) -> Date {
-        let index = self.year * 12 + (self.month as i32 - 1) + months;
-        let year = index.div_euclid(12);
-        let month = index.rem_euclid(12) as u32 + 1;
-        Date {
-            year,
-            month,
-            day: self.day.min(days_in_month(year, month)),
-        }
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+pub use super::date::Date;
 
 /// The first day of the meeting on a TD cover ("Geneva, 30 May - 2 June 2023" → 2023-05-30,
 /// "Geneva, 22-26 July 2024" → 2024-07-22), or `None` when no day, month and year are found.

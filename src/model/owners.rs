@@ -168,12 +168,7 @@ pub fn matrix_row<'a>(plan: &'a ActionPlan, resolution: &Resolution) -> Option<&
     })
 }
 
-/// "01" and "1" are the same number.
-pub fn same_number(a: &str, b: &str) -> bool {
-    let a = a.trim().trim_start_matches('0');
-    let b = b.trim().trim_start_matches('0');
-    a == b
-}
+pub use super::same_number;
 
 /// "Resolution 22", "Opinion 1".
 pub fn resolution_label(kind: Kind, number: &str) -> String {

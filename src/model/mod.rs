@@ -2,10 +2,15 @@
 //!
 //! Every type here serialises with a fixed key order (struct field order) and maps are
 //! `BTreeMap`s, so the same plan always gives the same bytes. Optional and empty fields are
-//! left out of the JSON; [`crate::json::from_json_str`] accepts them missing.
+//! left out of the JSON; [`crate::model::json::from_json_str`] accepts them missing.
 //!
 //! The JSON Schema published in `schema/actplan.schema.json` is generated from these types
 //! ([`json_schema`]); `actplan schema` prints it.
+
+pub mod date;
+pub mod json;
+pub mod milestone;
+pub mod owners;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -384,6 +389,83 @@ impl Block {
     pub fn is_table(&self) -> bool {
         self.rows.is_some()
     }
+}
+
+impl Resolution {
+    /// "Resolution 22", "Opinion 1".
+    pub fn label(&self) -> String {
+        owners::resolution_label(self.kind, &self.number)
+    }
+}
+
+/// "01" and "1" are the same resolution number.
+pub fn same_number(a: &str, b: &str) -> bool {
+    a.trim().trim_start_matches('0') == b.trim().trim_start_matches('0')
+}
+
+impl ActionPlan {
+    /// The first day of the meeting named on the cover ("Geneva, 30 May - 2 June 2023" →
+    /// 2023-05-30), if there is a cover and its meeting has a date.
+    pub fn meeting_start(&self) -> Option<milestone::Date> {
+        self.cover
+            .as_ref()?
+            .meeting
+            .as_deref()
+            .and_then(milestone::meeting_start)
+    }
+
+    /// Set the cover field `key` (one of [`COVER_KEYS`]) to `value`, creating the cover
+    /// when the plan has none.
+    pub fn set_cover_field(&mut self, key: &str, value: &str) -> Result<(), UnknownCoverField> {
+        let cover = self.cover.get_or_insert_with(Cover::default);
+        let slot = match key {
+            "group" => &mut cover.group,
+            "td_number" => &mut cover.td_number,
+            "study_period" => &mut cover.study_period,
+            "original_language" => &mut cover.original_language,
+            "meeting" => &mut cover.meeting,
+            "document_type" => &mut cover.document_type,
+            "questions" => &mut cover.questions,
+            "source" => &mut cover.source,
+            "title" => &mut cover.title,
+            "purpose" => &mut cover.purpose,
+            "contact" => &mut cover.contact,
+            "keywords" => &mut cover.keywords,
+            "abstract" => &mut cover.r#abstract,
+            _ => {
+                return Err(UnknownCoverField {
+                    key: key.to_string(),
+                })
+            }
+        };
+        *slot = Some(value.to_string());
+        Ok(())
+    }
+}
+
+/// The cover fields [`ActionPlan::set_cover_field`] sets.
+pub const COVER_KEYS: &[&str] = &[
+    "group",
+    "td_number",
+    "study_period",
+    "original_language",
+    "meeting",
+    "document_type",
+    "questions",
+    "source",
+    "title",
+    "purpose",
+    "contact",
+    "keywords",
+    "abstract",
+];
+
+/// A key that is not a cover field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown cover field {key:?} (cover fields: {})", COVER_KEYS.join(", "))]
+pub struct UnknownCoverField {
+    /// The key given.
+    pub key: String,
 }
 
 /// The JSON Schema of [`ActionPlan`], as a pretty-printed string ending in a newline.

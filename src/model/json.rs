@@ -6,6 +6,9 @@ use thiserror::Error;
 /// A JSON input that cannot be used.
 #[derive(Debug, Error)]
 pub enum JsonError {
+    /// The bytes are not UTF-8 text.
+    #[error("not UTF-8 text: {0}")]
+    NotUtf8(#[from] std::str::Utf8Error),
     /// Not JSON at all.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
     Syntax {
@@ -38,6 +41,11 @@ pub fn to_json_string(plan: &ActionPlan) -> String {
     let mut text = serde_json::to_string_pretty(plan).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Read and validate a plan from JSON bytes (UTF-8).
+pub fn from_json_bytes(bytes: &[u8]) -> Result<ActionPlan, JsonError> {
+    from_json_str(std::str::from_utf8(bytes)?)
 }
 
 /// Read and validate a plan from JSON text.

@@ -1,0 +1,242 @@
+//! Files and streams: reading an input (a path or `-`) under a size limit, reading an
+//! edition, writing an output atomically without ever overwriting an input, and the dates
+//! and settings the environment gives.
+
+use super::{Exit, Failure};
+use actplan::{ActionPlan, Date, InputFormat, Limits, ReadOptions};
+use clap::ValueEnum;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The name of an input in messages: its path, or "<stdin>" for `-`.
+pub(crate) fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
+/// The bytes of `path` ('-' = standard input), refused when larger than `limit`.
+pub(crate) fn read_input(path: &str, limit: u64) -> Result<Vec<u8>, Failure> {
+    let name = display_name(path);
+    let too_large = |size: u64| {
+        Failure::new(
+            Exit::TooLarge,
+            format!("{name}: the input is {size} bytes, more than the {limit} bytes allowed (--max-input-bytes)"),
+        )
+    };
+    let cannot = |what: &str, e: std::io::Error| {
+        Failure::new(Exit::Io, format!("{name}: cannot {what}: {e}"))
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| cannot("read", e))?;
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| cannot("open", e))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > limit {
+            return Err(too_large(size));
+        }
+        file.take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| cannot("read", e))?;
+    }
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(too_large(size));
+    }
+    Ok(bytes)
+}
+
+/// `--from`: the input format when the extension and content do not tell.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum From {
+    /// A Word .docx.
+    Docx,
+    /// The JSON model.
+    Json,
+}
+
+/// The options every edition-reading subcommand shares: `--from` and `--quiet`.
+#[derive(clap::Args)]
+pub(crate) struct Reading {
+    /// Input format; inferred from the extension or the content when omitted.
+    #[arg(short = 'f', long = "from", value_enum)]
+    pub(crate) from: Option<From>,
+    /// Do not print reading warnings.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+}
+
+impl Reading {
+    /// Read the edition `input` (.docx or .json; '-' = standard input).
+    pub(crate) fn read(&self, input: &str) -> Result<ActionPlan, Failure> {
+        read_edition(input, self.from, &ReadOptions::default(), self.quiet)
+    }
+}
+
+/// Read an edition (.docx or .json; '-' = standard input) into the model, printing the
+/// reading warnings unless `quiet`.
+pub(crate) fn read_edition(
+    input: &str,
+    from: Option<From>,
+    options: &ReadOptions,
+    quiet: bool,
+) -> Result<ActionPlan, Failure> {
+    let name = display_name(input);
+    let bytes = read_input(input, options.limits.max_input_bytes)?;
+    let format = match from {
+        Some(From::Docx) => InputFormat::Docx,
+        Some(From::Json) => InputFormat::Json,
+        None => InputFormat::detect((input != "-").then_some(input), &bytes),
+    };
+    let options = ReadOptions {
+        format: Some(format),
+        ..options.clone()
+    };
+    let read = actplan::read(&bytes, &options).map_err(|e| Failure::of(name, &e))?;
+    if !quiet {
+        for warning in &read.warnings {
+            eprintln!("actplan: warning: {name}: {warning}");
+        }
+    }
+    Ok(read.plan)
+}
+
+/// Write `bytes` to `output` ('-' = standard output) atomically: a temporary file beside the
+/// target, then a rename. Refuses to overwrite any of `inputs`.
+pub(crate) fn write_output(output: &str, bytes: &[u8], inputs: &[&str]) -> Result<(), Failure> {
+    if output == "-" {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Failure::new(Exit::Io, format!("<stdout>: cannot write: {e}")));
+    }
+    let target = PathBuf::from(output);
+    if inputs
+        .iter()
+        .any(|input| *input != "-" && same_file(Path::new(input), &target))
+    {
+        return Err(Failure::new(
+            Exit::Io,
+            format!("{output}: refusing to overwrite the input file"),
+        ));
+    }
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    let temporary = folder.join(format!(".{file_name}.actplan-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temporary)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&temporary, &target));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        Failure::new(Exit::Io, format!("{output}: cannot write: {e}"))
+    })
+}
+
+/// True when both paths name the same existing file.
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// SOURCE_DATE_EPOCH (seconds since 1970), when set: the date reproducible builds use.
+pub(crate) fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse::<i64>().map(Some).map_err(|_| {
+            Failure::usage(format!(
+                "SOURCE_DATE_EPOCH={value:?} is not a number of seconds"
+            ))
+        }),
+        Err(_) => Ok(None),
+    }
+}
+
+/// The current time, in seconds since 1970.
+pub(crate) fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// `--as-of`: an ISO 8601 calendar date.
+pub(crate) fn parse_as_of(text: &str) -> Result<Date, String> {
+    Date::parse_iso(text).ok_or_else(|| format!("expected a date such as 2024-07-22, got {text:?}"))
+}
+
+/// `--date`: an ISO 8601 date or UTC date-time, as a full date-time.
+pub(crate) fn parse_timestamp(text: &str) -> Result<String, String> {
+    actplan::model::date::parse_timestamp(text).ok_or_else(|| {
+        format!(
+            "expected an ISO 8601 date such as 2024-01-22 or 2024-01-22T09:30:00Z, got {text:?}"
+        )
+    })
+}
+
+/// `--set KEY=VALUE`.
+pub(crate) fn parse_setting(text: &str) -> Result<(String, String), String> {
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=VALUE, got {text:?}"))?;
+    Ok((key.trim().to_string(), value.to_string()))
+}
+
+/// `--set` keys checked before any work: each must be a cover field.
+pub(crate) fn check_settings(settings: &[(String, String)]) -> Result<(), Failure> {
+    let keys = actplan::model::COVER_KEYS;
+    match settings
+        .iter()
+        .find(|(key, _)| !keys.contains(&key.as_str()))
+    {
+        Some((key, _)) => Err(Failure::usage(format!(
+            "unknown --set key {key:?} (known keys: {})",
+            keys.join(", ")
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The as-of date: given, else the cover's meeting date, else today.
+pub(crate) fn as_of_or_today(plan: &ActionPlan, given: Option<Date>) -> Date {
+    actplan::as_of(plan, given).unwrap_or_else(Date::today)
+}
+
+/// The size limits of a package, with the flags that change them.
+#[derive(clap::Args)]
+pub(crate) struct LimitArgs {
+    /// Largest input accepted, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_input_bytes)]
+    pub(crate) max_input_bytes: u64,
+    /// Most bytes one zip part may inflate to.
+    #[arg(long, default_value_t = Limits::default().max_part_bytes)]
+    pub(crate) max_part_bytes: u64,
+    /// Most bytes all zip parts may inflate to together.
+    #[arg(long, default_value_t = Limits::default().max_total_bytes)]
+    pub(crate) max_total_bytes: u64,
+}
+
+impl LimitArgs {
+    /// The limits these flags set.
+    pub(crate) fn limits(&self) -> Limits {
+        Limits {
+            max_input_bytes: self.max_input_bytes,
+            max_part_bytes: self.max_part_bytes,
+            max_total_bytes: self.max_total_bytes,
+            ..Limits::default()
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Text helpers every layer may use: whitespace normalising, HTML escaping and CSV fields.
+//!
+//! A leaf module: it imports nothing from the crate, so any layer can depend on it.
+
+/// Every run of whitespace (spaces, TABs, line breaks, no-break spaces) as one space, the
+/// ends trimmed: the text as one line. Two texts equal after this are the same content.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `text` escaped for HTML text and attribute values. Control characters other than line
+/// breaks and TABs are dropped.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_html(&mut out, text);
+    out
+}
+
+/// `text` escaped for HTML with its line breaks as `<br>`.
+pub fn escape_html_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push_str("<br>");
+        }
+        push_html(&mut out, line);
+    }
+    out
+}
+
+fn push_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// The first characters that make a spreadsheet read a cell as a formula (or, for TAB and
+/// CR, that some spreadsheets strip before doing so).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// True when a spreadsheet would take `text` for a formula.
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(FORMULA_STARTS)
+}
+
+/// A text for a spreadsheet cell that can never run as a formula: one that starts like a
+/// formula gets a leading `'` (spreadsheet formula injection, OWASP "CSV injection").
+/// [`unguard_cell`] takes it off again.
+pub fn guard_cell(text: &str) -> String {
+    if looks_like_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The inverse of [`guard_cell`]: a `'` followed by a formula start is taken off.
+pub fn unguard_cell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => text,
+    }
+}
+
+/// One RFC 4180 CSV field: line ends as LF, guarded against formulas ([`guard_cell`]), and
+/// quoted when it holds a comma, a quote, a line break or surrounding spaces.
+pub fn csv_field(text: &str) -> String {
+    let text = guard_cell(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    if text.contains([',', '"', '\n']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// One CSV record of `fields` ([`csv_field`]), comma-separated, ended by CRLF.
+pub fn push_csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    for (n, field) in fields.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(field.as_ref()));
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_collapses_every_whitespace() {
+        assert_eq!(one_line("  a\u{a0}b\n\tc  "), "a b c");
+        assert_eq!(one_line(""), "");
+    }
+
+    #[test]
+    fn html_escaping() {
+        assert_eq!(
+            escape_html("<a href='x'>\"&\"</a>\u{7}"),
+            "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;"
+        );
+        assert_eq!(escape_html_lines("a<\nb"), "a&lt;<br>b");
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_and_restored() {
+        let attack = "=cmd|' /C calc'!A0";
+        assert_eq!(guard_cell(attack), "'=cmd|' /C calc'!A0");
+        assert_eq!(unguard_cell(&guard_cell(attack)), attack);
+        for start in ["+1", "-2", "@SUM(A1)", "\tx"] {
+            assert!(guard_cell(start).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(guard_cell("plain"), "plain");
+        assert_eq!(unguard_cell("'quoted"), "'quoted");
+    }
+
+    #[test]
+    fn csv_fields_quote_and_guard() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("-a,b"), "\"'-a,b\"");
+        assert_eq!(csv_field("x\r\ny"), "\"x\ny\"");
+        let mut out = String::new();
+        push_csv_record(&mut out, &["a", "=b"]);
+        assert_eq!(out, "a,'=b\r\n");
+    }
+}
