@@ -137,17 +137,18 @@ pub struct Relationship {
     pub external: bool,
 }
 
-/// An opened .docx package.
-pub struct Package<'a> {
+/// A zip archive opened under [`Limits`]: its entries are inflated one by one, counted on
+/// the bytes actually inflated. The Word [`Package`] and the .xlsx reader both stand on it.
+pub struct Archive<'a> {
     archive: RefCell<zip::ZipArchive<Cursor<&'a [u8]>>>,
     limits: Limits,
     inflated_total: Cell<u64>,
-    main_part: String,
 }
 
-impl<'a> Package<'a> {
-    /// Open the package held in `bytes`, check it is WordprocessingML and find its main part.
-    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, PackageError> {
+impl<'a> Archive<'a> {
+    /// Open the zip held in `bytes` (the input size and entry count checked against
+    /// `limits`). It does not look at what the entries are.
+    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Archive<'a>, PackageError> {
         let size = bytes.len() as u64;
         if size > limits.max_input_bytes {
             return Err(PackageError::InputTooLarge {
@@ -155,7 +156,6 @@ impl<'a> Package<'a> {
                 limit: limits.max_input_bytes,
             });
         }
-        check_signature(bytes)?;
         let archive = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| PackageError::BadZip(e.to_string()))?;
         if archive.len() > limits.max_entries {
@@ -164,22 +164,24 @@ impl<'a> Package<'a> {
                 limit: limits.max_entries,
             });
         }
-        let mut package = Package {
+        Ok(Archive {
             archive: RefCell::new(archive),
             limits: *limits,
             inflated_total: Cell::new(0),
-            main_part: String::new(),
-        };
-        package.main_part = package.find_main_part()?;
-        Ok(package)
+        })
     }
 
-    /// The name of the main document part ("word/document.xml").
-    pub fn main_part(&self) -> &str {
-        &self.main_part
+    /// The names of the entries, in the order the zip lists them (names that are not UTF-8
+    /// are left out).
+    pub fn names(&self) -> Vec<String> {
+        self.archive
+            .borrow()
+            .file_names()
+            .filter_map(|name| name.ok().map(|n| n.into_owned()))
+            .collect()
     }
 
-    /// True when the package has a part of that name (case-insensitive, as OPC says).
+    /// True when the archive has a part of that name (case-insensitive, as OPC says).
     pub fn has_part(&self, name: &str) -> bool {
         self.index_of(name).is_some()
     }
@@ -199,10 +201,10 @@ impl<'a> Package<'a> {
             .max_total_bytes
             .saturating_sub(self.inflated_total.get());
         let cap = self.limits.max_part_bytes.min(remaining_total);
-        let hint = entry.size().min(cap).min(64 << 20) as usize;
+        let hint = usize::try_from(entry.size().min(cap).min(64 << 20)).unwrap_or(0);
         let mut data = Vec::with_capacity(hint);
         entry
-            .take(cap + 1)
+            .take(cap.saturating_add(1))
             .read_to_end(&mut data)
             .map_err(|e| PackageError::Inflate {
                 part: name.to_string(),
@@ -221,7 +223,8 @@ impl<'a> Package<'a> {
                 }
             });
         }
-        self.inflated_total.set(self.inflated_total.get() + read);
+        self.inflated_total
+            .set(self.inflated_total.get().saturating_add(read));
         Ok(Some(data))
     }
 
@@ -248,6 +251,46 @@ impl<'a> Package<'a> {
                 .file_names()
                 .position(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(name)))
         })
+    }
+}
+
+/// An opened .docx package: an [`Archive`] recognised as WordprocessingML, with its main
+/// document part found through the relationships.
+pub struct Package<'a> {
+    archive: Archive<'a>,
+    main_part: String,
+}
+
+impl<'a> std::ops::Deref for Package<'a> {
+    type Target = Archive<'a>;
+
+    fn deref(&self) -> &Archive<'a> {
+        &self.archive
+    }
+}
+
+impl<'a> Package<'a> {
+    /// Open the package held in `bytes`, check it is WordprocessingML and find its main part.
+    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, PackageError> {
+        let size = bytes.len() as u64;
+        if size > limits.max_input_bytes {
+            return Err(PackageError::InputTooLarge {
+                size,
+                limit: limits.max_input_bytes,
+            });
+        }
+        check_signature(bytes)?;
+        let mut package = Package {
+            archive: Archive::open(bytes, limits)?,
+            main_part: String::new(),
+        };
+        package.main_part = package.find_main_part()?;
+        Ok(package)
+    }
+
+    /// The name of the main document part ("word/document.xml").
+    pub fn main_part(&self) -> &str {
+        &self.main_part
     }
 
     fn find_main_part(&self) -> Result<String, PackageError> {

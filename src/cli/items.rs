@@ -111,10 +111,10 @@ fn filter(args: &Args) -> Result<Filter, Failure> {
         filter
             .resolutions
             .push(ResolutionRef::parse(resolution).ok_or_else(|| {
-            Failure::usage(format!(
+                Failure::usage(format!(
                 "--resolution {resolution:?}: expected a number, \"Resolution N\" or \"Opinion N\""
             ))
-        })?);
+            })?);
     }
     for (wanted, state) in [
         (args.open, State::Open),

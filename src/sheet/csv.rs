@@ -1,29 +1,25 @@
 //! The CSV form of the sheet, for people without Excel: RFC 4180 text in UTF-8.
 //!
 //! Written with a byte-order mark (so that Excel reads the ✓ as UTF-8), CRLF line ends,
-//! commas, and quotes where a field needs them. Read back with the delimiter of the header
+//! commas, and quotes where a field needs them; a cell that a spreadsheet would run as a
+//! formula (`=`, `+`, `-`, `@` first) gets a leading `'` ([`crate::text::guard_cell`]), which
+//! reading takes off again. Read back with the delimiter of the header
 //! line (comma, semicolon as Excel writes it in many locales, or TAB), a byte-order mark or
 //! not, and any line ends.
 
 use super::{Column, ReadLimits, Record, Row, SheetError, MAX_COLUMNS};
+use crate::text::{push_csv_record, unguard_cell};
 
 const BOM: &str = "\u{FEFF}";
 
 /// The sheet as CSV bytes.
 pub fn write(rows: &[Row]) -> Vec<u8> {
-    let mut out = BOM.as_bytes().to_vec();
-    {
-        let mut writer = ::csv::WriterBuilder::new()
-            .terminator(::csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(Column::ALL.map(Column::header));
-        for row in rows {
-            let _ = writer.write_record(Column::ALL.map(|c| row.cell(c)));
-        }
-        let _ = writer.flush();
+    let mut out = String::from(BOM);
+    push_csv_record(&mut out, &Column::ALL.map(Column::header));
+    for row in rows {
+        push_csv_record(&mut out, &Column::ALL.map(|c| row.cell(c)));
     }
-    out
+    out.into_bytes()
 }
 
 /// The delimiter of the first line: the most frequent of comma, semicolon and TAB outside
@@ -81,7 +77,7 @@ pub fn read(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<Record>, SheetError
         let mut texts: Vec<String> = record
             .iter()
             .take(MAX_COLUMNS as usize)
-            .map(str::to_string)
+            .map(|cell| unguard_cell(cell).to_string())
             .collect();
         while texts.last().is_some_and(String::is_empty) {
             texts.pop();

@@ -11,13 +11,14 @@ use super::{
     cell_text, Column, ReadLimits, Record, Row, SheetError, MARK, MAX_COLUMNS, SHEET_NAME,
 };
 use crate::model::date::excel_serial;
+use crate::package::{Archive, Limits, PackageError};
 use calamine::{DataRef, Reader, Xlsx};
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
     FormatBorder, ProtectionOptions, Workbook, XlsxError,
 };
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 /// Unix time of the creation date written when none is given: 1980-01-01T00:00:00Z, the
 /// date the zip entries carry too, so that the same rows always give the same bytes.
@@ -201,69 +202,60 @@ fn zip_error(error: impl std::fmt::Display) -> SheetError {
     SheetError::Unreadable(format!("corrupt or truncated zip package: {error}"))
 }
 
-/// The XML parts of the zip, inflated under the limits, in a new stored (uncompressed) zip.
-fn repack(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<u8>, SheetError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        SheetError::NotSpreadsheet(format!("not an .xlsx workbook (not a zip package: {e})"))
-    })?;
-    if archive.len() > limits.max_entries {
-        return Err(SheetError::TooLarge(format!(
-            "the zip lists {} entries, more than the {} allowed",
-            archive.len(),
-            limits.max_entries
-        )));
+/// A package-layer error in the words of the sheet reader.
+fn package_error(error: PackageError) -> SheetError {
+    match error {
+        PackageError::BadZip(message) => SheetError::NotSpreadsheet(format!(
+            "not an .xlsx workbook (not a zip package: {message})"
+        )),
+        PackageError::InputTooLarge { .. }
+        | PackageError::TooManyEntries { .. }
+        | PackageError::PartTooLarge { .. }
+        | PackageError::TotalTooLarge { .. } => SheetError::TooLarge(error.to_string()),
+        other => zip_error(other),
     }
-    let names: Vec<String> = archive
-        .file_names()
-        .map(|name| name.map(|n| n.into_owned()))
-        .collect::<Result<_, _>>()
-        .map_err(zip_error)?;
+}
+
+/// The limits of the package layer for a sheet.
+fn archive_limits(limits: &ReadLimits) -> Limits {
+    Limits {
+        max_input_bytes: limits.max_input_bytes,
+        max_part_bytes: limits.max_part_bytes,
+        max_total_bytes: limits.max_total_bytes,
+        max_entries: limits.max_entries,
+    }
+}
+
+/// What a zip without `xl/workbook.xml` is, for the error message.
+fn not_a_workbook(lower_names: &[String]) -> SheetError {
+    let what = if lower_names.iter().any(|n| n.starts_with("word/")) {
+        "a Word document"
+    } else if lower_names.iter().any(|n| n == "content.xml") {
+        "an OpenDocument file (save it as .xlsx)"
+    } else {
+        "a zip without xl/workbook.xml"
+    };
+    SheetError::NotSpreadsheet(format!("not an .xlsx workbook: this is {what}"))
+}
+
+/// The XML parts of the zip, inflated under the limits by the package layer, in a new
+/// stored (uncompressed) zip for calamine.
+fn repack(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<u8>, SheetError> {
+    let archive = Archive::open(bytes, &archive_limits(limits)).map_err(package_error)?;
+    let names = archive.names();
     let lower: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
     if !lower.iter().any(|n| n == "xl/workbook.xml") {
-        let what = if lower.iter().any(|n| n.starts_with("word/")) {
-            "a Word document"
-        } else if lower.iter().any(|n| n == "content.xml") {
-            "an OpenDocument file (save it as .xlsx)"
-        } else {
-            "a zip without xl/workbook.xml"
-        };
-        return Err(SheetError::NotSpreadsheet(format!(
-            "not an .xlsx workbook: this is {what}"
-        )));
+        return Err(not_a_workbook(&lower));
     }
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
         .large_file(false);
-    let mut total: u64 = 0;
-    for (index, name) in names.iter().enumerate() {
-        let low = &lower[index];
+    for (name, low) in names.iter().zip(&lower) {
         if !(low.ends_with(".xml") || low.ends_with(".rels")) || name.ends_with('/') {
             continue;
         }
-        let entry = archive.by_index(index).map_err(zip_error)?;
-        let cap = limits
-            .max_part_bytes
-            .min(limits.max_total_bytes.saturating_sub(total));
-        let mut data = Vec::with_capacity(entry.size().min(cap).min(1 << 20) as usize);
-        entry
-            .take(cap + 1)
-            .read_to_end(&mut data)
-            .map_err(|e| zip_error(format!("{name}: {e}")))?;
-        if data.len() as u64 > cap {
-            return Err(SheetError::TooLarge(if cap == limits.max_part_bytes {
-                format!(
-                    "part {name} inflates to more than {} bytes; refusing a possible zip bomb",
-                    limits.max_part_bytes
-                )
-            } else {
-                format!(
-                    "the workbook inflates to more than {} bytes; refusing a possible zip bomb",
-                    limits.max_total_bytes
-                )
-            }));
-        }
-        total += data.len() as u64;
+        let data = archive.require_part(name).map_err(package_error)?;
         out.start_file(name.as_str(), options).map_err(zip_error)?;
         out.write_all(&data).map_err(zip_error)?;
     }

@@ -5,9 +5,8 @@ use super::body::PageSetup;
 use super::parts::{Part, Rel};
 use super::styles::Styles;
 use crate::package::{Limits, Package};
-use crate::xml::attr_value;
+use crate::xml::{attr_value, local_name, XmlError, XmlReader};
 use quick_xml::events::Event;
-use quick_xml::Reader;
 
 /// What the report takes from a reference document.
 pub struct Loaded {
@@ -39,10 +38,9 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, String> {
         .ok_or_else(|| format!("its styles part {styles_part} is missing"))?;
     let styles_xml =
         String::from_utf8(styles_xml).map_err(|_| format!("{styles_part} is not UTF-8"))?;
-    let styles =
-        Styles::from_xml(styles_xml).ok_or_else(|| format!("{styles_part} is not readable XML"))?;
+    let styles = Styles::from_xml(styles_xml, &styles_part).map_err(|e| e.to_string())?;
     let document = package.require_part(&main).map_err(|e| e.to_string())?;
-    let section = last_section(&document).ok_or_else(|| format!("{main} is not readable XML"))?;
+    let section = last_section(&document, &main).map_err(|e| e.to_string())?;
 
     let mut loaded = Loaded {
         styles,
@@ -182,18 +180,18 @@ struct Section {
 /// The last `w:sectPr` of a document (the body's): page size (as portrait), margins, and
 /// the header/footer references in force there (a section without a reference of some type
 /// inherits the previous section's, as in Word).
-fn last_section(xml: &[u8]) -> Option<Section> {
-    let mut reader = Reader::from_reader(xml);
+fn last_section(xml: &[u8], part: &str) -> Result<Section, XmlError> {
+    let mut reader = XmlReader::new(xml, part);
     let mut last: Option<Section> = None;
     let mut in_force: std::collections::BTreeMap<(String, String), String> =
         std::collections::BTreeMap::new();
     let mut current: Option<Section> = None;
     loop {
-        let event = reader.read_event().ok()?;
+        let event = reader.next_event()?;
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let qname = e.name();
-                let local = qname.as_ref().rsplit(':').next().unwrap_or_default();
+                let local = local_name(qname.as_ref());
                 let attribute = |key: &str| attr_value(e, key);
                 let number = |key: &str| attribute(key).and_then(|v| v.parse::<u32>().ok());
                 match local {
@@ -239,7 +237,6 @@ fn last_section(xml: &[u8]) -> Option<Section> {
                     last = Some(section);
                 }
             }
-            Event::DocType(_) => return None,
             Event::Eof => break,
             _ => {}
         }
@@ -249,5 +246,5 @@ fn last_section(xml: &[u8]) -> Option<Section> {
         .into_iter()
         .map(|((element, kind), id)| (element, kind, id))
         .collect();
-    Some(section)
+    Ok(section)
 }

@@ -2,8 +2,8 @@
 //! reference document's, completed with any style the report uses that it lacks.
 
 use crate::xml::attr_value;
+use crate::xml::{local_name, XmlError, XmlReader};
 use quick_xml::events::Event;
-use quick_xml::Reader;
 use std::collections::BTreeMap;
 
 /// The built-in styles part.
@@ -53,17 +53,17 @@ pub struct Styles {
 impl Styles {
     /// The built-in styles.
     pub fn built_in() -> Styles {
-        Styles::from_xml(BUILT_IN.to_string()).unwrap_or_else(|| Styles {
+        Styles::from_xml(BUILT_IN.to_string(), "built-in styles").unwrap_or_else(|_| Styles {
             xml: BUILT_IN.to_string(),
             ids: BTreeMap::new(),
             added: Vec::new(),
         })
     }
 
-    /// A styles part taken from a reference document; `None` when it is not readable.
-    pub fn from_xml(xml: String) -> Option<Styles> {
-        let ids = style_ids_by_name(&xml)?;
-        Some(Styles {
+    /// A styles part (named `part` in errors) taken from a reference document.
+    pub fn from_xml(xml: String, part: &str) -> Result<Styles, XmlError> {
+        let ids = style_ids_by_name(&xml, part)?;
+        Ok(Styles {
             xml,
             ids,
             added: Vec::new(),
@@ -82,7 +82,7 @@ impl Styles {
             .unwrap_or_else(|| {
                 format!(
                     "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{}\"/><w:basedOn w:val=\"{}\"/></w:style>",
-                    escape(name),
+                    crate::text::escape_html(name),
                     self.ids.get("normal").cloned().unwrap_or_else(|| "Normal".into())
                 )
             });
@@ -123,7 +123,8 @@ impl Styles {
 
 /// The id of a built-in style by name.
 fn built_in_id(name: &str) -> Option<String> {
-    style_ids_by_name(BUILT_IN)?
+    style_ids_by_name(BUILT_IN, "built-in styles")
+        .ok()?
         .get(&name.to_lowercase())
         .cloned()
 }
@@ -138,15 +139,15 @@ fn built_in_definition(name: &str) -> Option<String> {
 }
 
 /// Lower-case style name → style id, for every style in a styles part.
-fn style_ids_by_name(xml: &str) -> Option<BTreeMap<String, String>> {
-    let mut reader = Reader::from_str(xml);
+fn style_ids_by_name(xml: &str, part: &str) -> Result<BTreeMap<String, String>, XmlError> {
+    let mut reader = XmlReader::new(xml.as_bytes(), part);
     let mut map = BTreeMap::new();
     let mut current_id: Option<String> = None;
     loop {
-        match reader.read_event().ok()? {
+        match reader.next_event()? {
             Event::Start(e) | Event::Empty(e) => {
                 let qname = e.name();
-                let local = qname.as_ref().rsplit(':').next().unwrap_or_default();
+                let local = local_name(qname.as_ref());
                 let attribute = |key: &str| attr_value(&e, key);
                 match local {
                     "style" => current_id = attribute("styleId"),
@@ -160,17 +161,10 @@ fn style_ids_by_name(xml: &str) -> Option<BTreeMap<String, String>> {
             }
             Event::End(e) if e.name().as_ref().ends_with("style") => current_id = None,
             Event::Eof => break,
-            Event::DocType(_) => return None,
             _ => {}
         }
     }
-    Some(map)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('"', "&quot;")
+    Ok(map)
 }
 
 #[cfg(test)]
@@ -189,7 +183,7 @@ mod tests {
     #[test]
     fn a_reference_without_a_layout_style_gets_the_built_in_one() {
         let xml = r#"<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#;
-        let mut styles = Styles::from_xml(xml.to_string()).unwrap();
+        let mut styles = Styles::from_xml(xml.to_string(), "styles.xml").unwrap();
         assert_eq!(styles.id_for("Table_head"), "Tablehead");
         let out = styles.finish();
         assert!(out.contains("w:styleId=\"Tablehead\""));
