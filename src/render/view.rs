@@ -17,7 +17,10 @@
 use super::listing;
 use super::markdown;
 use crate::model::owners;
-use crate::model::{same_number, ActionPlan, Block, Inline, Kind, ListKind};
+use crate::model::{
+    same_number, ActionPlan, AppendixItem, Block, Inline, Item, Kind, ListKind, Resolution,
+    SummaryColumn, SummaryRow,
+};
 use crate::query::Stats;
 use crate::text::one_line;
 use serde::Serialize;
@@ -263,7 +266,7 @@ pub struct FootnoteView {
 }
 
 /// A filter choice and how many items it selects.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Choice {
     /// The value.
     pub value: String,
@@ -531,253 +534,179 @@ impl<'a> Builder<'a> {
 
     fn build(mut self) -> View {
         let plan = self.plan;
-        let title = plan
-            .title
-            .as_deref()
-            .map(one_line)
-            .filter(|t| !t.is_empty())
-            .or_else(|| plan.cover.as_ref().and_then(|c| c.title.clone()))
-            .unwrap_or_else(|| "WTSA Action Plan".into());
-
+        let title = document_title(plan);
         // Anchors first, in heading order, so that links can point forward.
+        let anchors = self.assign_anchors(&title);
+        self.number_footnotes();
+        let (masthead, cover) = cover_rows(plan);
+        let summary = self.summary_view(&anchors);
+        let progress = self.progress_view(&anchors);
+        let mut tally = Tally::default();
+        let resolutions = self.resolution_views(anchors.resolutions, &mut tally);
+        let appendices = self.appendix_views(anchors.appendices);
+        let footnotes = self.footnote_views();
+        View {
+            target: match self.target {
+                Target::Html => "html",
+                Target::Markdown => "markdown",
+            },
+            title,
+            anchors: anchors.fixed,
+            masthead,
+            cover,
+            summary,
+            progress,
+            resolutions,
+            appendices,
+            footnotes,
+            owners: tally.owner_choices(),
+            milestones: tally.milestone_choices(),
+            totals: tally.totals,
+            charts: match (self.target, self.stats) {
+                (Target::Html, Some(stats)) => listing::stats_charts(stats),
+                _ => String::new(),
+            },
+            generator: format!("actplan {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// Every heading's anchor, unique in the document, and the source bookmarks that point
+    /// at them.
+    fn assign_anchors(&mut self, title: &str) -> Anchored {
+        let plan = self.plan;
         let mut fixed = BTreeMap::new();
-        let _ = self.anchor("title".into(), &title);
+        let _ = self.anchor("title".into(), title);
         fixed.insert("contents", self.anchor("contents".into(), "Contents"));
-        let summary_heading = plan.summary.as_ref().map(|s| {
-            s.heading
-                .as_deref()
-                .map(one_line)
-                .filter(|h| !h.is_empty())
-                .unwrap_or_else(|| "Summary".into())
-        });
+        let summary_heading = plan
+            .summary
+            .as_ref()
+            .map(|s| non_empty_line(s.heading.as_deref()).unwrap_or_else(|| "Summary".into()));
         if let Some(heading) = &summary_heading {
             fixed.insert("summary", self.anchor("summary".into(), heading));
         }
-        let progress_heading = plan
-            .progress
-            .as_ref()
-            .and_then(|p| p.heading.as_deref())
-            .map(one_line)
-            .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| "Progress reports".into());
+        let progress_heading =
+            non_empty_line(plan.progress.as_ref().and_then(|p| p.heading.as_deref()))
+                .unwrap_or_else(|| "Progress reports".into());
         fixed.insert(
             "progress",
             self.anchor("progress".into(), &progress_heading),
         );
-        let mut resolution_anchors = Vec::new();
-        for r in &plan.resolutions {
-            let heading = heading_text(r.kind, &r.number, &r.title);
-            let html = format!("{}-{}", r.kind.as_str().to_lowercase(), id_part(&r.number));
-            let anchor = self.anchor(html, &heading);
-            for bookmark in r.anchor.iter().chain(&r.bookmarks) {
-                self.bookmarks
-                    .entry(bookmark.as_str())
-                    .or_insert_with(|| anchor.clone());
-            }
-            let mut items = Vec::new();
-            for item in &r.action_items {
-                let anchor = self.anchor(format!("item-{}", id_part(&item.id)), &item.id);
-                for bookmark in &item.bookmarks {
-                    self.bookmarks
-                        .entry(bookmark.as_str())
-                        .or_insert_with(|| anchor.clone());
-                }
-                items.push(anchor);
-            }
-            resolution_anchors.push((heading, anchor, items));
-        }
-        let mut appendix_anchors = Vec::new();
+        let resolutions = plan
+            .resolutions
+            .iter()
+            .map(|r| self.resolution_anchors(r))
+            .collect();
+        let mut appendices = Vec::new();
         for (i, a) in plan.appendices.iter().enumerate() {
             let anchor = self.anchor(format!("appendix-{}", i + 1), &one_line(&a.title));
-            for bookmark in &a.bookmarks {
-                self.bookmarks
-                    .entry(bookmark.as_str())
-                    .or_insert_with(|| anchor.clone());
-            }
-            appendix_anchors.push(anchor);
+            self.point_bookmarks(&a.bookmarks, &anchor);
+            appendices.push(anchor);
         }
         fixed.insert("footnotes", self.anchor("footnotes".into(), "Footnotes"));
-        self.number_footnotes();
-
-        let mut masthead = Vec::new();
-        let mut cover = Vec::new();
-        if let Some(c) = &plan.cover {
-            let fields = [
-                ("group", "Group", &c.group),
-                ("td_number", "Document", &c.td_number),
-                ("study_period", "Study period", &c.study_period),
-                ("original_language", "Original", &c.original_language),
-                ("meeting", "Meeting", &c.meeting),
-                ("document_type", "Document type", &c.document_type),
-                ("questions", "Question(s)", &c.questions),
-                ("source", "Source", &c.source),
-                ("title", "Title", &c.title),
-                ("purpose", "Purpose", &c.purpose),
-                ("contact", "Contact", &c.contact),
-                ("keywords", "Keywords", &c.keywords),
-                ("abstract", "Abstract", &c.r#abstract),
-            ];
-            for (key, label, value) in fields {
-                if let Some(value) = value.as_ref().filter(|v| !v.trim().is_empty()) {
-                    cover.push(CoverRow {
-                        key: key.into(),
-                        label: label.into(),
-                        value: value.clone(),
-                    });
-                }
-            }
-            for other in &c.other {
-                if other.label.trim().is_empty() {
-                    masthead.push(one_line(&other.value));
-                } else {
-                    cover.push(CoverRow {
-                        key: "other".into(),
-                        label: other.label.clone(),
-                        value: other.value.clone(),
-                    });
-                }
-            }
+        Anchored {
+            fixed,
+            summary_heading,
+            progress_heading,
+            resolutions,
+            appendices,
         }
+    }
 
-        let summary = plan.summary.as_ref().map(|s| {
-            let mut groups: Vec<ColumnGroup> = Vec::new();
-            for column in &s.columns {
-                match groups.last_mut() {
-                    Some(g) if g.name == column.group => g.span += 1,
-                    _ => groups.push(ColumnGroup {
-                        name: column.group.clone(),
-                        span: 1,
-                    }),
-                }
-            }
-            let columns = s
-                .columns
-                .iter()
-                .map(|c| ColumnView {
-                    group: c.group.clone(),
-                    name: c.name.clone(),
-                    flat: if c.group.is_empty() {
-                        one_line(&c.name)
-                    } else {
-                        format!("{} / {}", one_line(&c.group), one_line(&c.name))
-                    },
-                })
-                .collect();
-            let rows = s
-                .rows
-                .iter()
-                .map(|row| {
-                    // By kind and number only: the source's anchors are not reliable
-                    // (Resolution 85's title links to Resolution 86's heading).
-                    let section = plan
-                        .resolutions
-                        .iter()
-                        .position(|r| {
-                            r.kind.as_str() == row.kind && same_number(&r.number, &row.number)
-                        })
-                        .map(|i| resolution_anchors[i].1.clone());
-                    SummaryRowView {
-                        label: row.label.clone(),
-                        kind: row.kind.clone(),
-                        number: row.number.clone(),
-                        title: row.title.clone(),
-                        url: row.url.as_deref().and_then(safe_href),
-                        target: section.map(|a| format!("#{a}")),
-                        cells: row.cells.clone(),
-                    }
-                })
-                .collect();
-            SummaryView {
-                heading: summary_heading.clone().unwrap_or_default(),
-                anchor: fixed.get("summary").cloned().unwrap_or_default(),
-                caption: self.flow(&s.caption),
-                groups,
-                columns,
-                rows,
-                legend: s
-                    .legend
-                    .iter()
-                    .map(|l| LegendView {
-                        term: l.term.clone(),
-                        definition: l.definition.clone(),
-                    })
-                    .collect(),
-                notes: self.flow(&s.notes),
-            }
-        });
+    /// A resolution's heading and anchor, and its items' anchors.
+    fn resolution_anchors(&mut self, r: &'a Resolution) -> ResolutionAnchors {
+        let heading = heading_text(r.kind, &r.number, &r.title);
+        let html = format!("{}-{}", r.kind.as_str().to_lowercase(), id_part(&r.number));
+        let anchor = self.anchor(html, &heading);
+        self.point_bookmarks(r.anchor.iter().chain(&r.bookmarks), &anchor);
+        let items = r
+            .action_items
+            .iter()
+            .map(|item| {
+                let anchor = self.anchor(format!("item-{}", id_part(&item.id)), &item.id);
+                self.point_bookmarks(&item.bookmarks, &anchor);
+                anchor
+            })
+            .collect();
+        ResolutionAnchors {
+            heading,
+            anchor,
+            items,
+        }
+    }
 
-        let progress = ProgressView {
-            heading: progress_heading,
-            anchor: fixed["progress"].clone(),
-            intro: match &plan.progress {
+    /// Links to these source bookmarks go to `anchor` (the first anchor a bookmark gets).
+    fn point_bookmarks(&mut self, bookmarks: impl IntoIterator<Item = &'a String>, anchor: &str) {
+        for bookmark in bookmarks {
+            self.bookmarks
+                .entry(bookmark.as_str())
+                .or_insert_with(|| anchor.to_string());
+        }
+    }
+
+    /// Section I: column groups, flat column names, rows linked to their sections.
+    fn summary_view(&mut self, anchors: &Anchored) -> Option<SummaryView> {
+        let plan = self.plan;
+        let s = plan.summary.as_ref()?;
+        let rows = s
+            .rows
+            .iter()
+            .map(|row| summary_row_view(plan, row, &anchors.resolutions))
+            .collect();
+        Some(SummaryView {
+            heading: anchors.summary_heading.clone().unwrap_or_default(),
+            anchor: anchors.fixed.get("summary").cloned().unwrap_or_default(),
+            caption: self.flow(&s.caption),
+            groups: column_groups(&s.columns),
+            columns: s.columns.iter().map(column_view).collect(),
+            rows,
+            legend: s
+                .legend
+                .iter()
+                .map(|l| LegendView {
+                    term: l.term.clone(),
+                    definition: l.definition.clone(),
+                })
+                .collect(),
+            notes: self.flow(&s.notes),
+        })
+    }
+
+    /// Section II's heading and introduction.
+    fn progress_view(&mut self, anchors: &Anchored) -> ProgressView {
+        ProgressView {
+            heading: anchors.progress_heading.clone(),
+            anchor: anchors.fixed["progress"].clone(),
+            intro: match &self.plan.progress {
                 Some(p) => self.flow(&p.intro),
                 None => Flow::default(),
             },
-        };
+        }
+    }
 
-        let mut totals = Counts::default();
-        let mut owner_counts: HashMap<String, usize> = HashMap::new();
-        let mut milestone_counts: Vec<Choice> = Vec::new();
-        let mut order = 0;
+    /// Every resolution with its items, counted into `tally`.
+    fn resolution_views(
+        &mut self,
+        anchors: Vec<ResolutionAnchors>,
+        tally: &mut Tally,
+    ) -> Vec<ResolutionView> {
+        let plan = self.plan;
         let mut resolutions = Vec::new();
-        for (r, (heading, anchor, item_anchors)) in plan.resolutions.iter().zip(resolution_anchors)
-        {
+        for (r, anchors) in plan.resolutions.iter().zip(anchors) {
             let operative_text = self.flow(&r.operative_text);
             let mut counts = Counts::default();
-            let mut items = Vec::new();
-            for (item, anchor) in r.action_items.iter().zip(item_anchors) {
-                let (state, state_label) = if item.completed {
-                    counts.completed += 1;
-                    ("completed", "Completed")
-                } else if item.periodic_goals_met {
-                    counts.periodic += 1;
-                    ("periodic", "Periodic goals met")
-                } else {
-                    counts.open += 1;
-                    ("open", "Open")
-                };
-                counts.items += 1;
-                let item_owners = owners::item_owners(plan, r, item).names;
-                for owner in &item_owners {
-                    *owner_counts.entry(owner.clone()).or_default() += 1;
-                }
-                let milestones = milestone_parts(&item.milestone);
-                for m in &milestones {
-                    match milestone_counts.iter_mut().find(|c| &c.value == m) {
-                        Some(c) => c.count += 1,
-                        None => milestone_counts.push(Choice {
-                            value: m.clone(),
-                            count: 1,
-                        }),
-                    }
-                }
-                items.push(ItemView {
-                    id: item.id.clone(),
-                    anchor,
-                    cross_reference: item.cross_reference.clone(),
-                    action: item.action.clone(),
-                    milestone: item.milestone.clone(),
-                    milestones,
-                    periodic_goals_met: item.periodic_goals_met,
-                    completed: item.completed,
-                    state,
-                    state_label,
-                    owners: item_owners,
-                    order,
-                    status: self.flow(&item.status),
-                });
-                order += 1;
-            }
-            totals.items += counts.items;
-            totals.completed += counts.completed;
-            totals.periodic += counts.periodic;
-            totals.open += counts.open;
+            let items = r
+                .action_items
+                .iter()
+                .zip(anchors.items)
+                .map(|(item, anchor)| self.item_view(r, item, anchor, &mut counts, tally))
+                .collect();
+            tally.totals.add(&counts);
             resolutions.push(ResolutionView {
                 kind: r.kind.as_str(),
                 number: r.number.clone(),
                 title: one_line(&r.title),
-                heading,
-                anchor,
+                heading: anchors.heading,
+                anchor: anchors.anchor,
                 bookmark: r.anchor.clone(),
                 operative_text,
                 items,
@@ -785,11 +714,47 @@ impl<'a> Builder<'a> {
                 counts,
             });
         }
+        resolutions
+    }
 
-        let appendices = plan
-            .appendices
+    /// One item: its state, owners and milestones (counted), and its status paragraphs.
+    fn item_view(
+        &mut self,
+        r: &Resolution,
+        item: &Item,
+        anchor: String,
+        counts: &mut Counts,
+        tally: &mut Tally,
+    ) -> ItemView {
+        let (state, state_label) = counts.count(item);
+        let owners = owners::item_owners(self.plan, r, item).names;
+        let milestones = milestone_parts(&item.milestone);
+        tally.count(&owners, &milestones);
+        let order = tally.items;
+        tally.items += 1;
+        ItemView {
+            id: item.id.clone(),
+            anchor,
+            cross_reference: item.cross_reference.clone(),
+            action: item.action.clone(),
+            milestone: item.milestone.clone(),
+            milestones,
+            periodic_goals_met: item.periodic_goals_met,
+            completed: item.completed,
+            state,
+            state_label,
+            owners,
+            order,
+            status: self.flow(&item.status),
+        }
+    }
+
+    /// The appendices, their item tables padded to the widest row.
+    fn appendix_views(&mut self, anchors: Vec<String>) -> Vec<AppendixView> {
+        let plan = self.plan;
+        plan.appendices
             .iter()
-            .zip(appendix_anchors)
+            .zip(anchors)
             .map(|(a, anchor)| {
                 let extra_columns = a.items.iter().map(|i| i.extra.len()).max().unwrap_or(0);
                 AppendixView {
@@ -800,22 +765,17 @@ impl<'a> Builder<'a> {
                     items: a
                         .items
                         .iter()
-                        .map(|i| {
-                            let mut extra = i.extra.clone();
-                            extra.resize(extra_columns, String::new());
-                            AppendixItemView {
-                                id: i.id.clone(),
-                                cross_reference: i.cross_reference.clone(),
-                                action: i.action.clone(),
-                                extra,
-                            }
-                        })
+                        .map(|i| appendix_item_view(i, extra_columns))
                         .collect(),
                     blocks: self.flow(&a.blocks),
                 }
             })
-            .collect();
+            .collect()
+    }
 
+    /// The referenced footnotes, in the order of their numbers.
+    fn footnote_views(&mut self) -> Vec<FootnoteView> {
+        let plan = self.plan;
         let mut numbered: Vec<(&str, u32)> = self
             .footnote_numbers
             .iter()
@@ -824,9 +784,8 @@ impl<'a> Builder<'a> {
         numbered.sort_by_key(|(_, n)| *n);
         let mut footnotes = Vec::new();
         for (id, number) in numbered {
-            let blocks = &plan.footnotes[id];
             let label = self.footnote_label(number);
-            let mut content = self.flow(blocks);
+            let mut content = self.flow(&plan.footnotes[id]);
             if self.target == Target::Markdown {
                 // Continuation paragraphs of a footnote definition are indented.
                 content.md = markdown::indent_continuation(&content.md, "    ");
@@ -840,38 +799,7 @@ impl<'a> Builder<'a> {
                 content,
             });
         }
-
-        let all = owners::all_owners();
-        let mut owner_list: Vec<Choice> = owner_counts
-            .into_iter()
-            .map(|(value, count)| Choice { value, count })
-            .collect();
-        owner_list.sort_by_key(|c| all.iter().position(|o| *o == c.value));
-        milestone_counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-
-        View {
-            target: match self.target {
-                Target::Html => "html",
-                Target::Markdown => "markdown",
-            },
-            title,
-            anchors: fixed,
-            masthead,
-            cover,
-            summary,
-            progress,
-            resolutions,
-            appendices,
-            footnotes,
-            owners: owner_list,
-            milestones: milestone_counts,
-            totals,
-            charts: match (self.target, self.stats) {
-                (Target::Html, Some(stats)) => listing::stats_charts(stats),
-                _ => String::new(),
-            },
-            generator: format!("actplan {}", env!("CARGO_PKG_VERSION")),
-        }
+        footnotes
     }
 
     /// Number the footnotes referenced in the text, in the order a reader meets them.
@@ -1079,6 +1007,214 @@ impl<'a> Builder<'a> {
             }
         }
         Some(safe)
+    }
+}
+
+/// The anchors of a view, assigned before anything is written.
+struct Anchored {
+    /// `contents`, `summary`, `progress`, `footnotes`.
+    fixed: BTreeMap<&'static str, String>,
+    summary_heading: Option<String>,
+    progress_heading: String,
+    resolutions: Vec<ResolutionAnchors>,
+    appendices: Vec<String>,
+}
+
+/// A resolution's heading text and anchor, and its items' anchors.
+struct ResolutionAnchors {
+    heading: String,
+    anchor: String,
+    items: Vec<String>,
+}
+
+/// What the filters count over all items: states, owners, milestones.
+#[derive(Default)]
+struct Tally {
+    totals: Counts,
+    items: usize,
+    owners: HashMap<String, usize>,
+    milestones: Vec<Choice>,
+}
+
+impl Tally {
+    fn count(&mut self, owners: &[String], milestones: &[String]) {
+        for owner in owners {
+            *self.owners.entry(owner.clone()).or_default() += 1;
+        }
+        for m in milestones {
+            match self.milestones.iter_mut().find(|c| &c.value == m) {
+                Some(c) => c.count += 1,
+                None => self.milestones.push(Choice {
+                    value: m.clone(),
+                    count: 1,
+                }),
+            }
+        }
+    }
+
+    /// Owners in [`owners::all_owners`] order.
+    fn owner_choices(&self) -> Vec<Choice> {
+        let all = owners::all_owners();
+        let mut list: Vec<Choice> = self
+            .owners
+            .iter()
+            .map(|(value, count)| Choice {
+                value: value.clone(),
+                count: *count,
+            })
+            .collect();
+        list.sort_by_key(|c| all.iter().position(|o| *o == c.value));
+        list
+    }
+
+    /// Milestones, the most frequent first.
+    fn milestone_choices(&self) -> Vec<Choice> {
+        let mut list = self.milestones.clone();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        list
+    }
+}
+
+impl Counts {
+    /// Count `item` by its state; its state and label.
+    fn count(&mut self, item: &Item) -> (&'static str, &'static str) {
+        self.items += 1;
+        if item.completed {
+            self.completed += 1;
+            ("completed", "Completed")
+        } else if item.periodic_goals_met {
+            self.periodic += 1;
+            ("periodic", "Periodic goals met")
+        } else {
+            self.open += 1;
+            ("open", "Open")
+        }
+    }
+
+    fn add(&mut self, other: &Counts) {
+        self.items += other.items;
+        self.completed += other.completed;
+        self.periodic += other.periodic;
+        self.open += other.open;
+    }
+}
+
+/// The document title: the plan's, else the cover's, else "WTSA Action Plan".
+fn document_title(plan: &ActionPlan) -> String {
+    non_empty_line(plan.title.as_deref())
+        .or_else(|| plan.cover.as_ref().and_then(|c| c.title.clone()))
+        .unwrap_or_else(|| "WTSA Action Plan".into())
+}
+
+/// The text on one line, unless it is empty.
+fn non_empty_line(text: Option<&str>) -> Option<String> {
+    text.map(one_line).filter(|t| !t.is_empty())
+}
+
+/// The cover: unlabelled texts (masthead) and labelled fields in display order.
+fn cover_rows(plan: &ActionPlan) -> (Vec<String>, Vec<CoverRow>) {
+    let mut masthead = Vec::new();
+    let mut cover = Vec::new();
+    let Some(c) = &plan.cover else {
+        return (masthead, cover);
+    };
+    let fields = [
+        ("group", "Group", &c.group),
+        ("td_number", "Document", &c.td_number),
+        ("study_period", "Study period", &c.study_period),
+        ("original_language", "Original", &c.original_language),
+        ("meeting", "Meeting", &c.meeting),
+        ("document_type", "Document type", &c.document_type),
+        ("questions", "Question(s)", &c.questions),
+        ("source", "Source", &c.source),
+        ("title", "Title", &c.title),
+        ("purpose", "Purpose", &c.purpose),
+        ("contact", "Contact", &c.contact),
+        ("keywords", "Keywords", &c.keywords),
+        ("abstract", "Abstract", &c.r#abstract),
+    ];
+    for (key, label, value) in fields {
+        if let Some(value) = value.as_ref().filter(|v| !v.trim().is_empty()) {
+            cover.push(CoverRow {
+                key: key.into(),
+                label: label.into(),
+                value: value.clone(),
+            });
+        }
+    }
+    for other in &c.other {
+        if other.label.trim().is_empty() {
+            masthead.push(one_line(&other.value));
+        } else {
+            cover.push(CoverRow {
+                key: "other".into(),
+                label: other.label.clone(),
+                value: other.value.clone(),
+            });
+        }
+    }
+    (masthead, cover)
+}
+
+/// Consecutive columns of the same group, merged into one heading.
+fn column_groups(columns: &[SummaryColumn]) -> Vec<ColumnGroup> {
+    let mut groups: Vec<ColumnGroup> = Vec::new();
+    for column in columns {
+        match groups.last_mut() {
+            Some(g) if g.name == column.group => g.span += 1,
+            _ => groups.push(ColumnGroup {
+                name: column.group.clone(),
+                span: 1,
+            }),
+        }
+    }
+    groups
+}
+
+fn column_view(c: &SummaryColumn) -> ColumnView {
+    ColumnView {
+        group: c.group.clone(),
+        name: c.name.clone(),
+        flat: if c.group.is_empty() {
+            one_line(&c.name)
+        } else {
+            format!("{} / {}", one_line(&c.group), one_line(&c.name))
+        },
+    }
+}
+
+/// A matrix row linked to its section by kind and number only: the source's anchors are
+/// not reliable (Resolution 85's title links to Resolution 86's heading).
+fn summary_row_view(
+    plan: &ActionPlan,
+    row: &SummaryRow,
+    resolutions: &[ResolutionAnchors],
+) -> SummaryRowView {
+    let section = plan
+        .resolutions
+        .iter()
+        .position(|r| r.kind.as_str() == row.kind && same_number(&r.number, &row.number))
+        .and_then(|i| resolutions.get(i))
+        .map(|a| format!("#{}", a.anchor));
+    SummaryRowView {
+        label: row.label.clone(),
+        kind: row.kind.clone(),
+        number: row.number.clone(),
+        title: row.title.clone(),
+        url: row.url.as_deref().and_then(safe_href),
+        target: section,
+        cells: row.cells.clone(),
+    }
+}
+
+fn appendix_item_view(item: &AppendixItem, extra_columns: usize) -> AppendixItemView {
+    let mut extra = item.extra.clone();
+    extra.resize(extra_columns, String::new());
+    AppendixItemView {
+        id: item.id.clone(),
+        cross_reference: item.cross_reference.clone(),
+        action: item.action.clone(),
+        extra,
     }
 }
 
