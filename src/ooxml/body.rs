@@ -220,39 +220,77 @@ impl<'a, 'c> Parser<'a, 'c> {
         let qname = e.name();
         let name = local_name(qname.as_ref());
         match name {
-            "p" => {
-                self.finish_paragraph();
-                self.paragraph_serial += 1;
-                self.paragraph = Some(ParagraphBuilder {
-                    bookmarks: std::mem::take(&mut self.pending_bookmarks),
-                    ..ParagraphBuilder::default()
-                });
-                if empty {
-                    self.finish_paragraph();
-                }
-            }
+            "p" => self.start_paragraph(empty),
             "pPr" if !empty => self.read_paragraph_properties()?,
             "r" => {
                 self.run = RunProps::default();
                 self.custom_mark_pending = false;
             }
             "rPr" if !empty => self.read_run_properties()?,
-            "t" if !empty => {
-                let text = self.read_text(e)?;
-                self.emit_text(&text);
+            "t" | "delText" | "instrText" | "delInstrText" if !empty => {
+                self.start_text(name, e)?;
             }
-            "delText" if !empty => {
-                let text = self.read_text(e)?;
-                if self.context.mode == RevisionMode::Reject {
-                    self.emit_text(&text);
-                }
+            "tab" | "ptab" | "br" | "cr" | "noBreakHyphen" | "sym" => self.start_mark(name, e),
+            "fldChar" => self.field_char(e),
+            "fldSimple" if !empty => self.start_simple_field(e),
+            "hyperlink" if !empty => {
+                let href = self.hyperlink_target(e);
+                self.links.push(href);
             }
-            "instrText" | "delInstrText" if !empty => {
-                let text = self.read_text(e)?;
+            "footnoteReference" => self.footnote_reference(e),
+            "bookmarkStart" => self.bookmark(e),
+            "ins" | "moveTo" | "del" | "moveFrom" if !empty => self.start_revision(name, e)?,
+            "tbl" | "tr" if !empty => self.start_table_or_row(name)?,
+            "gridCol" => self.grid_column(e),
+            "trPr" if !empty => self.read_row_properties()?,
+            "tc" => self.start_cell(empty),
+            "tcPr" if !empty => self.read_cell_properties()?,
+            "footnote" | "endnote" if !empty => self.start_note(e)?,
+            "sdt" | "sdtPr" | "sdtContent" if !empty => self.start_content_control(name, e)?,
+            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing" | "pict" | "object"
+            | "txbxContent" | "commentReference" | "comments"
+                if !empty =>
+            {
+                self.reader.skip(e)?
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `w:p`: a new paragraph, carrying the bookmarks met before it.
+    fn start_paragraph(&mut self, empty: bool) {
+        self.finish_paragraph();
+        self.paragraph_serial += 1;
+        self.paragraph = Some(ParagraphBuilder {
+            bookmarks: std::mem::take(&mut self.pending_bookmarks),
+            ..ParagraphBuilder::default()
+        });
+        if empty {
+            self.finish_paragraph();
+        }
+    }
+
+    /// `w:t`, `w:delText` (kept when changes are rejected) and field instructions.
+    fn start_text(&mut self, name: &str, e: &BytesStart<'a>) -> Result<(), XmlError> {
+        let text = self.read_text(e)?;
+        match name {
+            "t" => self.emit_text(&text),
+            "delText" if self.context.mode == RevisionMode::Reject => self.emit_text(&text),
+            "instrText" | "delInstrText" => {
                 if let Some(field) = self.fields.iter_mut().rev().find(|f| !f.in_result) {
                     field.instruction.push_str(&text);
                 }
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Run content that stands for a character: TABs, line breaks, hyphens, symbols. Page and
+    /// column breaks are layout, not text.
+    fn start_mark(&mut self, name: &str, e: &BytesStart<'a>) {
+        match name {
             "tab" | "ptab" => self.emit_text("\t"),
             "br" => {
                 let kind = raw_attr(e, "type");
@@ -263,107 +301,110 @@ impl<'a, 'c> Parser<'a, 'c> {
             "cr" => self.emit_text("\n"),
             "noBreakHyphen" => self.emit_text("\u{2011}"),
             "sym" => self.emit_symbol(e),
-            "fldChar" => self.field_char(e),
-            "fldSimple" if !empty => {
-                let instruction = attr_value(e, "instr").unwrap_or_default();
-                let mut field = Field {
-                    instruction,
-                    in_result: true,
-                    kind: FieldKind::Pending,
-                    href: None,
-                    result_start: None,
-                };
-                classify_field(&mut field);
-                if field.kind == FieldKind::PageRef {
-                    field.result_start = self.result_position();
-                }
-                self.note_toc(&field);
-                self.fields.push(field);
-            }
-            "hyperlink" if !empty => {
-                let href = self.hyperlink_target(e);
-                self.links.push(href);
-            }
-            "footnoteReference" => self.footnote_reference(e),
-            "bookmarkStart" => self.bookmark(e),
-            "ins" | "moveTo" if !empty => {
-                self.revisions.insertions += 1;
-                if self.context.mode == RevisionMode::Reject {
-                    self.reader.skip(e)?;
-                }
-            }
-            "del" | "moveFrom" if !empty => {
-                self.revisions.deletions += 1;
-                if self.context.mode == RevisionMode::Accept {
-                    self.reader.skip(e)?;
-                }
-            }
-            "tbl" if !empty => {
-                self.finish_paragraph();
-                self.flush_carried();
-                self.table_depth += 1;
-                if self.table_depth > MAX_TABLE_DEPTH {
-                    return Err(self.reader.error_here(format!(
-                        "tables nested deeper than {MAX_TABLE_DEPTH} levels"
-                    )));
-                }
-                self.frames.push(Frame::Table(Table::default()));
-            }
-            "gridCol" => {
-                if let Some(Frame::Table(table)) = self.frames.last_mut() {
-                    let width = raw_attr(e, "w").and_then(|w| w.parse().ok()).unwrap_or(0);
-                    table.grid.push(width);
-                }
-            }
-            "tr" if !empty => {
-                self.frames.push(Frame::Row {
-                    row: Row::default(),
-                    dropped: false,
-                    grid_before: 0,
-                });
-            }
-            "trPr" if !empty => self.read_row_properties()?,
-            "tc" => {
-                self.finish_paragraph();
-                self.frames.push(Frame::Cell(Cell {
-                    grid_span: 1,
-                    ..Cell::default()
-                }));
-                if empty {
-                    self.end_cell();
-                }
-            }
-            "tcPr" if !empty => self.read_cell_properties()?,
-            "footnote" | "endnote" if !empty => {
-                let kind = attr_value(e, "type").unwrap_or_default();
-                if kind == "separator" || kind.starts_with("continuation") {
-                    self.reader.skip(e)?;
-                } else {
-                    let id = attr_value(e, "id").unwrap_or_default();
-                    self.frames.push(Frame::Note {
-                        id,
-                        blocks: Vec::new(),
-                    });
-                }
-            }
-            "sdt" if !empty => self.content_controls.push(false),
-            "sdtPr" if !empty => {
+            _ => {}
+        }
+    }
+
+    /// `w:fldSimple`: a field whose result is its content.
+    fn start_simple_field(&mut self, e: &BytesStart<'a>) {
+        let instruction = attr_value(e, "instr").unwrap_or_default();
+        let mut field = Field {
+            instruction,
+            in_result: true,
+            kind: FieldKind::Pending,
+            href: None,
+            result_start: None,
+        };
+        classify_field(&mut field);
+        if field.kind == FieldKind::PageRef {
+            field.result_start = self.result_position();
+        }
+        self.note_toc(&field);
+        self.fields.push(field);
+    }
+
+    /// Tracked insertions and deletions: skipped when the mode drops them.
+    fn start_revision(&mut self, name: &str, e: &BytesStart<'a>) -> Result<(), XmlError> {
+        let (kept_in, count) = match name {
+            "ins" | "moveTo" => (RevisionMode::Accept, &mut self.revisions.insertions),
+            _ => (RevisionMode::Reject, &mut self.revisions.deletions),
+        };
+        *count += 1;
+        if self.context.mode != kept_in {
+            self.reader.skip(e)?;
+        }
+        Ok(())
+    }
+
+    /// `w:tbl` (nesting limited to [`MAX_TABLE_DEPTH`]) or `w:tr`.
+    fn start_table_or_row(&mut self, name: &str) -> Result<(), XmlError> {
+        if name == "tr" {
+            self.frames.push(Frame::Row {
+                row: Row::default(),
+                dropped: false,
+                grid_before: 0,
+            });
+            return Ok(());
+        }
+        self.finish_paragraph();
+        self.flush_carried();
+        self.table_depth += 1;
+        if self.table_depth > MAX_TABLE_DEPTH {
+            return Err(self.reader.error_here(format!(
+                "tables nested deeper than {MAX_TABLE_DEPTH} levels"
+            )));
+        }
+        self.frames.push(Frame::Table(Table::default()));
+        Ok(())
+    }
+
+    /// `w:gridCol`: a column width of the innermost table.
+    fn grid_column(&mut self, e: &BytesStart<'a>) {
+        if let Some(Frame::Table(table)) = self.frames.last_mut() {
+            let width = raw_attr(e, "w").and_then(|w| w.parse().ok()).unwrap_or(0);
+            table.grid.push(width);
+        }
+    }
+
+    /// `w:tc`: a new cell.
+    fn start_cell(&mut self, empty: bool) {
+        self.finish_paragraph();
+        self.frames.push(Frame::Cell(Cell {
+            grid_span: 1,
+            ..Cell::default()
+        }));
+        if empty {
+            self.end_cell();
+        }
+    }
+
+    /// A footnote or endnote body; separators are skipped.
+    fn start_note(&mut self, e: &BytesStart<'a>) -> Result<(), XmlError> {
+        let kind = attr_value(e, "type").unwrap_or_default();
+        if kind == "separator" || kind.starts_with("continuation") {
+            return self.reader.skip(e);
+        }
+        let id = attr_value(e, "id").unwrap_or_default();
+        self.frames.push(Frame::Note {
+            id,
+            blocks: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// Content controls: their content is read, unless it is Word's placeholder prompt
+    /// ("Click or tap here to enter text.").
+    fn start_content_control(&mut self, name: &str, e: &BytesStart<'a>) -> Result<(), XmlError> {
+        match name {
+            "sdt" => self.content_controls.push(false),
+            "sdtPr" => {
                 let mut placeholder = false;
                 self.read_properties("sdtPr", |name, _, _| placeholder |= name == "showingPlcHdr")?;
                 if let Some(top) = self.content_controls.last_mut() {
                     *top = placeholder;
                 }
             }
-            "sdtContent" if !empty && self.content_controls.last() == Some(&true) => {
-                // Word's prompt ("Click or tap here to enter text."), not content.
-                self.reader.skip(e)?;
-            }
-            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing" | "pict" | "object"
-            | "txbxContent" | "commentReference" | "comments"
-                if !empty =>
-            {
-                self.reader.skip(e)?
-            }
+            _ if self.content_controls.last() == Some(&true) => self.reader.skip(e)?,
             _ => {}
         }
         Ok(())
