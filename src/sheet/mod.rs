@@ -562,87 +562,146 @@ pub fn merge(
     records: &[Record],
 ) -> Result<(ActionPlan, MergeSummary), SheetError> {
     let (header_index, columns) = header(records)?;
-    // Where each id is: (resolution index, item index), all places when an id repeats.
-    let mut places: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let places = id_places(plan);
+    let mut updates: Vec<(Place, Update)> = Vec::new();
+    let mut seen: HashMap<Place, usize> = HashMap::new();
+    let mut summary = MergeSummary::default();
+    for record in &records[header_index + 1..] {
+        let sheet_row = SheetRow {
+            record,
+            columns: &columns,
+        };
+        let Some((place, update)) = sheet_row.update(plan, &places)? else {
+            continue;
+        };
+        summary.rows += 1;
+        match seen.get(&place) {
+            Some(&first) => check_agrees(plan, place, &updates[first].1, &update)?,
+            None => {
+                seen.insert(place, updates.len());
+                updates.push((place, update));
+            }
+        }
+    }
+    let next = apply(plan, updates, &mut summary);
+    Ok((next, summary))
+}
+
+/// Where an item is: (resolution index, item index).
+type Place = (usize, usize);
+
+/// Where each id is, all places when an id repeats.
+fn id_places(plan: &ActionPlan) -> HashMap<&str, Vec<Place>> {
+    let mut places: HashMap<&str, Vec<Place>> = HashMap::new();
     for (r, resolution) in plan.resolutions.iter().enumerate() {
         for (i, item) in resolution.action_items.iter().enumerate() {
             places.entry(item.id.trim()).or_default().push((r, i));
         }
     }
-    let mut updates: Vec<((usize, usize), Update)> = Vec::new();
-    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut summary = MergeSummary::default();
-    for record in &records[header_index + 1..] {
-        let cell = |column: Column| -> Option<&str> {
-            columns
-                .get(&column)
-                .map(|&i| record.cells.get(i).map_or("", String::as_str))
-        };
-        let id = cell(Column::Id).unwrap_or("").trim();
+    places
+}
+
+/// One record read through the header's columns.
+struct SheetRow<'r> {
+    record: &'r Record,
+    columns: &'r HashMap<Column, usize>,
+}
+
+impl<'r> SheetRow<'r> {
+    /// The cell of `column` ("" when the row is shorter), `None` when there is no such column.
+    fn cell(&self, column: Column) -> Option<&'r str> {
+        self.columns
+            .get(&column)
+            .map(|&i| self.record.cells.get(i).map_or("", String::as_str))
+    }
+
+    fn error(&self, message: impl Into<String>) -> SheetError {
+        SheetError::row(self.record.row, message)
+    }
+
+    /// The item the row is about and what it asks to change; `None` for a blank row.
+    fn update(
+        &self,
+        plan: &ActionPlan,
+        places: &HashMap<&str, Vec<Place>>,
+    ) -> Result<Option<(Place, Update)>, SheetError> {
+        let row = self.record.row;
+        let id = self.cell(Column::Id).unwrap_or("").trim();
         if id.is_empty() {
-            let row_is_blank = columns
+            let row_is_blank = self
+                .columns
                 .values()
-                .all(|&i| record.cells.get(i).is_none_or(|c| c.trim().is_empty()));
+                .all(|&i| self.record.cells.get(i).is_none_or(|c| c.trim().is_empty()));
             if row_is_blank {
-                continue;
+                return Ok(None);
             }
-            return Err(SheetError::row(
-                record.row,
-                "the Id cell is empty (rows cannot be added, and ids cannot be edited)",
-            ));
+            return Err(
+                self.error("the Id cell is empty (rows cannot be added, and ids cannot be edited)")
+            );
         }
-        summary.rows += 1;
-        let place = locate(plan, &places, record.row, id, cell(Column::Resolution))?;
-        let (resolution, item) = (
-            &plan.resolutions[place.0],
-            &plan.resolutions[place.0].action_items[place.1],
-        );
+        let place = locate(plan, places, row, id, self.cell(Column::Resolution))?;
+        let item = &plan.resolutions[place.0].action_items[place.1];
         check_read_only(
-            record.row,
+            row,
             item,
-            cell(Column::Action),
-            cell(Column::CurrentStatus),
+            self.cell(Column::Action),
+            self.cell(Column::CurrentStatus),
         )?;
-        let mark = |column: Column| -> Result<Option<bool>, SheetError> {
-            match cell(column) {
-                None => Ok(None),
-                Some(text) => parse_mark(text).map(Some).ok_or_else(|| {
-                    SheetError::row(
-                        record.row,
-                        format!(
-                            "{} of {id} is {text:?}: use {MARK} or leave the cell empty",
-                            column.header()
-                        ),
-                    )
-                }),
-            }
-        };
         let update = Update {
-            row: record.row,
-            periodic_goals_met: mark(Column::PeriodicGoalsMet)?,
-            completed: mark(Column::Completed)?,
-            milestone: cell(Column::Milestone).map(clean_text),
-            new_status: cell(Column::NewStatus)
+            row,
+            periodic_goals_met: self.mark(Column::PeriodicGoalsMet, id)?,
+            completed: self.mark(Column::Completed, id)?,
+            milestone: self.cell(Column::Milestone).map(clean_text),
+            new_status: self
+                .cell(Column::NewStatus)
                 .map(status_blocks)
                 .unwrap_or_default(),
         };
-        if let Some(&first) = seen.get(&place) {
-            let earlier = &updates[first].1;
-            if let Some(field) = earlier.conflict(&update) {
-                return Err(SheetError::row(
-                    record.row,
-                    format!(
-                        "{id} ({}) is also on row {}, with a different {field}",
-                        resolution.label(),
-                        earlier.row
-                    ),
-                ));
-            }
-            continue;
-        }
-        seen.insert(place, updates.len());
-        updates.push((place, update));
+        Ok(Some((place, update)))
     }
+
+    /// A mark column's value, `None` when the sheet has no such column.
+    fn mark(&self, column: Column, id: &str) -> Result<Option<bool>, SheetError> {
+        match self.cell(column) {
+            None => Ok(None),
+            Some(text) => parse_mark(text).map(Some).ok_or_else(|| {
+                self.error(format!(
+                    "{} of {id} is {text:?}: use {MARK} or leave the cell empty",
+                    column.header()
+                ))
+            }),
+        }
+    }
+}
+
+/// A second row of the same item must ask for the same changes.
+fn check_agrees(
+    plan: &ActionPlan,
+    place: Place,
+    earlier: &Update,
+    later: &Update,
+) -> Result<(), SheetError> {
+    let Some(field) = earlier.conflict(later) else {
+        return Ok(());
+    };
+    let resolution = &plan.resolutions[place.0];
+    let id = resolution.action_items[place.1].id.trim();
+    Err(SheetError::row(
+        later.row,
+        format!(
+            "{id} ({}) is also on row {}, with a different {field}",
+            resolution.label(),
+            earlier.row
+        ),
+    ))
+}
+
+/// The plan with the updates applied, counted in `summary`.
+fn apply(
+    plan: &ActionPlan,
+    updates: Vec<(Place, Update)>,
+    summary: &mut MergeSummary,
+) -> ActionPlan {
     let mut next = plan.clone();
     for ((r, i), update) in updates {
         let item = &mut next.resolutions[r].action_items[i];
@@ -664,7 +723,7 @@ pub fn merge(
             summary.items_changed += 1;
         }
     }
-    Ok((next, summary))
+    next
 }
 
 /// The item a row's id (and resolution, when the column is there) names.
