@@ -575,22 +575,59 @@ pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
     )
 }
 
-/// `{"findings": [...]}`, pretty-printed, ending in a newline.
-pub fn to_json(findings: &[Finding]) -> String {
+/// The findings at `min` or more serious (errors ≥ warnings ≥ infos), errors first, then
+/// warnings, then infos, each in document order.
+pub fn select(findings: &[Finding], min: Severity) -> Vec<Finding> {
+    let mut selected: Vec<Finding> = findings
+        .iter()
+        .filter(|f| f.severity <= min)
+        .cloned()
+        .collect();
+    selected.sort_by_key(|f| f.severity);
+    selected
+}
+
+/// "1 error, 6 warnings, 38 infos".
+pub fn summary(findings: &[Finding]) -> String {
+    let (errors, warnings, infos) = counts(findings);
+    format!(
+        "{}, {}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(infos, "info")
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `{"findings": [...]}` of the findings at `min` or more serious, errors first,
+/// pretty-printed, ending in a newline.
+pub fn to_json(findings: &[Finding], min: Severity) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
         findings: &'a [Finding],
     }
-    let mut text = serde_json::to_string_pretty(&Report { findings }).unwrap_or_default();
+    let selected = select(findings, min);
+    let mut text = serde_json::to_string_pretty(&Report {
+        findings: &selected,
+    })
+    .unwrap_or_default();
     text.push('\n');
     text
 }
 
-/// One line per finding ("error   duplicate-id  Resolution 22 22-09: …") and a summary
-/// line.
-pub fn to_text(findings: &[Finding], as_of: Date) -> String {
+/// One line per finding at `min` or more serious ("error   duplicate-id  Resolution 22
+/// 22-09: …"), errors first, and a summary line counting them all.
+pub fn to_text(findings: &[Finding], as_of: Date, min: Severity) -> String {
     let mut out = String::new();
-    for f in findings {
+    let selected = select(findings, min);
+    for f in &selected {
         let mut place = f.location.resolution.clone().unwrap_or_default();
         if let Some(item) = &f.location.item {
             if !place.is_empty() {
@@ -607,21 +644,13 @@ pub fn to_text(findings: &[Finding], as_of: Date) -> String {
             f.message
         );
     }
-    let (errors, warnings, infos) = counts(findings);
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
+    let hidden = findings.len() - selected.len();
+    let hidden = if hidden == 0 {
+        String::new()
+    } else {
+        format!(", {hidden} not shown")
     };
-    let _ = writeln!(
-        out,
-        "{}, {}, {} (overdue as of {as_of})",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(infos, "info")
-    );
+    let _ = writeln!(out, "{}{hidden} (overdue as of {as_of})", summary(findings));
     out
 }
 

@@ -17,6 +17,7 @@
 //!     └── …
 //! ```
 
+use crate::text::human_size;
 use crate::xml::{attr_value, local_name, XmlError, XmlReader};
 use quick_xml::events::Event;
 use std::cell::{Cell, RefCell};
@@ -64,7 +65,7 @@ pub enum PackageError {
     #[error("not a .docx file: it is not a zip package{0}")]
     NotZip(String),
     /// The zip could not be read (truncated, corrupt, unsupported).
-    #[error("corrupt or truncated zip package: {0}")]
+    #[error("the file is cut short or damaged — was the download or copy complete? (zip: {0})")]
     BadZip(String),
     /// A zip without WordprocessingML (OpenDocument, xlsx, …).
     #[error("not a Word document: {0}")]
@@ -73,7 +74,7 @@ pub enum PackageError {
     #[error("the package has no {0} part")]
     MissingPart(String),
     /// A part inflates beyond the per-part limit.
-    #[error("part {part} inflates to more than {limit} bytes (limit --max-part-bytes); refusing a possible zip bomb")]
+    #[error("part {part} inflates to more than {}; refusing a possible zip bomb", human_size(*limit))]
     PartTooLarge {
         /// The part name.
         part: String,
@@ -81,14 +82,14 @@ pub enum PackageError {
         limit: u64,
     },
     /// All parts together inflate beyond the total limit.
-    #[error("the package inflates to more than {limit} bytes in total (limit --max-total-bytes); refusing a possible zip bomb")]
+    #[error("the package inflates to more than {} in total; refusing a possible zip bomb", human_size(*limit))]
     TotalTooLarge {
         /// The limit in bytes.
         limit: u64,
     },
     /// The input file itself is larger than allowed.
     #[error(
-        "the input is {size} bytes, more than the {limit} bytes allowed (limit --max-input-bytes)"
+        "the input is {}, more than the {} allowed", human_size(*size), human_size(*limit)
     )]
     InputTooLarge {
         /// Size of the input.

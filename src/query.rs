@@ -174,6 +174,15 @@ impl ResolutionRef {
     }
 }
 
+impl ResolutionRef {
+    /// True when `plan` has this resolution or opinion.
+    pub fn is_in(&self, plan: &ActionPlan) -> bool {
+        plan.resolutions
+            .iter()
+            .any(|r| r.kind == self.kind && same_number(&r.number, &self.number))
+    }
+}
+
 /// Which items to list. Values within one field are alternatives (any may match); the
 /// fields combine (all must match); an empty field matches everything.
 #[derive(Debug, Clone, Default)]

@@ -99,9 +99,37 @@ pub fn push_csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     out.push_str("\r\n");
 }
 
+/// A size for people: "300 bytes", "720 KiB", "1.5 MiB", "64 MiB".
+pub fn human_size(bytes: u64) -> String {
+    const KIB: u64 = 1 << 10;
+    const MIB: u64 = 1 << 20;
+    if bytes >= MIB {
+        let tenths = (bytes.saturating_mul(10) + MIB / 2) / MIB;
+        if tenths % 10 == 0 {
+            format!("{} MiB", tenths / 10)
+        } else {
+            format!("{}.{} MiB", tenths / 10, tenths % 10)
+        }
+    } else if bytes >= KIB {
+        format!("{} KiB", bytes.div_ceil(KIB))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(human_size(300), "300 bytes");
+        assert_eq!(human_size(720 * 1024 + 1), "721 KiB");
+        assert_eq!(human_size(64 << 20), "64 MiB");
+        assert_eq!(human_size(3 << 19), "1.5 MiB");
+        assert_eq!(human_size(268_435_456), "256 MiB");
+        let _ = human_size(u64::MAX);
+    }
 
     #[test]
     fn one_line_collapses_every_whitespace() {

@@ -1,7 +1,7 @@
 //! `actplan check`: consistency findings of an edition.
 
 use super::format::{infer, OutputFormat};
-use super::io::{self, Reading};
+use super::io::{self, OutputArgs, Payload, Reading};
 use super::{Exit, Failure};
 use actplan::check::{self, Severity};
 use actplan::Date;
@@ -13,6 +13,9 @@ Examples:
   actplan check plan.docx --as-of 2024-07-22       overdue as of that day
   actplan check plan.json --to json -o findings.json
   actplan check plan.docx --strict                 exit 1 on warnings too
+  actplan check plan.docx --min-level warning      errors and warnings only
+
+Errors are listed first, then warnings, then infos; the last line counts them all.
 
 Findings (severity, code): error duplicate-id, error id-prefix, info id-gap,
 error matrix-without-section, error section-without-matrix, warning title-mismatch,
@@ -41,12 +44,14 @@ pub(crate) struct Args {
     /// Output format; inferred from the output extension when omitted, else text.
     #[arg(short = 't', long = "to", value_enum)]
     to: Option<CheckFormat>,
-    /// Output file; '-' (the default) writes standard output.
-    #[arg(short, long, default_value = "-")]
-    output: String,
+    #[command(flatten)]
+    output: OutputArgs,
     /// Exit 1 on warnings as well as errors.
     #[arg(long)]
     strict: bool,
+    /// Show only findings this serious or more: info (all, the default), warning, error.
+    #[arg(long, value_enum, default_value = "info")]
+    min_level: Level,
     /// How to read the edition.
     #[command(flatten)]
     reading: Reading,
@@ -62,6 +67,24 @@ enum CheckFormat {
     Json,
 }
 
+/// `--min-level`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Level {
+    fn severity(self) -> Severity {
+        match self {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Info,
+        }
+    }
+}
+
 impl OutputFormat for CheckFormat {
     const EXTENSIONS: &'static [(&'static str, Self)] = &[
         ("txt", CheckFormat::Text),
@@ -73,15 +96,23 @@ impl OutputFormat for CheckFormat {
 
 /// Run `actplan check`: exit 1 on errors (and on warnings with `--strict`).
 pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
-    let format = infer(&args.output, args.to)?;
+    let format = infer(args.output.name(), args.to)?;
     let plan = args.reading.read(&args.input)?;
     let as_of = io::as_of_or_today(&plan, args.as_of);
     let findings = actplan::check(&plan, as_of);
     let text = match format {
-        CheckFormat::Text => check::to_text(&findings, as_of),
-        CheckFormat::Json => check::to_json(&findings),
+        CheckFormat::Text => check::to_text(&findings, as_of, args.min_level.severity()),
+        CheckFormat::Json => check::to_json(&findings, args.min_level.severity()),
     };
-    io::write_output(&args.output, text.as_bytes(), &[&args.input])?;
+    let summary = check::summary(&findings);
+    io::deliver(
+        &args.output,
+        text.as_bytes(),
+        Payload::Text,
+        &[&args.input],
+        args.reading.quiet,
+        &summary,
+    )?;
     let failing = findings
         .iter()
         .any(|f| f.severity == Severity::Error || (args.strict && f.severity == Severity::Warning));

@@ -1,7 +1,7 @@
 //! `actplan convert`: an edition as JSON, or its report as Markdown, HTML or Word.
 
 use super::format::{infer, OutputFormat};
-use super::io::{self, LimitArgs, Reading};
+use super::io::{self, LimitArgs, OutputArgs, Payload, Reading};
 use super::{Exit, Failure};
 use actplan::{
     Date, Format, ReadOptions, RenderOptions, RevisionMode, TemplateSource, UserTemplate,
@@ -34,9 +34,8 @@ encrypted, OpenDocument, not a zip), 5 corrupt package, 6 size limit exceeded,
 pub(crate) struct Args {
     /// Input file (.docx or .json); '-' reads standard input.
     input: String,
-    /// Output file; '-' (the default) writes standard output.
-    #[arg(short, long, default_value = "-")]
-    output: String,
+    #[command(flatten)]
+    output: OutputArgs,
     /// Output format (json, md, html, docx); inferred from the output extension when omitted.
     #[arg(short = 't', long = "to", value_enum)]
     to: Option<ConvertFormat>,
@@ -104,7 +103,7 @@ enum Revisions {
 
 /// Run `actplan convert`.
 pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
-    let format = infer(&args.output, args.to)?.format();
+    let format = infer(args.output.name(), args.to)?.format();
     io::check_settings(&args.settings)?;
     let options = render_options(args)?;
     let read_options = ReadOptions {
@@ -121,10 +120,29 @@ pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
         &read_options,
         args.reading.quiet,
     )?;
-    let output_failure = |e: &actplan::Error| Failure::of(&args.output, e);
+    let output_failure = |e: &actplan::Error| Failure::of(args.output.name(), e);
     actplan::set_cover_fields(&mut plan, &args.settings).map_err(|e| output_failure(&e))?;
-    let bytes = actplan::render(&plan, format, &options).map_err(|e| output_failure(&e))?;
-    io::write_output(&args.output, &bytes, &[&args.input])?;
+    let bytes =
+        actplan::render(&plan, format, &options).map_err(|e| match (&e, &args.reference_doc) {
+            // A reference document that cannot be used is named, not the output.
+            (actplan::Error::Render(actplan::error::RenderError::ReferenceDoc(_)), Some(path)) => {
+                Failure::of(&path.display().to_string(), &e)
+            }
+            _ => output_failure(&e),
+        })?;
+    let payload = match format {
+        Format::Docx => Payload::Binary("Word document"),
+        _ => Payload::Text,
+    };
+    let summary = io::plan_summary(&plan);
+    io::deliver(
+        &args.output,
+        &bytes,
+        payload,
+        &[&args.input],
+        args.reading.quiet,
+        &summary,
+    )?;
     Ok(Exit::Success)
 }
 

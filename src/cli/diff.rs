@@ -1,7 +1,7 @@
 //! `actplan diff`: what changed between two editions.
 
 use super::format::{infer, OutputFormat};
-use super::io;
+use super::io::{self, OutputArgs, Payload};
 use super::{Exit, Failure};
 use actplan::{DiffFormat, DiffOptions, ReadOptions};
 use clap::ValueEnum;
@@ -35,9 +35,8 @@ pub(crate) struct Args {
     /// Output format; inferred from the output extension when omitted, else text.
     #[arg(short = 't', long = "to", value_enum)]
     to: Option<DiffTo>,
-    /// Output file; '-' (the default) writes standard output.
-    #[arg(short, long, default_value = "-")]
-    output: String,
+    #[command(flatten)]
+    output: OutputArgs,
     /// Colour the text report: auto (when standard output is a terminal and NO_COLOR is not set), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
@@ -106,7 +105,7 @@ fn compare(args: &Args) -> Result<Exit, Failure> {
     if args.old == "-" && args.new == "-" {
         return Err(Failure::usage("only one of OLD and NEW can be '-'"));
     }
-    let format = infer(&args.output, args.to)?.format();
+    let format = infer(args.output.name(), args.to)?.format();
     // Inputs are always read with their tracked changes accepted.
     let options = ReadOptions::default();
     let old = io::read_edition(&args.old, None, &options, args.quiet)?;
@@ -124,8 +123,20 @@ fn compare(args: &Args) -> Result<Exit, Failure> {
         },
     };
     let bytes = actplan::write_diff(&old, &new, &report, format, &options)
-        .map_err(|e| Failure::of(&args.output, &e))?;
-    io::write_output(&args.output, &bytes, &[&args.old, &args.new])?;
+        .map_err(|e| Failure::of(args.output.name(), &e))?;
+    let payload = match format {
+        DiffFormat::Docx => Payload::Binary("Word document"),
+        _ => Payload::Text,
+    };
+    let summary = io::plural(report.changes.len(), "change");
+    io::deliver(
+        &args.output,
+        &bytes,
+        payload,
+        &[&args.old, &args.new],
+        args.quiet,
+        &summary,
+    )?;
     Ok(if report.is_empty() {
         Exit::Success
     } else {
@@ -139,7 +150,7 @@ fn colour(args: &Args) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            args.output == "-"
+            args.output.name() == "-"
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }

@@ -66,7 +66,19 @@ impl Failure {
     /// A library error met while working on `name` (a file, or "<stdin>").
     pub(crate) fn of(name: &str, error: &Error) -> Failure {
         let message = error.to_string().replace('\n', " ");
-        Failure::new(exit_of(error), format!("{name}: {message}"))
+        let hint = match error {
+            Error::Package(PackageError::PartTooLarge { .. }) => {
+                " (--max-part-bytes raises the limit)"
+            }
+            Error::Package(PackageError::TotalTooLarge { .. }) => {
+                " (--max-total-bytes raises the limit)"
+            }
+            Error::Package(PackageError::InputTooLarge { .. }) => {
+                " (--max-input-bytes raises the limit)"
+            }
+            _ => "",
+        };
+        Failure::new(exit_of(error), format!("{name}: {message}{hint}"))
     }
 
     /// The same failure with another exit code (`diff` exits 2 on any trouble).

@@ -1,7 +1,7 @@
 //! `actplan export`: the status-update spreadsheet of an edition.
 
 use super::format::{infer, OutputFormat};
-use super::io;
+use super::io::{self, OutputArgs, Payload};
 use super::{Exit, Failure};
 use actplan::{ExportOptions, ReadOptions, SheetFormat};
 use clap::ValueEnum;
@@ -11,13 +11,17 @@ Examples:
   actplan export plan.docx -o updates.xlsx              every action item
   actplan export plan.docx -o sg17.xlsx --owner SG17    SG17's items (and those of all SGs)
   actplan export plan.json -o updates.csv               CSV (UTF-8) for people without Excel
+  actplan export plan.docx --to csv -o -                CSV on standard output
 
 The sheet: Resolution, Id, Action, Owners, Milestone, Periodic goals met, Completed,
 Current status, New status. Counsellors edit Milestone, the two marks (✓ or empty) and
 write New status (one paragraph per line, \"- \" for a bullet); the other columns are
 locked (sheet protection without a password). Then: actplan import plan.json filled.xlsx.
 
-Exit codes: 0 success, 2 usage, 3 input/output error, 4 not a Word .docx, 5 corrupt
+A CSV cell that a spreadsheet would run as a formula (=, +, -, @ first, e.g. a status
+starting with \"- \") is written with a leading ' ; import takes it off again.
+
+Exit codes: 0 success, 2 usage (also: no item of that owner), 3 input/output error, 4 not a Word .docx, 5 corrupt
 package, 6 size limit exceeded, 7 malformed XML, 8 not an Action Plan, 9 invalid JSON.";
 
 /// Arguments of `actplan export`.
@@ -26,22 +30,26 @@ package, 6 size limit exceeded, 7 malformed XML, 8 not an Action Plan, 9 invalid
 pub(crate) struct Args {
     /// The edition (.docx or .json); '-' reads standard input.
     input: String,
-    /// The spreadsheet to write: .xlsx, or .csv; '-' writes CSV to standard output.
-    #[arg(short, long)]
-    output: String,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// The sheet's form; inferred from the output extension (.xlsx, .csv) when omitted.
+    #[arg(short = 't', long = "to", value_enum)]
+    to: Option<ExportFormat>,
     /// Only the items of this owner (SG17, TSB, TSAG…; a study group also gets the items of
     /// all SGs); repeatable.
     #[arg(long, value_name = "OWNER")]
     owner: Vec<String>,
-    /// Do not print warnings.
+    /// Do not print warnings nor what was written.
     #[arg(short, long)]
     quiet: bool,
 }
 
-/// The sheet's form, from the extension of `-o`.
+/// `export --to`.
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    /// An Excel workbook with locked columns and mark validation.
     Xlsx,
+    /// CSV text (UTF-8 with a byte-order mark).
     Csv,
 }
 
@@ -50,24 +58,15 @@ impl OutputFormat for ExportFormat {
         ("xlsx", ExportFormat::Xlsx),
         ("xlsm", ExportFormat::Xlsx),
         ("csv", ExportFormat::Csv),
-        ("txt", ExportFormat::Csv),
     ];
     const DEFAULT: Self = ExportFormat::Csv;
 }
 
 /// Run `actplan export`.
 pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
-    let format = match infer::<ExportFormat>(&args.output, None) {
-        Ok(ExportFormat::Xlsx) => SheetFormat::Xlsx,
-        Ok(ExportFormat::Csv) if args.output == "-" || has_extension(&args.output) => {
-            SheetFormat::Csv
-        }
-        _ => {
-            return Err(Failure::usage(format!(
-                "{}: the output must be a .xlsx or .csv file",
-                args.output
-            )))
-        }
+    let (format, payload) = match infer(args.output.name(), args.to)? {
+        ExportFormat::Xlsx => (SheetFormat::Xlsx, Payload::Binary("spreadsheet")),
+        ExportFormat::Csv => (SheetFormat::Csv, Payload::Text),
     };
     let plan = io::read_edition(&args.input, None, &ReadOptions::default(), args.quiet)?;
     let options = ExportOptions {
@@ -76,15 +75,20 @@ pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
     };
     let bytes = actplan::export(&plan, format, &options).map_err(|e| {
         let name = match e {
-            actplan::Error::Sheet(actplan::error::SheetError::Write(_)) => &args.output,
+            actplan::Error::Sheet(actplan::error::SheetError::Write(_)) => args.output.name(),
             _ => &args.input,
         };
         Failure::of(name, &e)
     })?;
-    io::write_output(&args.output, &bytes, &[&args.input])?;
+    let rows = actplan::sheet::rows(&plan, &args.owner).map_or(0, |rows| rows.len());
+    let summary = io::plural(rows, "item row");
+    io::deliver(
+        &args.output,
+        &bytes,
+        payload,
+        &[&args.input],
+        args.quiet,
+        &summary,
+    )?;
     Ok(Exit::Success)
-}
-
-fn has_extension(path: &str) -> bool {
-    std::path::Path::new(path).extension().is_some()
 }

@@ -3,9 +3,10 @@
 //! and settings the environment gives.
 
 use super::{Exit, Failure};
+use actplan::text::human_size;
 use actplan::{ActionPlan, Date, InputFormat, Limits, ReadOptions};
 use clap::ValueEnum;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The name of an input in messages: its path, or "<stdin>" for `-`.
@@ -23,7 +24,11 @@ pub(crate) fn read_input(path: &str, limit: u64) -> Result<Vec<u8>, Failure> {
     let too_large = |size: u64| {
         Failure::new(
             Exit::TooLarge,
-            format!("{name}: the input is {size} bytes, more than the {limit} bytes allowed (--max-input-bytes)"),
+            format!(
+                "{name}: the input is {}, more than the {} allowed (--max-input-bytes raises the limit)",
+                human_size(size),
+                human_size(limit)
+            ),
         )
     };
     let cannot = |what: &str, e: std::io::Error| {
@@ -108,8 +113,80 @@ pub(crate) fn read_edition(
     Ok(read.plan)
 }
 
+/// `-o FILE`: where a subcommand writes. Without it, standard output, unless that is a
+/// terminal and the output is binary or large (then `-o -` asks for it anyway).
+#[derive(clap::Args)]
+pub(crate) struct OutputArgs {
+    /// Output file, its format from the extension; '-' writes standard output (the default
+    /// when standard output is not a terminal).
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<String>,
+}
+
+impl OutputArgs {
+    /// The output as the format inference sees it: the file, or '-'.
+    pub(crate) fn name(&self) -> &str {
+        self.output.as_deref().unwrap_or("-")
+    }
+}
+
+/// What is written, for the terminal guard: binary bytes never go to a terminal, text only
+/// up to [`LARGE_TEXT`] unless `-o -` asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Payload {
+    /// Text (JSON, Markdown, HTML, CSV, plain text).
+    Text,
+    /// A zip package (.docx, .xlsx): named for the message.
+    Binary(&'static str),
+}
+
+/// Text larger than this is not printed on a terminal unless asked for with `-o -`.
+pub(crate) const LARGE_TEXT: usize = 128 << 10;
+
+/// Write `bytes` where `output` says, then say on standard error what was written (a file
+/// and `summary`, "58 resolutions, 407 items") unless `quiet`.
+pub(crate) fn deliver(
+    output: &OutputArgs,
+    bytes: &[u8],
+    payload: Payload,
+    inputs: &[&str],
+    quiet: bool,
+    summary: &str,
+) -> Result<(), Failure> {
+    match output.output.as_deref() {
+        None | Some("-") => {
+            let asked = output.output.is_some();
+            if std::io::stdout().is_terminal() {
+                guard_terminal(bytes, payload, asked)?;
+            }
+            write_output("-", bytes, inputs)
+        }
+        Some(path) => {
+            write_output(path, bytes, inputs)?;
+            if !quiet {
+                eprintln!("actplan: wrote {path} ({summary})");
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Refuse binary output on a terminal, and large text unless asked for with `-o -`.
+fn guard_terminal(bytes: &[u8], payload: Payload, asked: bool) -> Result<(), Failure> {
+    match payload {
+        Payload::Binary(what) => Err(Failure::usage(format!(
+            "refusing to write a {what} to the terminal: use -o FILE"
+        ))),
+        Payload::Text if !asked && bytes.len() > LARGE_TEXT => Err(Failure::usage(format!(
+            "the output is {} of text: use -o FILE to write a file, or -o - to print it here",
+            human_size(bytes.len() as u64)
+        ))),
+        Payload::Text => Ok(()),
+    }
+}
+
 /// Write `bytes` to `output` ('-' = standard output) atomically: a temporary file beside the
-/// target, then a rename. Refuses to overwrite any of `inputs`.
+/// target, then a rename. Refuses to overwrite any of `inputs`; a missing folder is named.
 pub(crate) fn write_output(output: &str, bytes: &[u8], inputs: &[&str]) -> Result<(), Failure> {
     if output == "-" {
         let mut stdout = std::io::stdout().lock();
@@ -132,6 +209,15 @@ pub(crate) fn write_output(output: &str, bytes: &[u8], inputs: &[&str]) -> Resul
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if !folder.is_dir() {
+        return Err(Failure::new(
+            Exit::Io,
+            format!(
+                "{output}: cannot write: the folder {} does not exist",
+                folder.display()
+            ),
+        ));
+    }
     let file_name = target
         .file_name()
         .and_then(|n| n.to_str())
@@ -144,6 +230,26 @@ pub(crate) fn write_output(output: &str, bytes: &[u8], inputs: &[&str]) -> Resul
         let _ = std::fs::remove_file(&temporary);
         Failure::new(Exit::Io, format!("{output}: cannot write: {e}"))
     })
+}
+
+/// "58 resolutions, 407 items": what an edition holds, for the line that says what was
+/// written.
+pub(crate) fn plan_summary(plan: &ActionPlan) -> String {
+    let items: usize = plan.resolutions.iter().map(|r| r.action_items.len()).sum();
+    format!(
+        "{}, {}",
+        plural(plan.resolutions.len(), "resolution"),
+        plural(items, "item")
+    )
+}
+
+/// "1 item", "2 items".
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// True when both paths name the same existing file.
@@ -218,15 +324,41 @@ pub(crate) fn as_of_or_today(plan: &ActionPlan, given: Option<Date>) -> Date {
 /// The size limits of a package, with the flags that change them.
 #[derive(clap::Args)]
 pub(crate) struct LimitArgs {
-    /// Largest input accepted, in bytes.
-    #[arg(long, default_value_t = Limits::default().max_input_bytes)]
+    /// Largest input accepted (bytes, or with a unit: 512KiB, 300MiB, 1GiB).
+    #[arg(long, value_name = "SIZE", default_value = "256MiB", value_parser = parse_size)]
     pub(crate) max_input_bytes: u64,
-    /// Most bytes one zip part may inflate to.
-    #[arg(long, default_value_t = Limits::default().max_part_bytes)]
+    /// Most one zip part may inflate to.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
     pub(crate) max_part_bytes: u64,
-    /// Most bytes all zip parts may inflate to together.
-    #[arg(long, default_value_t = Limits::default().max_total_bytes)]
+    /// Most all zip parts may inflate to together.
+    #[arg(long, value_name = "SIZE", default_value = "128MiB", value_parser = parse_size)]
     pub(crate) max_total_bytes: u64,
+}
+
+/// A size: a number of bytes, or a number with a unit (K, KB, KiB, M, MB, MiB, G, GB, GiB,
+/// all counted in powers of 1 024; any case, spaces allowed).
+pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let split = compact
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(compact.len());
+    let (digits, unit) = compact.split_at(split);
+    let shift = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "expected a size such as 300MiB or 1GiB, got {text:?}"
+            ))
+        }
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("expected a size such as 300MiB or 1GiB, got {text:?}"))
 }
 
 impl LimitArgs {

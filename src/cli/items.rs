@@ -1,7 +1,7 @@
 //! `actplan items`: the action items that match filters, as a table.
 
 use super::format::{infer, OutputFormat};
-use super::io::{self, Reading};
+use super::io::{self, OutputArgs, Payload, Reading};
 use super::{Exit, Failure};
 use actplan::model::owners;
 use actplan::query::{self, Filter, ResolutionRef, State};
@@ -62,9 +62,8 @@ pub(crate) struct Args {
     /// Output format; inferred from the output extension when omitted, else md.
     #[arg(short = 't', long = "to", value_enum)]
     to: Option<ItemsFormat>,
-    /// Output file; '-' (the default) writes standard output.
-    #[arg(short, long, default_value = "-")]
-    output: String,
+    #[command(flatten)]
+    output: OutputArgs,
     /// How to read the edition.
     #[command(flatten)]
     reading: Reading,
@@ -132,9 +131,18 @@ fn filter(args: &Args) -> Result<Filter, Failure> {
 
 /// Run `actplan items`.
 pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
-    let format = infer(&args.output, args.to)?;
+    let format = infer(args.output.name(), args.to)?;
     let filter = filter(args)?;
     let plan = args.reading.read(&args.input)?;
+    if let Some(missing) = filter.resolutions.iter().find(|r| !r.is_in(&plan)) {
+        return Err(Failure::usage(format!(
+            "{}: --resolution {}: the edition has no {} {}",
+            args.input,
+            missing.number,
+            missing.kind.as_str(),
+            missing.number
+        )));
+    }
     let as_of = io::as_of_or_today(&plan, args.as_of);
     let rows = query::select(&plan, &filter, as_of);
     let text = match format {
@@ -145,6 +153,14 @@ pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
             listing::items_html(&rows, &listing::page_title(&plan, "Action items"), as_of)
         }
     };
-    io::write_output(&args.output, text.as_bytes(), &[&args.input])?;
+    let summary = io::plural(rows.len(), "item");
+    io::deliver(
+        &args.output,
+        text.as_bytes(),
+        Payload::Text,
+        &[&args.input],
+        args.reading.quiet,
+        &summary,
+    )?;
     Ok(Exit::Success)
 }

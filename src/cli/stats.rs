@@ -1,7 +1,7 @@
 //! `actplan stats`: items counted per resolution and per owner.
 
 use super::format::{infer, OutputFormat};
-use super::io::{self, Reading};
+use super::io::{self, OutputArgs, Payload, Reading};
 use super::{Exit, Failure};
 use actplan::query;
 use actplan::render::listing;
@@ -33,9 +33,8 @@ pub(crate) struct Args {
     /// Output format; inferred from the output extension when omitted, else text.
     #[arg(short = 't', long = "to", value_enum)]
     to: Option<StatsFormat>,
-    /// Output file; '-' (the default) writes standard output.
-    #[arg(short, long, default_value = "-")]
-    output: String,
+    #[command(flatten)]
+    output: OutputArgs,
     /// How to read the edition.
     #[command(flatten)]
     reading: Reading,
@@ -66,7 +65,7 @@ impl OutputFormat for StatsFormat {
 
 /// Run `actplan stats`.
 pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
-    let format = infer(&args.output, args.to)?;
+    let format = infer(args.output.name(), args.to)?;
     let plan = args.reading.read(&args.input)?;
     let as_of = io::as_of_or_today(&plan, args.as_of);
     let stats = query::stats(&plan, as_of);
@@ -78,6 +77,14 @@ pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
             &listing::page_title(&plan, "Action item statistics"),
         ),
     };
-    io::write_output(&args.output, text.as_bytes(), &[&args.input])?;
+    let summary = io::plural(stats.totals.items, "item");
+    io::deliver(
+        &args.output,
+        text.as_bytes(),
+        Payload::Text,
+        &[&args.input],
+        args.reading.quiet,
+        &summary,
+    )?;
     Ok(Exit::Success)
 }

@@ -120,8 +120,13 @@ pub fn ingest(document: &Document) -> Result<Ingested, IngestError> {
         walker.warn(
             "document",
             format!(
-                "unaccepted tracked changes present ({} insertions, {} deletions); read as chosen by --revisions",
-                document.revisions.insertions, document.revisions.deletions
+                "unaccepted tracked changes present ({} insertions, {} deletions); read {}",
+                document.revisions.insertions,
+                document.revisions.deletions,
+                match document.revisions.mode {
+                    crate::ooxml::RevisionMode::Accept => "with the changes accepted",
+                    crate::ooxml::RevisionMode::Reject => "as before the changes (rejected)",
+                }
             ),
         );
     }

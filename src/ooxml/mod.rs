@@ -47,6 +47,8 @@ pub struct RevisionCount {
     pub insertions: usize,
     /// Deletions (`w:del`, `w:moveFrom`, deleted rows and paragraph marks).
     pub deletions: usize,
+    /// How they were read.
+    pub mode: RevisionMode,
 }
 
 impl RevisionCount {
@@ -261,5 +263,6 @@ pub fn read_document(package: &Package<'_>, mode: RevisionMode) -> Result<Docume
         }
     }
     document.default_style = styles.default_paragraph_style_name();
+    document.revisions.mode = mode;
     Ok(document)
 }

@@ -30,7 +30,7 @@ pub mod csv;
 pub mod xlsx;
 
 use crate::model::{ActionPlan, Block, Item, ListKind, Resolution};
-use crate::text::one_line as normalise;
+use crate::text::{human_size, one_line as normalise};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -396,8 +396,9 @@ pub fn read(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<Record>, SheetError
     let size = bytes.len() as u64;
     if size > limits.max_input_bytes {
         return Err(SheetError::TooLarge(format!(
-            "the file is {size} bytes, more than the {} bytes allowed",
-            limits.max_input_bytes
+            "the file is {}, more than the {} allowed",
+            human_size(size),
+            human_size(limits.max_input_bytes)
         )));
     }
     if bytes.starts_with(b"PK") {
@@ -726,6 +727,18 @@ fn apply(
     next
 }
 
+/// True when a spreadsheet seems to have turned an id into a date: "2-Jan", "Jan-02",
+/// "02/01/2024", "2024-01-02".
+fn looks_like_date(id: &str) -> bool {
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(\d{1,2}[-/ .](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*([-/ .]\d{2,4})?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ .]\d{1,4}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}/\d{1,2})$",
+        )
+        .unwrap_or_else(|_| unreachable!())
+    });
+    DATE.is_match(id.trim())
+}
+
 /// The item a row's id (and resolution, when the column is there) names.
 fn locate(
     plan: &ActionPlan,
@@ -735,10 +748,12 @@ fn locate(
     resolution: Option<&str>,
 ) -> Result<(usize, usize), SheetError> {
     let Some(candidates) = places.get(id) else {
-        return Err(SheetError::row(
-            row,
-            format!("unknown id {id:?}: no action item of the edition has it (ids cannot be edited, and items cannot be added through the sheet)"),
-        ));
+        let message = if looks_like_date(id) {
+            format!("unknown id {id:?}: it looks like a date, which is what a spreadsheet program makes of an id such as 01-02 when it opens or saves a CSV; format the Id column as Text, type the id again (or keep to the .xlsx as exported), and import again")
+        } else {
+            format!("unknown id {id:?}: no action item of the edition has it (ids cannot be edited, and items cannot be added through the sheet)")
+        };
+        return Err(SheetError::row(row, message));
     };
     let Some(resolution) = resolution.map(normalise) else {
         return match candidates.as_slice() {
@@ -803,4 +818,27 @@ fn clean_text(text: &str) -> String {
         .join("\n")
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_turned_into_dates() {
+        for date in [
+            "2-Jan",
+            "Jan-02",
+            "02-jan-24",
+            "1/2/2024",
+            "2024-01-02",
+            "1/2",
+            "March 2023",
+        ] {
+            assert!(looks_like_date(date), "{date}");
+        }
+        for id in ["01-02", "22-13", "Op-01", "54-04 (44-14)", "1bis"] {
+            assert!(!looks_like_date(id), "{id}");
+        }
+    }
 }
