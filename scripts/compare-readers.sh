@@ -46,8 +46,9 @@ PYDOCX_VERSION=$(python3 -c 'import importlib.metadata as m; print(m.version("py
 
 log "cargo build --release (actplan, examples/floor)"
 cargo build --release --quiet --bin actplan --example floor --example make_large_edition >&2
-ACTPLAN=target/release/actplan
-FLOOR=target/release/examples/floor
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+ACTPLAN=$TARGET_DIR/release/actplan
+FLOOR=$TARGET_DIR/release/examples/floor
 
 cat > "$WORK/python_docx_read.py" <<'PY'
 import sys
@@ -143,7 +144,7 @@ echo "Whole-process figures (start-up included): actplan writes the model's JSON
 echo "python-docx only reads the text (no output), the floor only counts XML events."
 
 # ---- the x20 edition, whole process ------------------------------------------------------
-target/release/examples/make_large_edition "$WORK/x20.docx" --copies 20 --from "$DOCX" >/dev/null
+"$TARGET_DIR"/release/examples/make_large_edition "$WORK/x20.docx" --copies 20 --from "$DOCX" >/dev/null
 X20_BYTES=$(unzip -p "$WORK/x20.docx" word/document.xml | wc -c)
 X20_CMD="$ACTPLAN convert $WORK/x20.docx -o $WORK/x20.json"
 if bash -c "$X20_CMD" >/dev/null 2>&1; then

@@ -4,10 +4,11 @@
 # with the documented exit code, one line on stderr, no output file, and under 256 MB.
 #
 # Usage (from the repo root): bash scripts/hostile-memory.sh
-# Env: ACTPLAN (default target/release/actplan, built when missing), MAX_RSS_MB (256).
+# Env: ACTPLAN (default $CARGO_TARGET_DIR/release/actplan, else target/…; built when missing), MAX_RSS_MB (256).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ACTPLAN=${ACTPLAN:-target/release/actplan}
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+ACTPLAN=${ACTPLAN:-$TARGET_DIR/release/actplan}
 MAX_RSS_MB=${MAX_RSS_MB:-256}
 [ -x "$ACTPLAN" ] || cargo build --release --quiet --bin actplan
 [ -x /usr/bin/time ] || { echo "hostile-memory: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }

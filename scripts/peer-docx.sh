@@ -4,17 +4,19 @@
 # error: no panic, no crash, at most 10 s and 256 MB each.
 #
 # Usage (from the repo root): bash scripts/peer-docx.sh [PEER_DIR]
-# Env: ACTPLAN (binary, default target/release/actplan, built when missing),
-#      PEER_TIMEOUT (seconds, 10), PEER_MAX_RSS_MB (256), PEER_OUT (/tmp/peer-out).
+# Env: ACTPLAN (binary, default $CARGO_TARGET_DIR/release/actplan, else target/…; built when
+#      missing), PEER_TIMEOUT (seconds, 10), PEER_MAX_RSS_MB (256), PEER_OUT (a new
+#      temporary folder unless given; kept, its path printed).
 # Exit status: 0 when every file is ok or a clean error, 1 otherwise, 2 on a usage problem.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 PEER_DIR=${1:-../shared/peer-docx}
-ACTPLAN=${ACTPLAN:-target/release/actplan}
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+ACTPLAN=${ACTPLAN:-$TARGET_DIR/release/actplan}
 TIMEOUT=${PEER_TIMEOUT:-10}
 MAX_RSS_MB=${PEER_MAX_RSS_MB:-256}
-OUT=${PEER_OUT:-/tmp/peer-out}
+OUT=${PEER_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/peer-out.XXXXXX")}
 
 if [ ! -d "$PEER_DIR" ]; then
   echo "peer-docx: no folder $PEER_DIR" >&2; exit 2
