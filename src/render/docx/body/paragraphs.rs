@@ -16,6 +16,16 @@ pub(super) struct ParagraphProps<'s> {
     pub(super) keep_next: bool,
 }
 
+impl<'s> ParagraphProps<'s> {
+    /// A paragraph in the style with id `style`, nothing else.
+    pub(super) fn styled(style: &'s str) -> Self {
+        ParagraphProps {
+            style: Some(style),
+            ..Default::default()
+        }
+    }
+}
+
 impl Writer<'_> {
     /// `w:pPr`, left out when there is nothing to say. Inside a tracked change it carries
     /// the change of the paragraph mark.

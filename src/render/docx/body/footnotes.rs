@@ -1,0 +1,163 @@
+//! word/footnotes.xml: Word's two separators, then one `w:footnote` per footnote of the
+//! plan in id order, its number (unless it is cited with a custom mark) starting its
+//! first paragraph.
+
+use super::paragraphs::ParagraphProps;
+use super::{Writer, PORTRAIT_WIDTH};
+use crate::model::{ActionPlan, Block};
+use crate::render::docx::parts::{R_NS, W_NS};
+use crate::render::docx::styles::names;
+use std::collections::BTreeMap;
+
+/// Model footnote id → the w:id written: positive integers are kept, others numbered after
+/// the largest.
+pub(super) fn footnote_ids(plan: &ActionPlan) -> BTreeMap<String, String> {
+    let numeric: Vec<u32> = plan
+        .footnotes
+        .keys()
+        .filter_map(|k| k.parse().ok())
+        .filter(|n| *n > 0)
+        .collect();
+    let mut next = numeric.iter().max().copied().unwrap_or(0) + 1;
+    plan.footnotes
+        .keys()
+        .map(|key| {
+            let id = match key.parse::<u32>() {
+                Ok(n) if n > 0 => n.to_string(),
+                _ => {
+                    next += 1;
+                    (next - 1).to_string()
+                }
+            };
+            (key.clone(), id)
+        })
+        .collect()
+}
+
+/// The footnotes in the order they are written: by w:id, as (w:id, model id).
+fn in_id_order(ids: &BTreeMap<String, String>) -> Vec<(u32, &String)> {
+    let mut written: Vec<(u32, &String)> = ids
+        .iter()
+        .map(|(key, id)| (id.parse().unwrap_or(u32::MAX), key))
+        .collect();
+    written.sort();
+    written
+}
+
+/// True when the footnote is cited with a custom mark (its body then has no number).
+pub(super) fn custom_mark_of(plan: &ActionPlan, key: &str) -> bool {
+    let mut all: Vec<&[Block]> = Vec::new();
+    if let Some(summary) = &plan.summary {
+        all.push(&summary.caption);
+        all.push(&summary.notes);
+    }
+    if let Some(progress) = &plan.progress {
+        all.push(&progress.intro);
+    }
+    for resolution in &plan.resolutions {
+        all.push(&resolution.operative_text);
+        all.push(&resolution.notes);
+        for item in &resolution.action_items {
+            all.push(&item.status);
+        }
+    }
+    for appendix in &plan.appendices {
+        all.push(&appendix.blocks);
+    }
+    all.iter()
+        .find_map(|blocks| first_citation(blocks, key))
+        .unwrap_or(false)
+}
+
+/// Whether the first citation of footnote `key` in `blocks` (nested tables included) has
+/// a custom mark; `None` when the blocks do not cite it.
+fn first_citation(blocks: &[Block], key: &str) -> Option<bool> {
+    for block in blocks {
+        for inline in &block.inlines {
+            if inline.footnote.as_deref() == Some(key) {
+                return Some(inline.mark.is_some());
+            }
+        }
+        if let Some(rows) = &block.rows {
+            for row in rows {
+                for cell in row {
+                    if let Some(found) = first_citation(cell, key) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+impl Writer<'_> {
+    /// The footnotes part of the plan; `ids` maps its footnotes to their w:id.
+    pub(super) fn footnotes(&mut self, plan: &ActionPlan, ids: &BTreeMap<String, String>) {
+        self.w
+            .start("w:footnotes", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
+        self.footnote_separators();
+        let text_style = self.style(names::FOOTNOTE_TEXT);
+        let reference_style = self.style(names::FOOTNOTE_REFERENCE);
+        for (id, key) in in_id_order(ids) {
+            self.w.start("w:footnote", &[("w:id", &id.to_string())]);
+            let custom = custom_mark_of(plan, key);
+            self.footnote_blocks(&plan.footnotes[key], &text_style, &reference_style, custom);
+            self.w.end("w:footnote");
+        }
+        self.w.end("w:footnotes");
+    }
+
+    /// A footnote's paragraphs: the number and a space start the first paragraph (a
+    /// paragraph of its own when the footnote is empty or starts with a table).
+    fn footnote_blocks(
+        &mut self,
+        blocks: &[Block],
+        text_style: &str,
+        reference_style: &str,
+        custom: bool,
+    ) {
+        if blocks.is_empty() {
+            self.w.start("w:p", &[]);
+            self.paragraph_properties(ParagraphProps::styled(text_style));
+            self.footnote_number_run(reference_style, custom);
+            self.w.end("w:p");
+        }
+        for (index, block) in blocks.iter().enumerate() {
+            if index == 0 && block.rows.is_none() {
+                self.w.start("w:p", &[]);
+                self.paragraph_properties(ParagraphProps {
+                    style: Some(text_style),
+                    list: self.list_of(block),
+                    ..Default::default()
+                });
+                self.footnote_number_run(reference_style, custom);
+                self.w.raw("<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>");
+                self.inlines(&block.spans());
+                self.w.end("w:p");
+            } else {
+                self.block(block, Some(text_style), PORTRAIT_WIDTH);
+            }
+        }
+    }
+
+    /// Word's separator and continuation separator, ids -1 and 0 (see settings.xml).
+    pub(super) fn footnote_separators(&mut self) {
+        self.w.raw("<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>");
+        self.w.raw("<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
+    }
+
+    /// The footnote's own number (`w:footnoteRef` in the reference style); nothing when
+    /// the footnote is cited with a custom mark.
+    pub(super) fn footnote_number_run(&mut self, style: &str, custom: bool) {
+        if custom {
+            return;
+        }
+        self.w.start("w:r", &[]);
+        self.w.start("w:rPr", &[]);
+        self.w.empty("w:rStyle", &[("w:val", style)]);
+        self.w.end("w:rPr");
+        self.w.empty("w:footnoteRef", &[]);
+        self.w.end("w:r");
+    }
+}
