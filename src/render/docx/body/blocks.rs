@@ -81,3 +81,106 @@ impl Writer<'_> {
         self.w.end("w:tbl");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, with_writer, written, xml_of, Element};
+    use crate::model::{Block, ListKind};
+
+    fn listed(text: &str, kind: ListKind, level: u32) -> Block {
+        Block {
+            text: text.into(),
+            list_level: Some(level),
+            list_kind: Some(kind),
+            ..Block::default()
+        }
+    }
+
+    fn num_id(paragraph: &Element) -> Option<&str> {
+        paragraph
+            .path(&["w:pPr", "w:numPr", "w:numId"])?
+            .attr("w:val")
+    }
+
+    #[test]
+    fn each_numbered_list_gets_a_numbering_instance_of_its_own() {
+        let blocks = [
+            listed("first", ListKind::Ordered, 0),
+            listed("second", ListKind::Ordered, 1),
+            Block::plain("between"),
+            listed("again", ListKind::Ordered, 0),
+            listed("bullet", ListKind::Bullet, 0),
+        ];
+        with_writer(&empty_plan(), |w| {
+            w.blocks(&blocks, None, 9000);
+            assert_eq!(w.ordered_lists, 2);
+            let xml = xml_of(w);
+            let ids: Vec<_> = xml.children("w:p").iter().map(|p| num_id(p)).collect();
+            assert_eq!(
+                ids,
+                [Some("2"), Some("2"), None, Some("3"), Some("1")],
+                "numbered lists restart (nums 2, 3); bullets are num 1"
+            );
+        });
+    }
+
+    #[test]
+    fn the_list_level_is_capped_at_8() {
+        let xml = written(&empty_plan(), |w| {
+            w.blocks(&[listed("deep", ListKind::Bullet, 12)], None, 9000)
+        });
+        let level = xml
+            .child("w:p")
+            .path(&["w:pPr", "w:numPr", "w:ilvl"])
+            .unwrap();
+        assert_eq!(level.attr("w:val"), Some("8"));
+    }
+
+    #[test]
+    fn a_block_takes_its_own_style_else_the_default() {
+        let note = Block {
+            style: Some("Note".into()),
+            ..Block::plain("A note")
+        };
+        let xml = written(&empty_plan(), |w| {
+            w.blocks(&[note, Block::plain("Status")], Some("Tabletext"), 9000)
+        });
+        let styles: Vec<_> = xml
+            .children("w:p")
+            .iter()
+            .map(|p| p.paragraph_style())
+            .collect();
+        assert_eq!(styles, [Some("Note"), Some("Tabletext")]);
+        assert_eq!(xml.paragraph_texts(), ["A note", "Status"]);
+    }
+
+    #[test]
+    fn a_nested_table_shares_the_width_and_every_cell_ends_with_a_paragraph() {
+        let inner = Block {
+            rows: Some(vec![vec![vec![Block::plain("inner")]]]),
+            ..Block::default()
+        };
+        let table = Block {
+            rows: Some(vec![
+                vec![vec![Block::plain("A")], vec![]],
+                vec![vec![inner]],
+            ]),
+            ..Block::default()
+        };
+        let xml = written(&empty_plan(), |w| w.blocks(&[table], None, 1000));
+        let table = xml.child("w:tbl");
+        assert_eq!(table.grid(), [500, 500]);
+        let rows = table.rows();
+        assert_eq!(rows[0][0].paragraph_texts(), ["A"]);
+        assert_eq!(
+            rows[0][1].paragraph_texts(),
+            [""],
+            "an empty cell gets a paragraph"
+        );
+        assert_eq!(rows[1].len(), 2, "short rows are filled up to the widest");
+        // A cell whose last block is a table still ends with a paragraph.
+        assert_eq!(rows[1][0].element_names(), ["w:tcPr", "w:tbl", "w:p"]);
+        assert_eq!(rows[1][0].child("w:tbl").grid(), [500]);
+        assert_eq!(rows[0][0].child("w:p").paragraph_style(), Some("Tabletext"));
+    }
+}

@@ -175,3 +175,116 @@ impl Writer<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, with_writer, written, xml_of};
+    use crate::model::{Block, Inline};
+
+    fn span(text: &str, href: Option<&str>) -> Inline {
+        Inline {
+            text: text.into(),
+            href: href.map(str::to_string),
+            ..Inline::default()
+        }
+    }
+
+    #[test]
+    fn a_footnote_reference_has_the_w_id_written_for_its_model_id() {
+        let mut plan = empty_plan();
+        plan.footnotes
+            .insert("4".into(), vec![Block::plain("Four")]);
+        plan.footnotes
+            .insert("note".into(), vec![Block::plain("Named")]);
+        let xml = written(&plan, |w| {
+            w.footnote_reference("note", None);
+            w.footnote_reference("4", None);
+            w.footnote_reference("missing", None);
+        });
+        let runs = xml.children("w:r");
+        assert_eq!(runs.len(), 2, "no reference to a footnote the plan lacks");
+        let ids: Vec<_> = runs
+            .iter()
+            .map(|r| r.child("w:footnoteReference").attr("w:id").unwrap())
+            .collect();
+        assert_eq!(ids, ["5", "4"]);
+        let style = runs[0].path(&["w:rPr", "w:rStyle"]).unwrap();
+        assert_eq!(style.attr("w:val"), Some("FootnoteReference"));
+    }
+
+    #[test]
+    fn a_custom_mark_follows_its_footnote_reference() {
+        let mut plan = empty_plan();
+        plan.footnotes
+            .insert("1".into(), vec![Block::plain("Starred")]);
+        let xml = written(&plan, |w| w.footnote_reference("1", Some("*")));
+        let run = xml.child("w:r");
+        let reference = run.child("w:footnoteReference");
+        assert_eq!(reference.attr("w:customMarkFollows"), Some("1"));
+        assert_eq!(reference.attr("w:id"), Some("1"));
+        assert_eq!(run.element_names(), ["w:rPr", "w:footnoteReference", "w:t"]);
+        assert_eq!(run.text(), "*");
+    }
+
+    #[test]
+    fn spans_with_one_link_share_a_hyperlink_and_a_url_gets_one_relationship() {
+        let url = "https://www.itu.int/res1";
+        let inlines = [
+            span("Read ", None),
+            span("Resolution ", Some(url)),
+            span("1", Some(url)),
+            span(", see ", None),
+            span("here", Some("#Resolution_1")),
+            span(" or ", None),
+            span("there", Some(url)),
+        ];
+        with_writer(&empty_plan(), |w| {
+            w.inlines(&inlines);
+            assert_eq!(w.links.len(), 1);
+            assert_eq!(w.links[0].id, "rIdL1");
+            assert_eq!(w.links[0].target, url);
+            assert!(w.links[0].external);
+            let xml = xml_of(w);
+            let links = xml.children("w:hyperlink");
+            assert_eq!(links.len(), 3);
+            assert_eq!(links[0].attr("r:id"), Some("rIdL1"));
+            assert_eq!(links[0].children("w:r").len(), 2);
+            assert_eq!(links[0].text(), "Resolution 1");
+            assert_eq!(links[1].attr("w:anchor"), Some("Resolution_1"));
+            assert_eq!(links[1].attr("r:id"), None);
+            assert_eq!(links[2].attr("r:id"), Some("rIdL1"));
+            let style = links[0].find("w:rStyle").attr("w:val");
+            assert_eq!(style, Some("Hyperlink"));
+            assert_eq!(xml.text(), "Read Resolution 1, see here or there");
+        });
+    }
+
+    #[test]
+    fn tab_and_line_break_become_elements_and_edge_spaces_are_preserved() {
+        let xml = written(&empty_plan(), |w| w.run("a\tb\n c ", false, false, None));
+        let run = xml.child("w:r");
+        assert_eq!(run.element_names(), ["w:t", "w:tab", "w:t", "w:br", "w:t"]);
+        let texts = run.children("w:t");
+        assert_eq!(texts[0].attr("xml:space"), None);
+        assert_eq!(texts[2].attr("xml:space"), Some("preserve"));
+        assert_eq!(run.text(), "a\tb\n c ");
+    }
+
+    #[test]
+    fn run_properties_for_bold_italic_and_the_dense_table_size_only() {
+        let xml = written(&empty_plan(), |w| {
+            w.run("plain", false, false, None);
+            w.run("both", true, true, None);
+            w.run_size = Some(16);
+            w.run("small", false, false, None);
+            w.run("", true, false, None);
+        });
+        let runs = xml.children("w:r");
+        assert_eq!(runs.len(), 3, "no run for empty text");
+        assert!(!runs[0].has("w:rPr"));
+        assert_eq!(runs[1].child("w:rPr").element_names(), ["w:b", "w:i"]);
+        let small = runs[2].child("w:rPr");
+        assert_eq!(small.element_names(), ["w:sz", "w:szCs"]);
+        assert_eq!(small.child("w:sz").attr("w:val"), Some("16"));
+    }
+}

@@ -45,6 +45,8 @@ mod redline;
 mod revisions;
 mod sections;
 mod tables;
+#[cfg(test)]
+mod test_support;
 
 use contents::{toc_anchor, TocRole};
 use footnotes::footnote_ids;
@@ -229,3 +231,4 @@ impl<'a> Writer<'a> {
         self.w.end("w:document");
     }
 }
+

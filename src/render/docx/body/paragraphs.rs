@@ -190,3 +190,126 @@ impl Writer<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::revisions::Revision;
+    use super::super::test_support::{empty_plan, written};
+    use super::*;
+    use crate::render::docx::styles::names;
+
+    #[test]
+    fn a_plain_paragraph_has_no_properties() {
+        let xml = written(&empty_plan(), |w| {
+            w.text_paragraph(ParagraphProps::default(), "Plain")
+        });
+        let paragraph = xml.child("w:p");
+        assert_eq!(paragraph.element_names(), ["w:r"]);
+        assert_eq!(paragraph.text(), "Plain");
+    }
+
+    #[test]
+    fn properties_come_in_schema_order() {
+        let xml = written(&empty_plan(), |w| {
+            w.text_paragraph(
+                ParagraphProps {
+                    style: Some("Note"),
+                    list: Some((3, 1)),
+                    center: true,
+                    keep_next: true,
+                },
+                "Listed",
+            )
+        });
+        let properties = xml.child("w:p").child("w:pPr");
+        assert_eq!(
+            properties.element_names(),
+            ["w:pStyle", "w:keepNext", "w:numPr", "w:jc"]
+        );
+        let numbering = properties.child("w:numPr");
+        assert_eq!(numbering.child("w:ilvl").attr("w:val"), Some("1"));
+        assert_eq!(numbering.child("w:numId").attr("w:val"), Some("3"));
+        assert!(xml.child("w:p").is_centred());
+    }
+
+    #[test]
+    fn a_cell_string_becomes_one_paragraph_per_line() {
+        let xml = written(&empty_plan(), |w| {
+            w.lines_cell_paragraphs("one\ntwo\n", "Tabletext");
+            w.lines_cell_paragraphs_centered("√", "Tabletext");
+        });
+        assert_eq!(xml.paragraph_texts(), ["one", "two", "", "√"]);
+        let paragraphs = xml.children("w:p");
+        assert!(paragraphs
+            .iter()
+            .all(|p| p.paragraph_style() == Some("Tabletext")));
+        let centred: Vec<bool> = paragraphs.iter().map(|p| p.is_centred()).collect();
+        assert_eq!(centred, [false, false, false, true]);
+    }
+
+    #[test]
+    fn an_empty_paragraph_is_bare_unless_its_mark_is_tracked() {
+        let xml = written(&empty_plan(), |w| {
+            w.ensure_paragraph_in_cell(true);
+            w.ensure_paragraph_in_cell(false);
+            w.tracked(Some(Revision::Insert), |w| w.empty_paragraph());
+        });
+        let paragraphs = xml.children("w:p");
+        assert_eq!(
+            paragraphs.len(),
+            2,
+            "one paragraph for has_one = false only"
+        );
+        assert!(paragraphs[0].elements().is_empty());
+        assert!(paragraphs[1].path(&["w:pPr", "w:rPr", "w:ins"]).is_some());
+    }
+
+    #[test]
+    fn a_heading_wraps_its_text_in_its_bookmarks_and_the_extra_anchor() {
+        let xml = written(&empty_plan(), |w| {
+            w.next_bookmark = 4;
+            w.heading(
+                names::HEADING_1,
+                "Section II",
+                &["_Toc1".into(), "Section_II".into()],
+                Some("_ActplanSection2"),
+            );
+            assert_eq!(w.next_bookmark, 7);
+        });
+        let paragraph = xml.child("w:p");
+        assert_eq!(paragraph.paragraph_style(), Some("Heading1"));
+        assert_eq!(
+            paragraph.element_names(),
+            [
+                "w:pPr",
+                "w:bookmarkStart",
+                "w:bookmarkStart",
+                "w:bookmarkStart",
+                "w:r",
+                "w:bookmarkEnd",
+                "w:bookmarkEnd",
+                "w:bookmarkEnd"
+            ]
+        );
+        let starts: Vec<_> = paragraph
+            .children("w:bookmarkStart")
+            .iter()
+            .map(|b| (b.attr("w:id").unwrap(), b.attr("w:name").unwrap()))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                ("4", "_Toc1"),
+                ("5", "Section_II"),
+                ("6", "_ActplanSection2")
+            ]
+        );
+        let ends: Vec<_> = paragraph
+            .children("w:bookmarkEnd")
+            .iter()
+            .map(|b| b.attr("w:id").unwrap())
+            .collect();
+        assert_eq!(ends, ["4", "5", "6"]);
+        assert_eq!(paragraph.text(), "Section II");
+    }
+}

@@ -95,3 +95,101 @@ impl Writer<'_> {
         self.w.end("w:sectPr");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, written, Element};
+    use super::super::PORTRAIT_WIDTH;
+    use super::*;
+
+    fn page() -> PageSetup {
+        PageSetup {
+            references: vec![("w:headerReference".into(), "default".into(), "rIdH1".into())],
+            ..PageSetup::default()
+        }
+    }
+
+    fn attributes<'e>(element: &'e Element, names: &[&str]) -> Vec<&'e str> {
+        names.iter().map(|n| element.attr(n).unwrap()).collect()
+    }
+
+    #[test]
+    fn the_default_text_width_is_the_portrait_width_the_layout_assumes() {
+        assert_eq!(PageSetup::default().text_width(false), PORTRAIT_WIDTH);
+        assert_eq!(PageSetup::default().text_width(true), 16838 - 2 * 1418);
+    }
+
+    #[test]
+    fn a_portrait_section_has_its_header_page_and_margins() {
+        let xml = written(&empty_plan(), |w| {
+            w.section_properties(&page(), false, false)
+        });
+        let section = xml.child("w:sectPr");
+        assert_eq!(
+            section.element_names(),
+            ["w:headerReference", "w:type", "w:pgSz", "w:pgMar"]
+        );
+        let header = section.child("w:headerReference");
+        assert_eq!(
+            attributes(header, &["w:type", "r:id"]),
+            ["default", "rIdH1"]
+        );
+        assert_eq!(section.child("w:type").attr("w:val"), Some("nextPage"));
+        let size = section.child("w:pgSz");
+        assert_eq!(attributes(size, &["w:w", "w:h"]), ["11906", "16838"]);
+        assert_eq!(size.attr("w:orient"), None);
+        let margins = section.child("w:pgMar");
+        assert_eq!(
+            attributes(
+                margins,
+                &["w:top", "w:right", "w:bottom", "w:left", "w:gutter"]
+            ),
+            ["1418", "1134", "1418", "1134", "0"]
+        );
+    }
+
+    #[test]
+    fn a_landscape_section_turns_the_page_and_its_margins() {
+        let xml = written(&empty_plan(), |w| {
+            w.section_properties(&page(), true, false)
+        });
+        let section = xml.child("w:sectPr");
+        let size = section.child("w:pgSz");
+        assert_eq!(
+            attributes(size, &["w:w", "w:h", "w:orient"]),
+            ["16838", "11906", "landscape"]
+        );
+        let margins = section.child("w:pgMar");
+        assert_eq!(
+            attributes(margins, &["w:top", "w:right", "w:bottom", "w:left"]),
+            ["1134", "1418", "1134", "1418"]
+        );
+        assert_eq!(
+            attributes(margins, &["w:header", "w:footer"]),
+            ["567", "567"]
+        );
+    }
+
+    #[test]
+    fn a_title_page_only_when_asked_and_the_page_setup_allows_it() {
+        let title_page = |page: &PageSetup, asked: bool| {
+            written(&empty_plan(), |w| w.section_properties(page, false, asked)).has("w:titlePg")
+        };
+        let without = PageSetup {
+            title_page: false,
+            ..page()
+        };
+        assert!(title_page(&page(), true));
+        assert!(!title_page(&page(), false));
+        assert!(!title_page(&without, true));
+    }
+
+    #[test]
+    fn a_section_break_is_a_paragraph_carrying_the_section_properties() {
+        let xml = written(&empty_plan(), |w| w.section_break(&page(), true, false));
+        let paragraph = xml.child("w:p");
+        assert_eq!(paragraph.element_names(), ["w:pPr"]);
+        let size = paragraph.path(&["w:pPr", "w:sectPr", "w:pgSz"]).unwrap();
+        assert_eq!(size.attr("w:orient"), Some("landscape"));
+    }
+}

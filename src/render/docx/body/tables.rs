@@ -124,3 +124,115 @@ impl Writer<'_> {
         self.w.end("w:tcPr");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::revisions::Revision;
+    use super::super::test_support::{empty_plan, written, Element};
+    use super::*;
+
+    fn borders(table: &Element) -> Vec<(String, String)> {
+        table
+            .path(&["w:tblPr", "w:tblBorders"])
+            .expect("borders")
+            .elements()
+            .iter()
+            .map(|side| (side.name.clone(), side.attr("w:val").unwrap().to_string()))
+            .collect()
+    }
+
+    fn table(borders: Borders) -> Element {
+        written(&empty_plan(), |w| {
+            w.table_start(&[100, 250], borders);
+            w.w.end("w:tbl");
+        })
+    }
+
+    #[test]
+    fn a_grid_table_is_fixed_width_with_single_borders_and_its_grid() {
+        let xml = table(Borders::Grid);
+        let table = xml.child("w:tbl");
+        assert_eq!(table.grid(), [100, 250]);
+        let width = table.path(&["w:tblPr", "w:tblW"]).unwrap();
+        assert_eq!(
+            (width.attr("w:w"), width.attr("w:type")),
+            (Some("350"), Some("dxa"))
+        );
+        let layout = table.path(&["w:tblPr", "w:tblLayout"]).unwrap();
+        assert_eq!(layout.attr("w:type"), Some("fixed"));
+        let sides = borders(table);
+        assert_eq!(sides.len(), 6);
+        assert!(
+            sides.iter().all(|(_, value)| value == "single"),
+            "{sides:?}"
+        );
+    }
+
+    #[test]
+    fn the_cover_has_horizontal_rules_only() {
+        let xml = table(Borders::Cover);
+        let sides = borders(xml.child("w:tbl"));
+        let value = |name: &str| sides.iter().find(|(n, _)| n == name).unwrap().1.clone();
+        for side in ["w:top", "w:bottom", "w:insideH"] {
+            assert_eq!(value(side), "single", "{side}");
+        }
+        for side in ["w:left", "w:right", "w:insideV"] {
+            assert_eq!(value(side), "nil", "{side}");
+        }
+    }
+
+    #[test]
+    fn rows_never_split_and_header_rows_repeat() {
+        let xml = written(&empty_plan(), |w| {
+            w.row_start(true);
+            w.w.end("w:tr");
+            w.row_start(false);
+            w.w.end("w:tr");
+        });
+        let rows = xml.children("w:tr");
+        assert_eq!(
+            rows[0].child("w:trPr").element_names(),
+            ["w:cantSplit", "w:tblHeader"]
+        );
+        assert_eq!(rows[1].child("w:trPr").element_names(), ["w:cantSplit"]);
+    }
+
+    #[test]
+    fn a_row_in_a_tracked_change_is_marked_inserted_or_deleted() {
+        let xml = written(&empty_plan(), |w| {
+            w.tracked(Some(Revision::Delete), |w| w.row_start(false));
+            w.w.end("w:tr");
+        });
+        let properties = xml.child("w:tr").child("w:trPr");
+        assert_eq!(properties.element_names(), ["w:cantSplit", "w:del"]);
+        assert_eq!(properties.child("w:del").attr("w:author"), Some("actplan"));
+    }
+
+    #[test]
+    fn cells_carry_their_width_span_and_vertical_merge() {
+        let xml = written(&empty_plan(), |w| {
+            for (width, span, merge) in [
+                (500, 1, Merge::None),
+                (900, 3, Merge::Restart),
+                (500, 1, Merge::Continue),
+            ] {
+                w.cell_start(width, span, merge);
+                w.w.end("w:tc");
+            }
+        });
+        let cells = xml.children("w:tc");
+        let seen: Vec<_> = cells
+            .iter()
+            .map(|c| (c.cell_width(), c.grid_span(), c.vertical_merge()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (500, 1, None),
+                (900, 3, Some("restart")),
+                (500, 1, Some(""))
+            ]
+        );
+        assert!(!cells[0].has("w:gridSpan"));
+    }
+}
