@@ -157,3 +157,130 @@ impl Writer<'_> {
         self.w.end("w:p");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, item, resolution, written, Element};
+    use super::*;
+    use crate::model::Block;
+
+    fn table_of(items: &[Item]) -> Element {
+        written(&empty_plan(), |w| w.action_table(items))
+    }
+
+    #[test]
+    fn the_header_row_names_the_five_columns_and_repeats() {
+        let xml = table_of(&[item("22-01")]);
+        let table = xml.child("w:tbl");
+        assert_eq!(table.grid(), ACTION_GRID);
+        let header = &table.rows()[0];
+        let titles: Vec<_> = header.iter().map(|c| c.text()).collect();
+        assert_eq!(titles, ACTION_HEADINGS);
+        assert!(table.children("w:tr")[0]
+            .path(&["w:trPr", "w:tblHeader"])
+            .is_some());
+        assert_eq!(header[0].child("w:p").paragraph_style(), Some("Tablehead"));
+    }
+
+    #[test]
+    fn an_item_row_holds_id_action_milestone_and_marks() {
+        let mut open = item("22-01");
+        open.milestone = "2025\n2026".into();
+        let xml = table_of(&[open]);
+        let row = &xml.child("w:tbl").rows()[1];
+        assert_eq!(row.len(), 5);
+        assert_eq!(row[0].paragraph_texts(), ["22-01"]);
+        assert_eq!(row[0].vertical_merge(), Some("restart"));
+        assert_eq!(row[1].paragraph_texts(), ["Action of 22-01"]);
+        assert_eq!(row[2].paragraph_texts(), ["2025", "2026"]);
+        let widths: Vec<_> = row.iter().map(|c| c.cell_width()).collect();
+        assert_eq!(widths, ACTION_GRID);
+    }
+
+    #[test]
+    fn a_completed_item_gets_a_centred_tick_in_the_completed_cell_only() {
+        let mut done = item("22-02");
+        done.completed = true;
+        let xml = table_of(&[done]);
+        let row = &xml.child("w:tbl").rows()[1];
+        assert_eq!(row[3].text(), "", "periodic goals not met");
+        assert_eq!(row[4].text(), "√");
+        assert!(row[3].child("w:p").is_centred());
+        assert!(row[4].child("w:p").is_centred());
+    }
+
+    #[test]
+    fn the_id_cell_keeps_its_bookmarks_and_cross_reference_lines() {
+        let mut kept = item("22-03");
+        kept.bookmarks = vec!["Item_22_03".into()];
+        kept.cross_reference = Some("(44-14)\n(44-15)".into());
+        let xml = table_of(&[kept]);
+        let id_cell = xml.child("w:tbl").rows()[1][0];
+        assert_eq!(id_cell.paragraph_texts(), ["22-03", "(44-14)", "(44-15)"]);
+        let first = id_cell.child("w:p");
+        assert_eq!(
+            first.child("w:bookmarkStart").attr("w:name"),
+            Some("Item_22_03")
+        );
+        assert_eq!(first.paragraph_style(), Some("Tabletext"));
+    }
+
+    #[test]
+    fn the_status_row_spans_the_four_columns_after_the_continued_id_cell() {
+        let mut reported = item("22-04");
+        reported.status = vec![Block::plain("Done in 2023."), Block::plain("Reported.")];
+        let xml = table_of(&[reported, item("22-05")]);
+        let rows = xml.child("w:tbl").rows();
+        assert_eq!(rows.len(), 1 + 2 * 2);
+        let status = &rows[2];
+        assert_eq!(status.len(), 2);
+        assert_eq!(status[0].vertical_merge(), Some(""));
+        assert_eq!(status[1].grid_span(), 4);
+        assert_eq!(status[1].cell_width(), ACTION_GRID[1..].iter().sum::<u32>());
+        assert_eq!(status[1].paragraph_texts(), ["Done in 2023.", "Reported."]);
+        assert_eq!(
+            status[1].child("w:p").paragraph_style(),
+            Some("Tabletext"),
+            "status paragraphs default to the table text style"
+        );
+        // An item without status still ends its status cell with a paragraph.
+        assert_eq!(rows[4][1].paragraph_texts(), [""]);
+    }
+
+    #[test]
+    fn a_resolution_is_its_bookmarked_heading_text_table_notes_and_top_link() {
+        let mut part = resolution("22", vec![item("22-01")]);
+        part.anchor = Some("Resolution_22".into());
+        part.bookmarks = vec!["_Toc1".into()];
+        part.operative_text = vec![Block::plain("resolves")];
+        part.notes = vec![Block::plain("Note")];
+        let xml = written(&empty_plan(), |w| {
+            w.resolution(&part, Some("_Toc1"));
+        });
+        assert_eq!(xml.element_names(), ["w:p", "w:p", "w:tbl", "w:p", "w:p"]);
+        let heading = xml.child("w:p");
+        assert_eq!(heading.paragraph_style(), Some("Heading2"));
+        assert_eq!(heading.text(), "Resolution 22 – Title of 22");
+        let names: Vec<_> = heading
+            .children("w:bookmarkStart")
+            .iter()
+            .map(|b| b.attr("w:name").unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["Resolution_22", "_Toc1"],
+            "the anchor first, the TOC anchor not twice"
+        );
+        let top = xml.children("w:p")[3];
+        assert_eq!(top.child("w:hyperlink").attr("w:anchor"), Some("_top"));
+        assert_eq!(top.text(), "» Top");
+    }
+
+    #[test]
+    fn a_resolution_without_items_has_no_table() {
+        let part = resolution("1", Vec::new());
+        let xml = written(&empty_plan(), |w| w.resolution(&part, None));
+        assert!(!xml.has("w:tbl"));
+        assert_eq!(xml.children("w:p").len(), 2, "heading and Top link");
+    }
+}

@@ -175,3 +175,142 @@ impl Writer<'_> {
         self.w.raw("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, resolution, with_writer, xml_of, Element};
+    use super::*;
+    use crate::model::{Appendix, ProgressSection, Summary};
+
+    fn plan() -> ActionPlan {
+        let mut with_anchor = resolution("22", Vec::new());
+        with_anchor.anchor = Some("Resolution_22".into());
+        let mut with_toc_bookmark = resolution("40", Vec::new());
+        with_toc_bookmark.bookmarks = vec!["Other".into(), "_Toc123".into()];
+        ActionPlan {
+            summary: Some(Summary {
+                heading: Some("Section I".into()),
+                ..Summary::default()
+            }),
+            progress: Some(ProgressSection {
+                heading: Some("Section II".into()),
+                intro: Vec::new(),
+            }),
+            resolutions: vec![with_anchor, with_toc_bookmark, resolution("1", Vec::new())],
+            appendices: vec![Appendix {
+                title: "Appendix I".into(),
+                bookmarks: Vec::new(),
+                note: None,
+                items: Vec::new(),
+                blocks: Vec::new(),
+            }],
+            ..empty_plan()
+        }
+    }
+
+    fn instructions(element: &Element) -> Vec<String> {
+        element
+            .find_all("w:instrText")
+            .iter()
+            .map(|i| i.own_text())
+            .collect()
+    }
+
+    fn field_chars(element: &Element, kind: &str) -> usize {
+        element
+            .find_all("w:fldChar")
+            .iter()
+            .filter(|f| f.attr("w:fldCharType") == Some(kind))
+            .count()
+    }
+
+    #[test]
+    fn entries_link_to_the_heading_bookmarks_generating_the_missing_ones() {
+        let plan = plan();
+        let entries = with_writer(&plan, |w| w.toc_entries(&plan));
+        let seen: Vec<_> = entries
+            .iter()
+            .map(|e| (e.level, e.text.as_str(), e.anchor.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (1, "Section I", "_ActplanSection1"),
+                (1, "Section II", "_ActplanSection2"),
+                (2, "Resolution 22 – Title of 22", "Resolution_22"),
+                (2, "Resolution 40 – Title of 40", "_Toc123"),
+                (2, "Resolution 1 – Title of 1", "_ActplanResolution3"),
+                (1, "Appendix I", "_ActplanAppendix4"),
+            ]
+        );
+        let role = TocRole::of_resolution(&plan.resolutions[1]);
+        assert_eq!(toc_anchor(&entries, role).as_deref(), Some("_Toc123"));
+        let role = TocRole::of_appendix(&plan.appendices[0]);
+        assert_eq!(
+            toc_anchor(&entries, role).as_deref(),
+            Some("_ActplanAppendix4")
+        );
+        assert_eq!(toc_anchor(&entries[..1], TocRole::Progress), None);
+    }
+
+    #[test]
+    fn the_toc_field_has_its_instruction_and_one_hyperlinked_entry_per_heading() {
+        let plan = plan();
+        let xml = with_writer(&plan, |w| {
+            let entries = w.toc_entries(&plan);
+            w.table_of_contents(&entries);
+            xml_of(w)
+        });
+        let paragraphs = xml.children("w:p");
+        assert_eq!(paragraphs.len(), 1 + 6 + 1);
+        assert_eq!(paragraphs[0].text(), "Contents");
+        assert_eq!(paragraphs[0].paragraph_style(), Some("TOCHeading"));
+        let entries = &paragraphs[1..7];
+        assert_eq!(
+            instructions(entries[0])[0],
+            " TOC \\o \"1-3\" \\h \\z \\u ",
+            "the field starts in the first entry"
+        );
+        let styles: Vec<_> = entries.iter().map(|p| p.paragraph_style()).collect();
+        assert_eq!(
+            styles,
+            ["TOC1", "TOC1", "TOC2", "TOC2", "TOC2", "TOC1"].map(Some)
+        );
+        let link = entries[2].child("w:hyperlink");
+        assert_eq!(link.attr("w:anchor"), Some("Resolution_22"));
+        assert_eq!(link.text(), "Resolution 22 – Title of 22\t");
+        assert_eq!(instructions(link), [" PAGEREF Resolution_22 \\h "]);
+        // Every field is closed: the TOC's in the last paragraph, each PAGEREF in its link.
+        assert_eq!(field_chars(&xml, "begin"), 7);
+        assert_eq!(field_chars(&xml, "separate"), 7);
+        assert_eq!(field_chars(&xml, "end"), 7);
+        let last = paragraphs[7];
+        assert_eq!(field_chars(last, "end"), 1);
+        assert_eq!(last.paragraph_style(), Some("TOC1"));
+    }
+
+    #[test]
+    fn no_headings_no_contents() {
+        let xml = with_writer(&empty_plan(), |w| {
+            let entries = w.toc_entries(&empty_plan());
+            w.table_of_contents(&entries);
+            xml_of(w)
+        });
+        assert!(xml.elements().is_empty());
+    }
+
+    #[test]
+    fn a_heading_is_targeted_by_its_anchor_then_a_toc_bookmark_then_its_first_bookmark() {
+        let bookmarks = ["First".to_string(), "_Toc9".to_string()];
+        assert_eq!(
+            heading_target(Some("Own"), &bookmarks).as_deref(),
+            Some("Own")
+        );
+        assert_eq!(heading_target(None, &bookmarks).as_deref(), Some("_Toc9"));
+        assert_eq!(
+            heading_target(None, &bookmarks[..1]).as_deref(),
+            Some("First")
+        );
+        assert_eq!(heading_target(None, &[]), None);
+    }
+}

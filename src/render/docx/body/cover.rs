@@ -175,3 +175,135 @@ impl Writer<'_> {
         self.w.end("w:p");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, written, Element};
+    use super::COVER_GRID;
+    use crate::model::{ActionPlan, Cover, CoverField};
+
+    fn field(label: &str, value: &str) -> CoverField {
+        CoverField {
+            label: label.into(),
+            value: value.into(),
+        }
+    }
+
+    fn plan_with(cover: Cover) -> ActionPlan {
+        ActionPlan {
+            cover: Some(cover),
+            ..empty_plan()
+        }
+    }
+
+    fn td_cover() -> Cover {
+        Cover {
+            group: Some("TSAG".into()),
+            td_number: Some("TD 999".into()),
+            study_period: Some("2022-2024".into()),
+            original_language: Some("English".into()),
+            other: vec![
+                field("", "ITU logo"),
+                field("", "INTERNATIONAL TELECOMMUNICATION UNION"),
+                field("Reviewer", "Ann\nBob"),
+            ],
+            source: Some("Director, TSB".into()),
+            keywords: Some("WTSA".into()),
+            ..Cover::default()
+        }
+    }
+
+    fn table_of(cover: Cover) -> Element {
+        let plan = plan_with(cover);
+        written(&plan, |w| w.cover(&plan))
+    }
+
+    fn row_texts(row: &[&Element]) -> Vec<String> {
+        row.iter().map(|c| c.text()).collect()
+    }
+
+    #[test]
+    fn the_td_number_and_group_fill_the_right_hand_cell_of_the_first_row() {
+        let xml = table_of(td_cover());
+        let table = xml.child("w:tbl");
+        assert_eq!(table.grid(), COVER_GRID);
+        let first = &table.rows()[0];
+        assert_eq!(first.len(), 3);
+        let right = first[2];
+        assert_eq!(right.grid_span(), 2);
+        assert_eq!(right.cell_width(), 1474 + 1928);
+        assert_eq!(right.paragraph_texts(), ["TSAG", "TD 999"]);
+        assert!(right
+            .children("w:p")
+            .iter()
+            .all(|p| p.paragraph_style() == Some("Docnumber")));
+        assert_eq!(first[0].paragraph_texts(), ["ITU logo"]);
+        assert_eq!(first[0].vertical_merge(), Some("restart"));
+        assert_eq!(
+            first[1].paragraph_texts(),
+            [
+                "INTERNATIONAL TELECOMMUNICATION UNION",
+                "STUDY PERIOD 2022-2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_second_row_continues_the_masthead_and_gives_the_original_language() {
+        let xml = table_of(td_cover());
+        let second = &xml.child("w:tbl").rows()[1];
+        let merges: Vec<_> = second.iter().map(|c| c.vertical_merge()).collect();
+        assert_eq!(merges, [Some(""), Some(""), None]);
+        assert_eq!(row_texts(second), ["", "", "Original: English"]);
+    }
+
+    #[test]
+    fn labelled_fields_have_a_bold_label_and_a_value_across_three_columns() {
+        let xml = table_of(td_cover());
+        let rows = xml.child("w:tbl").rows();
+        let labels: Vec<String> = rows[2..].iter().map(|r| r[0].text()).collect();
+        assert_eq!(labels, ["Source:", "Keywords:", "Reviewer:"]);
+        let reviewer = &rows[4];
+        assert!(reviewer[0].find("w:r").path(&["w:rPr", "w:b"]).is_some());
+        assert_eq!(reviewer[1].grid_span(), 3);
+        assert_eq!(reviewer[1].cell_width(), 4648 + 1474 + 1928);
+        assert_eq!(reviewer[1].paragraph_texts(), ["Ann", "Bob"]);
+    }
+
+    #[test]
+    fn questions_and_meeting_share_a_row_and_the_document_type_spans_the_table() {
+        let xml = table_of(Cover {
+            meeting: Some("Geneva, 22-26 July 2024".into()),
+            document_type: Some("TD".into()),
+            ..Cover::default()
+        });
+        let rows = xml.child("w:tbl").rows();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(row_texts(&rows[2]), ["", "", "Geneva, 22-26 July 2024"]);
+        assert!(
+            !rows[2][0].has("w:r"),
+            "no Question(s) label without questions"
+        );
+        let kind = &rows[3];
+        assert_eq!(kind.len(), 1);
+        assert_eq!(kind[0].grid_span(), 4);
+        assert_eq!(kind[0].text(), "TD");
+        assert!(kind[0].child("w:p").is_centred());
+    }
+
+    #[test]
+    fn an_empty_cover_still_ends_every_cell_with_a_paragraph() {
+        let xml = table_of(Cover::default());
+        let rows = xml.child("w:tbl").rows();
+        assert_eq!(rows.len(), 2, "masthead and language rows only");
+        for cell in rows.iter().flatten() {
+            assert!(!cell.children("w:p").is_empty());
+        }
+    }
+
+    #[test]
+    fn no_cover_no_table() {
+        let plan = empty_plan();
+        assert!(written(&plan, |w| w.cover(&plan)).elements().is_empty());
+    }
+}

@@ -161,3 +161,126 @@ impl Writer<'_> {
         self.w.end("w:r");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{
+        citing, empty_plan, item, resolution, with_writer, xml_of, Element,
+    };
+    use super::*;
+    use crate::model::Summary;
+
+    fn plan_with_footnotes(notes: &[(&str, Vec<Block>)]) -> ActionPlan {
+        let mut plan = empty_plan();
+        for (key, blocks) in notes {
+            plan.footnotes.insert(key.to_string(), blocks.clone());
+        }
+        plan
+    }
+
+    fn footnotes_xml(plan: &ActionPlan) -> Element {
+        with_writer(plan, |w| {
+            let ids = footnote_ids(plan);
+            w.footnotes(plan, &ids);
+            xml_of(w)
+        })
+    }
+
+    #[test]
+    fn positive_numbers_are_kept_and_other_ids_numbered_after_the_largest() {
+        let plan = plan_with_footnotes(&[
+            ("7", Vec::new()),
+            ("3", Vec::new()),
+            ("a", Vec::new()),
+            ("0", Vec::new()),
+        ]);
+        let ids = footnote_ids(&plan);
+        let pairs: Vec<_> = ids.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(pairs, [("0", "8"), ("3", "3"), ("7", "7"), ("a", "9")]);
+    }
+
+    #[test]
+    fn separators_come_first_then_the_footnotes_by_number() {
+        let plan = plan_with_footnotes(&[
+            ("10", vec![Block::plain("Tenth")]),
+            ("2", vec![Block::plain("Second")]),
+        ]);
+        let xml = footnotes_xml(&plan);
+        let part = xml.child("w:footnotes");
+        assert_eq!(part.element_names(), ["w:footnote"; 4]);
+        let notes = part.children("w:footnote");
+        let ids: Vec<_> = notes.iter().map(|n| n.attr("w:id").unwrap()).collect();
+        assert_eq!(ids, ["-1", "0", "2", "10"]);
+        assert_eq!(notes[0].attr("w:type"), Some("separator"));
+        assert_eq!(notes[1].attr("w:type"), Some("continuationSeparator"));
+        assert_eq!(notes[2].text(), " Second");
+    }
+
+    #[test]
+    fn a_footnote_starts_with_its_number_and_a_space_in_the_footnote_style() {
+        let plan = plan_with_footnotes(&[(
+            "1",
+            vec![Block::plain("First line"), Block::plain("Second line")],
+        )]);
+        let xml = footnotes_xml(&plan);
+        let note = xml.child("w:footnotes").children("w:footnote")[2];
+        let paragraphs = note.children("w:p");
+        assert_eq!(paragraphs.len(), 2);
+        assert!(paragraphs
+            .iter()
+            .all(|p| p.paragraph_style() == Some("FootnoteText")));
+        let runs = paragraphs[0].children("w:r");
+        assert!(runs[0].has("w:footnoteRef"));
+        let style = runs[0].path(&["w:rPr", "w:rStyle"]).unwrap();
+        assert_eq!(style.attr("w:val"), Some("FootnoteReference"));
+        assert_eq!(runs[1].text(), " ");
+        assert_eq!(paragraphs[0].text(), " First line");
+        assert!(!paragraphs[1].has("w:footnoteRef"));
+    }
+
+    #[test]
+    fn an_empty_footnote_is_a_paragraph_with_its_number() {
+        let plan = plan_with_footnotes(&[("1", Vec::new())]);
+        let xml = footnotes_xml(&plan);
+        let note = xml.child("w:footnotes").children("w:footnote")[2];
+        assert_eq!(note.children("w:p").len(), 1);
+        assert!(note.has("w:footnoteRef"));
+    }
+
+    #[test]
+    fn a_footnote_cited_with_a_custom_mark_has_no_number() {
+        let mut plan = plan_with_footnotes(&[
+            ("1", vec![Block::plain("Starred")]),
+            ("2", vec![Block::plain("Numbered")]),
+        ]);
+        plan.resolutions = vec![resolution("1", Vec::new())];
+        plan.resolutions[0].operative_text = vec![citing("1", Some("*")), citing("2", None)];
+        let xml = footnotes_xml(&plan);
+        let notes = xml.child("w:footnotes").children("w:footnote");
+        assert!(!notes[2].has("w:footnoteRef"));
+        assert_eq!(notes[2].text(), " Starred");
+        assert!(notes[3].has("w:footnoteRef"));
+    }
+
+    #[test]
+    fn the_first_citation_decides_the_custom_mark_wherever_it_is() {
+        let in_table = Block {
+            rows: Some(vec![vec![vec![citing("t", Some("**"))]]]),
+            ..Block::default()
+        };
+        let mut status_item = item("1-01");
+        status_item.status = vec![citing("s", Some("†"))];
+        let mut plan = empty_plan();
+        plan.summary = Some(Summary {
+            notes: vec![in_table, citing("t", None)],
+            ..Summary::default()
+        });
+        plan.resolutions = vec![resolution("1", vec![status_item])];
+        assert!(
+            custom_mark_of(&plan, "t"),
+            "in a nested table of Section I's notes"
+        );
+        assert!(custom_mark_of(&plan, "s"), "in an item's status");
+        assert!(!custom_mark_of(&plan, "never cited"));
+    }
+}

@@ -174,3 +174,179 @@ impl Writer<'_> {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, with_writer, written, xml_of};
+    use super::*;
+    use crate::model::{LegendEntry, SummaryColumn};
+
+    const WIDTH: u32 = 14002;
+
+    fn column(group: &str, name: &str) -> SummaryColumn {
+        SummaryColumn {
+            group: group.into(),
+            name: name.into(),
+        }
+    }
+
+    fn row(number: &str, cells: &[&str]) -> SummaryRow {
+        SummaryRow {
+            label: format!("Resolution {number}"),
+            kind: "Resolution".into(),
+            number: number.into(),
+            title: format!("Title {number}"),
+            url: Some(format!("https://www.itu.int/res{number}")),
+            anchor: Some(format!("Resolution_{number}")),
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    fn summary() -> Summary {
+        Summary {
+            heading: Some("Section I".into()),
+            columns: vec![
+                column("Action by", "SGs"),
+                column("Action by", "TSAG"),
+                column("Report to", "Council"),
+            ],
+            rows: vec![row("1", &["X", "", "X"]), row("2", &["X"])],
+            legend: vec![
+                LegendEntry {
+                    term: "GCA".into(),
+                    definition: "Global Cybersecurity Agenda".into(),
+                },
+                LegendEntry {
+                    term: "**".into(),
+                    definition: "Lead group".into(),
+                },
+            ],
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn the_layout_gives_the_label_7_30_and_shares_the_rest() {
+        let layout = MatrixLayout::of(&summary(), WIDTH);
+        assert_eq!(layout.columns, 3);
+        assert_eq!(layout.label_width, WIDTH * 7 / 30);
+        assert_eq!(layout.column_width, (WIDTH - WIDTH * 7 / 30) / 3);
+        assert_eq!(layout.grid.len(), 4);
+        let wider = Summary {
+            rows: vec![row("3", &["a", "b", "c", "d", "e"])],
+            ..summary()
+        };
+        assert_eq!(
+            MatrixLayout::of(&wider, WIDTH).columns,
+            5,
+            "the longest row counts"
+        );
+    }
+
+    #[test]
+    fn two_header_rows_group_the_columns_and_repeat_on_every_page() {
+        let xml = written(&empty_plan(), |w| w.matrix(&summary(), WIDTH));
+        let table = xml.child("w:tbl");
+        let rows = table.rows();
+        let groups: Vec<_> = rows[0].iter().map(|c| (c.text(), c.grid_span())).collect();
+        assert_eq!(
+            groups,
+            [
+                ("Resolution – Title".to_string(), 1),
+                ("Action by".to_string(), 2),
+                ("Report to".to_string(), 1)
+            ]
+        );
+        let names: Vec<_> = rows[1].iter().map(|c| c.text()).collect();
+        assert_eq!(names, ["", "SGs", "TSAG", "Council"]);
+        assert_eq!(rows[0][0].vertical_merge(), Some("restart"));
+        assert_eq!(rows[1][0].vertical_merge(), Some(""));
+        for header in &table.children("w:tr")[..2] {
+            assert!(header.path(&["w:trPr", "w:tblHeader"]).is_some());
+        }
+        assert!(table.children("w:tr")[2]
+            .path(&["w:trPr", "w:tblHeader"])
+            .is_none());
+        assert_eq!(rows[0][1].child("w:p").paragraph_style(), Some("Tablehead"));
+    }
+
+    #[test]
+    fn a_row_has_its_linked_label_and_centred_cells_filled_to_every_column() {
+        with_writer(&empty_plan(), |w| {
+            w.matrix(&summary(), WIDTH);
+            assert_eq!(w.links[0].target, "https://www.itu.int/res1");
+            let xml = xml_of(w);
+            let rows = xml.child("w:tbl").rows();
+            let first = &rows[2];
+            let links = first[0].find_all("w:hyperlink");
+            assert_eq!(links[0].attr("r:id"), Some(w.links[0].id.as_str()));
+            assert_eq!(links[0].text(), "Resolution 1");
+            assert_eq!(links[1].attr("w:anchor"), Some("Resolution_1"));
+            assert_eq!(first[0].text(), "Resolution 1 – Title 1");
+            let cells: Vec<_> = first[1..].iter().map(|c| c.text()).collect();
+            assert_eq!(cells, ["X", "", "X"]);
+            assert!(first[1].child("w:p").is_centred());
+            assert_eq!(rows[3].len(), 4, "a short row is filled with empty cells");
+        });
+    }
+
+    #[test]
+    fn matrix_runs_are_8_point_and_later_runs_are_not() {
+        let xml = written(&empty_plan(), |w| {
+            w.matrix(&summary(), WIDTH);
+            w.run("after", false, false, None);
+        });
+        let sizes: Vec<_> = xml
+            .child("w:tbl")
+            .find_all("w:r")
+            .iter()
+            .map(|r| r.path(&["w:rPr", "w:sz"]).and_then(|s| s.attr("w:val")))
+            .collect();
+        assert!(sizes.len() > 10, "every header and cell run: {sizes:?}");
+        assert!(sizes.iter().all(|s| *s == Some("16")), "{sizes:?}");
+        assert!(!xml.child("w:r").has("w:sz"));
+    }
+
+    #[test]
+    fn the_legend_reads_term_tab_colon_definition_in_the_note_style() {
+        let lines = legend_lines(&summary());
+        let texts: Vec<_> = lines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Legend:",
+                "GCA\t: Global Cybersecurity Agenda",
+                "**\tLead group"
+            ]
+        );
+        assert!(lines
+            .iter()
+            .all(|b| b.style.as_deref() == Some(names::NOTE)));
+        let without = Summary {
+            legend: Vec::new(),
+            ..summary()
+        };
+        assert!(legend_lines(&without).is_empty());
+    }
+
+    #[test]
+    fn section_i_is_heading_matrix_legend_and_without_columns_or_rows_no_table() {
+        let xml = written(&empty_plan(), |w| {
+            w.summary(&summary(), WIDTH, Some("_ActplanSection1"))
+        });
+        assert_eq!(xml.element_names(), ["w:p", "w:tbl", "w:p", "w:p", "w:p"]);
+        let heading = xml.child("w:p");
+        assert_eq!(heading.paragraph_style(), Some("Heading1"));
+        assert_eq!(
+            heading.child("w:bookmarkStart").attr("w:name"),
+            Some("_ActplanSection1")
+        );
+        let empty = Summary {
+            columns: Vec::new(),
+            rows: Vec::new(),
+            ..summary()
+        };
+        let xml = written(&empty_plan(), |w| w.summary(&empty, WIDTH, None));
+        assert!(!xml.has("w:tbl"));
+    }
+}

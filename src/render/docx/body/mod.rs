@@ -232,3 +232,118 @@ impl<'a> Writer<'a> {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::test_support::{citing, empty_plan, item, parse, resolution};
+    use super::*;
+    use crate::model::{Block, Cover, Inline, Summary};
+
+    fn report(plan: &ActionPlan) -> Written {
+        let mut styles = Styles::built_in();
+        write_body(plan, &mut styles, &PageSetup::default())
+    }
+
+    fn linked(text: &str, url: &str) -> Block {
+        Block {
+            text: text.into(),
+            inlines: vec![Inline {
+                text: text.into(),
+                href: Some(url.into()),
+                ..Inline::default()
+            }],
+            ..Block::default()
+        }
+    }
+
+    fn full_plan() -> ActionPlan {
+        let mut plan = empty_plan();
+        plan.cover = Some(Cover {
+            td_number: Some("TD 1".into()),
+            ..Cover::default()
+        });
+        plan.title = Some("WTSA-24 Action Plan".into());
+        plan.summary = Some(Summary {
+            heading: Some("Section I".into()),
+            ..Summary::default()
+        });
+        let mut part = resolution("1", vec![item("1-01")]);
+        part.operative_text = vec![linked("text", "https://a.example"), citing("1", None)];
+        plan.resolutions = vec![part];
+        plan.footnotes
+            .insert("1".into(), vec![linked("note", "https://b.example")]);
+        plan
+    }
+
+    #[test]
+    fn the_document_runs_cover_title_contents_section_i_then_section_ii() {
+        let written = report(&full_plan());
+        let xml = parse(&written.document);
+        let body = xml.child("w:document").child("w:body");
+        let names = body.element_names();
+        assert_eq!(names.first(), Some(&"w:tbl"), "the cover first");
+        assert_eq!(names.last(), Some(&"w:sectPr"));
+        let paragraphs = body.children("w:p");
+        assert_eq!(paragraphs[0].text(), "WTSA-24 Action Plan");
+        assert_eq!(paragraphs[0].paragraph_style(), Some("Title"));
+        assert_eq!(paragraphs[1].text(), "Contents");
+        // Section I sits between two section breaks: the cover's section (portrait, its
+        // own first page), then Section I's (landscape).
+        let breaks: Vec<_> = body
+            .find_all("w:sectPr")
+            .into_iter()
+            .map(|s| {
+                (
+                    s.child("w:pgSz").attr("w:orient").is_some(),
+                    s.has("w:titlePg"),
+                )
+            })
+            .collect();
+        assert_eq!(breaks, [(false, true), (true, false), (false, false)]);
+        let heading = body
+            .find_all("w:p")
+            .into_iter()
+            .find(|p| p.text() == "Section I")
+            .expect("Section I heading");
+        assert_eq!(
+            heading.child("w:bookmarkStart").attr("w:name"),
+            Some("_ActplanSection1")
+        );
+    }
+
+    #[test]
+    fn without_section_i_the_only_section_has_the_title_page() {
+        let plan = ActionPlan {
+            summary: None,
+            ..full_plan()
+        };
+        let xml = parse(&report(&plan).document);
+        let sections = xml.find_all("w:sectPr");
+        assert_eq!(sections.len(), 1);
+        assert!(sections[0].has("w:titlePg"));
+    }
+
+    #[test]
+    fn each_part_numbers_its_own_links_and_footnotes_follow_the_document() {
+        let written = report(&full_plan());
+        let link = |rels: &[Rel]| {
+            rels.iter()
+                .map(|r| (r.id.clone(), r.target.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            link(&written.document_links),
+            [("rIdL1".to_string(), "https://a.example".to_string())]
+        );
+        assert_eq!(
+            link(&written.footnote_links),
+            [("rIdF1".to_string(), "https://b.example".to_string())]
+        );
+        let notes = parse(&written.footnotes);
+        let note = notes.child("w:footnotes").children("w:footnote")[2];
+        assert_eq!(note.attr("w:id"), Some("1"));
+        assert_eq!(note.find("w:hyperlink").attr("r:id"), Some("rIdF1"));
+        let document = parse(&written.document);
+        assert_eq!(document.find("w:footnoteReference").attr("w:id"), Some("1"));
+        assert_eq!(written.ordered_lists, 0);
+    }
+}

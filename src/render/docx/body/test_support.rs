@@ -3,7 +3,7 @@
 
 use super::footnotes::footnote_ids;
 use super::Writer;
-use crate::model::ActionPlan;
+use crate::model::{ActionPlan, Block, Inline, Item, Kind, Resolution};
 use crate::render::docx::styles::Styles;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -20,6 +20,53 @@ pub(super) fn empty_plan() -> ActionPlan {
         resolutions: Vec::new(),
         appendices: Vec::new(),
         footnotes: BTreeMap::new(),
+    }
+}
+
+/// An open, unmarked item with an action and a milestone and no status.
+pub(super) fn item(id: &str) -> Item {
+    Item {
+        id: id.into(),
+        cross_reference: None,
+        bookmarks: Vec::new(),
+        action: format!("Action of {id}"),
+        milestone: "WTSA-24".into(),
+        periodic_goals_met: false,
+        completed: false,
+        status: Vec::new(),
+    }
+}
+
+/// Resolution `number` with a title and the given items, no text, no bookmarks.
+pub(super) fn resolution(number: &str, items: Vec<Item>) -> Resolution {
+    Resolution {
+        kind: Kind::Resolution,
+        number: number.into(),
+        title: format!("Title of {number}"),
+        anchor: None,
+        bookmarks: Vec::new(),
+        operative_text: Vec::new(),
+        action_items: items,
+        notes: Vec::new(),
+    }
+}
+
+/// A paragraph citing footnote `id` (with a custom `mark` when given) after "See".
+pub(super) fn citing(id: &str, mark: Option<&str>) -> Block {
+    Block {
+        text: "See".into(),
+        inlines: vec![
+            Inline {
+                text: "See".into(),
+                ..Inline::default()
+            },
+            Inline {
+                footnote: Some(id.into()),
+                mark: mark.map(str::to_string),
+                ..Inline::default()
+            },
+        ],
+        ..Block::default()
     }
 }
 
