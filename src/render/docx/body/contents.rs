@@ -1,7 +1,7 @@
 //! The table of contents: a real TOC field whose result is pre-rendered (one hyperlinked
 //! entry per heading, each with a PAGEREF field), so the document reads right before
-//! Word updates its fields. Headings without a bookmark of their own get a generated one
-//! (`_Actplan…`, which the reader ignores).
+//! Word updates its fields. Section I and II headings, and headings without a bookmark of
+//! their own, get a generated one (`_Actplan…`, which the reader ignores).
 
 use super::paragraphs::ParagraphProps;
 use super::Writer;
@@ -40,9 +40,9 @@ impl TocRole {
 /// One line of the table of contents.
 pub(super) struct TocEntry {
     /// 1 for sections and appendices, 2 for resolutions.
-    pub(super) level: u8,
+    level: u8,
     /// The heading text.
-    pub(super) text: String,
+    text: String,
     /// The bookmark the entry links to.
     pub(super) anchor: String,
     /// The heading it stands for.

@@ -71,7 +71,7 @@ impl Writer<'_> {
         self.w.end("w:tr");
     }
 
-    /// Row 2: the masthead's merged cells continued | "Original: <language>".
+    /// Row 2: the masthead's merged cells continued | "Original: " and the language.
     fn cover_language_row(&mut self, cover: &Cover, text: &str) {
         self.row_start(false);
         self.cell_start(COVER_GRID[0], 1, Merge::Continue);

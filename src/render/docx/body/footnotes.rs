@@ -108,8 +108,9 @@ impl Writer<'_> {
         self.w.end("w:footnotes");
     }
 
-    /// A footnote's paragraphs: the number and a space start the first paragraph (a
-    /// paragraph of its own when the footnote is empty or starts with a table).
+    /// A footnote's paragraphs: the number and a space start the first paragraph; an
+    /// empty footnote is a paragraph holding its number. A footnote that starts with a
+    /// table is written without its number.
     fn footnote_blocks(
         &mut self,
         blocks: &[Block],

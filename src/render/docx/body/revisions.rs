@@ -18,7 +18,7 @@ pub(super) enum Revision {
 
 impl Revision {
     /// The wrapper element: `w:ins` or `w:del`.
-    pub(super) fn element(self) -> &'static str {
+    fn element(self) -> &'static str {
         match self {
             Revision::Insert => "w:ins",
             Revision::Delete => "w:del",
