@@ -12,7 +12,7 @@
 //! ├── _rels/.rels
 //! ├── docProps/core.xml, app.xml
 //! └── word/
-//!     ├── document.xml           body (body.rs)
+//!     ├── document.xml           body (body/, one module per part)
 //!     ├── _rels/document.xml.rels
 //!     ├── styles.xml             built-in or from --reference-doc (styles.rs)
 //!     ├── numbering.xml          bullets and numbered lists (parts.rs)
@@ -31,6 +31,7 @@ use super::RenderError;
 use crate::model::ActionPlan;
 use body::PageSetup;
 use parts::{Part, Rel};
+use reference::Loaded;
 use std::io::Write;
 
 const MAIN_TYPE: &str =
@@ -65,64 +66,74 @@ fn assemble(
     reference: Option<&[u8]>,
     write_body: impl FnOnce(&mut styles::Styles, &PageSetup) -> body::Written,
 ) -> Result<Vec<u8>, RenderError> {
-    let mut extra_parts = Vec::new();
-    let mut extra_rels = Vec::new();
-    let (mut styles, page) = match reference {
-        Some(bytes) => {
-            let loaded = reference::load(bytes).map_err(RenderError::ReferenceDoc)?;
-            extra_parts = loaded.parts;
-            extra_rels = loaded.rels;
-            (loaded.styles, loaded.page)
-        }
-        None => {
-            let mut styles = styles::Styles::built_in();
-            let header_style = styles.id_for(styles::names::HEADER);
-            let number = plan.cover.as_ref().and_then(|c| {
-                let td = c.td_number.as_deref()?;
-                Some(match c.group.as_deref() {
-                    Some(group) => format!("{group}-{}", td.replace(' ', "")),
-                    None => td.to_string(),
-                })
-            });
-            extra_parts.push(Part {
-                name: "word/header1.xml".into(),
-                content_type: Some(format!("{WML}.header+xml")),
-                bytes: parts::header(number.as_deref(), &header_style).into_bytes(),
-            });
-            extra_rels.push(Rel {
-                id: "rIdH1".into(),
-                kind: "/header".into(),
-                target: "header1.xml".into(),
-                external: false,
-            });
-            let page = PageSetup {
-                references: vec![("w:headerReference".into(), "default".into(), "rIdH1".into())],
-                ..PageSetup::default()
-            };
-            (styles, page)
-        }
+    let layout = match reference {
+        Some(bytes) => reference::load(bytes).map_err(RenderError::ReferenceDoc)?,
+        None => built_in_layout(plan),
     };
+    let Loaded {
+        mut styles,
+        page,
+        parts: layout_parts,
+        rels: layout_rels,
+    } = layout;
     let written = write_body(&mut styles, &page);
+    let all = package_parts(plan, styles, written, layout_parts, layout_rels);
+    package(&all).map_err(RenderError::Zip)
+}
+
+/// What the report uses without a reference document: the built-in styles, the default
+/// page, and a page header showing the group and TD number ("TSAG-TD999").
+fn built_in_layout(plan: &ActionPlan) -> Loaded {
+    let mut styles = styles::Styles::built_in();
+    let header_style = styles.id_for(styles::names::HEADER);
+    let number = plan.cover.as_ref().and_then(|c| {
+        let td = c.td_number.as_deref()?;
+        Some(match c.group.as_deref() {
+            Some(group) => format!("{group}-{}", td.replace(' ', "")),
+            None => td.to_string(),
+        })
+    });
+    let header = Part {
+        name: "word/header1.xml".into(),
+        content_type: Some(format!("{WML}.header+xml")),
+        bytes: parts::header(number.as_deref(), &header_style).into_bytes(),
+    };
+    let page = PageSetup {
+        references: vec![("w:headerReference".into(), "default".into(), "rIdH1".into())],
+        ..PageSetup::default()
+    };
+    Loaded {
+        styles,
+        page,
+        parts: vec![header],
+        rels: vec![rel("rIdH1", "/header", "header1.xml")],
+    }
+}
+
+/// Every part of the package in order, `[Content_Types].xml` first: the body's parts,
+/// `styles`, numbering, settings and properties, then the layout's own parts (headers,
+/// footers) related to document.xml by `layout_rels`.
+fn package_parts(
+    plan: &ActionPlan,
+    styles: styles::Styles,
+    written: body::Written,
+    layout_parts: Vec<Part>,
+    layout_rels: Vec<Rel>,
+) -> Vec<Part> {
     let mut rels = vec![
         rel("rId1", "/styles", "styles.xml"),
         rel("rId2", "/numbering", "numbering.xml"),
         rel("rId3", "/footnotes", "footnotes.xml"),
         rel("rId4", "/settings", "settings.xml"),
     ];
-    rels.extend(extra_rels);
+    rels.extend(layout_rels);
     rels.extend(written.document_links);
-    let title = plan
-        .cover
-        .as_ref()
-        .and_then(|c| c.title.clone())
-        .or_else(|| plan.title.clone())
-        .unwrap_or_else(|| "WTSA Action Plan".into());
     let mut all = vec![
         part("_rels/.rels", None, parts::package_relationships()),
         part(
             "docProps/core.xml",
             Some("application/vnd.openxmlformats-package.core-properties+xml"),
-            parts::core_properties(&title),
+            parts::core_properties(&document_title(plan)),
         ),
         part(
             "docProps/app.xml",
@@ -163,12 +174,23 @@ fn assemble(
         Some(&format!("{WML}.settings+xml")),
         parts::settings(),
     ));
-    all.extend(extra_parts);
+    all.extend(layout_parts);
     let types = parts::content_types(&all);
     all.insert(0, part("[Content_Types].xml", None, types));
-    package(&all).map_err(RenderError::Zip)
+    all
 }
 
+/// The title of the document properties: the cover's title, else the plan's, else
+/// "WTSA Action Plan".
+fn document_title(plan: &ActionPlan) -> String {
+    plan.cover
+        .as_ref()
+        .and_then(|c| c.title.clone())
+        .or_else(|| plan.title.clone())
+        .unwrap_or_else(|| "WTSA Action Plan".into())
+}
+
+/// An internal relationship of document.xml.
 fn rel(id: &str, kind: &str, target: &str) -> Rel {
     Rel {
         id: id.into(),
@@ -178,6 +200,7 @@ fn rel(id: &str, kind: &str, target: &str) -> Rel {
     }
 }
 
+/// A part holding `text`.
 fn part(name: &str, content_type: Option<&str>, text: String) -> Part {
     Part {
         name: name.into(),

@@ -7,11 +7,14 @@
 //! the result with every change accepted gives the new edition, with every change
 //! rejected the old one (tested).
 
-use super::{
-    custom_mark_of, heading_target, legend_lines, names, ParagraphProps, Revision, Writer,
-    ACTION_GRID, PORTRAIT_WIDTH,
-};
-use super::{MatrixLayout, Merge, PageSetup, TocRole};
+use super::actions::ACTION_GRID;
+use super::contents::{heading_target, TocEntry, TocRole};
+use super::footnotes::custom_mark_of;
+use super::matrix::{legend_lines, MatrixLayout};
+use super::paragraphs::ParagraphProps;
+use super::revisions::Revision;
+use super::tables::Merge;
+use super::{names, PageSetup, Writer, PORTRAIT_WIDTH};
 use crate::diff::words::tokens;
 use crate::diff::{align_blocks, BlockPair};
 use crate::model::{ActionPlan, Appendix, Block, Item, Resolution, Summary, SummaryRow};
@@ -508,7 +511,7 @@ impl Writer<'_> {
 
     // ----- Section II -----
 
-    fn redline_resolutions(&mut self, old: &ActionPlan, new: &ActionPlan, toc: &[super::TocEntry]) {
+    fn redline_resolutions(&mut self, old: &ActionPlan, new: &ActionPlan, toc: &[TocEntry]) {
         let keys = |plan: &ActionPlan| {
             plan.resolutions
                 .iter()

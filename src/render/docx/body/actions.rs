@@ -1,0 +1,286 @@
+//! Section II: one part per resolution or opinion — its bookmarked heading, operative
+//! text, 5-column action table (a repeating header row, then for each item a row of id,
+//! action, milestone and √ marks and a status row spanning four columns), notes and the
+//! "» Top" link.
+
+use super::paragraphs::ParagraphProps;
+use super::tables::{Borders, Merge};
+use super::{Writer, PORTRAIT_WIDTH};
+use crate::model::{Item, Resolution};
+use crate::render::docx::styles::names;
+
+/// Widths of the action table columns.
+pub(super) const ACTION_GRID: [u32; 5] = [1077, 4082, 1531, 1474, 1474];
+/// The action table's header row.
+const ACTION_HEADINGS: [&str; 5] = [
+    "Action Item",
+    "Action",
+    "Milestone",
+    "Periodic goals met",
+    "Completed",
+];
+/// What the status cell's content may not use of its width: Word's default left and
+/// right cell margins (108 twips each).
+const CELL_MARGINS: u32 = 216;
+
+impl Writer<'_> {
+    /// A resolution's part of Section II; `toc_anchor` is its TOC bookmark, written at
+    /// the heading when the resolution's own bookmarks do not include it.
+    pub(super) fn resolution(&mut self, resolution: &Resolution, toc_anchor: Option<&str>) {
+        let mut bookmarks = resolution.bookmarks.clone();
+        if let Some(anchor) = &resolution.anchor {
+            if !bookmarks.contains(anchor) {
+                bookmarks.insert(0, anchor.clone());
+            }
+        }
+        let text = format!(
+            "{} {} – {}",
+            resolution.kind.as_str(),
+            resolution.number,
+            resolution.title
+        );
+        let generated = toc_anchor.filter(|a| !bookmarks.iter().any(|b| b == a));
+        self.heading(names::HEADING_2, &text, &bookmarks, generated);
+        self.blocks(&resolution.operative_text, None, PORTRAIT_WIDTH);
+        if !resolution.action_items.is_empty() {
+            self.action_table(&resolution.action_items);
+        }
+        self.blocks(&resolution.notes, None, PORTRAIT_WIDTH);
+        self.top_link();
+    }
+
+    /// The action table of `items`.
+    pub(super) fn action_table(&mut self, items: &[Item]) {
+        self.action_table_start();
+        for item in items {
+            self.item_rows(item);
+        }
+        self.w.end("w:tbl");
+    }
+
+    /// The action table's start and its repeating header row.
+    pub(super) fn action_table_start(&mut self) {
+        let head = self.style(names::TABLE_HEAD);
+        self.table_start(&ACTION_GRID, Borders::Grid);
+        self.row_start(true);
+        for (title, width) in ACTION_HEADINGS.iter().zip(ACTION_GRID) {
+            self.cell_start(width, 1, Merge::None);
+            self.text_paragraph(ParagraphProps::styled(&head), title);
+            self.w.end("w:tc");
+        }
+        self.w.end("w:tr");
+    }
+
+    /// The two rows of an item: id, action, milestone, marks; then its status.
+    pub(super) fn item_rows(&mut self, item: &Item) {
+        let text = self.style(names::TABLE_TEXT);
+        self.item_row(item, &text);
+        self.item_status_row(item, &text);
+    }
+
+    /// An item's first row: the id cell (merged down into the status row), action,
+    /// milestone, then a centred √ or nothing for "Periodic goals met" and "Completed".
+    fn item_row(&mut self, item: &Item, text: &str) {
+        self.row_start(false);
+        self.cell_start(ACTION_GRID[0], 1, Merge::Restart);
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps::styled(text));
+        self.bookmarks_around(&item.bookmarks, |writer| {
+            writer.run(&item.id, false, false, None)
+        });
+        self.w.end("w:p");
+        self.cross_reference_lines(item.cross_reference.as_deref(), text);
+        self.w.end("w:tc");
+        self.cell_start(ACTION_GRID[1], 1, Merge::None);
+        self.lines_cell_paragraphs(&item.action, text);
+        self.w.end("w:tc");
+        self.cell_start(ACTION_GRID[2], 1, Merge::None);
+        self.lines_cell_paragraphs(&item.milestone, text);
+        self.w.end("w:tc");
+        for mark in [item.periodic_goals_met, item.completed] {
+            self.mark_cell(mark, text);
+        }
+        self.w.end("w:tr");
+    }
+
+    /// A mark column's cell: a centred √ when `mark`, else an empty centred paragraph.
+    fn mark_cell(&mut self, mark: bool, text: &str) {
+        self.cell_start(ACTION_GRID[3], 1, Merge::None);
+        self.text_paragraph(
+            ParagraphProps {
+                style: Some(text),
+                center: true,
+                ..Default::default()
+            },
+            if mark { "√" } else { "" },
+        );
+        self.w.end("w:tc");
+    }
+
+    /// An item's second row: the status paragraphs across the four columns after the id.
+    fn item_status_row(&mut self, item: &Item, text: &str) {
+        let status_width = self.status_row_start(text);
+        self.blocks(&item.status, Some(text), status_width - CELL_MARGINS);
+        self.ensure_paragraph_in_cell(
+            !item.status.is_empty() && item.status.last().is_some_and(|b| b.rows.is_none()),
+        );
+        self.w.end("w:tc");
+        self.w.end("w:tr");
+    }
+
+    /// The second line(s) of an id cell, such as "(44-14)".
+    pub(super) fn cross_reference_lines(&mut self, reference: Option<&str>, style: &str) {
+        for line in reference.into_iter().flat_map(|r| r.split('\n')) {
+            self.text_paragraph(ParagraphProps::styled(style), line);
+        }
+    }
+
+    /// Open an item's status row: the id column continued, then the cell spanning the
+    /// four other columns. Returns that cell's width.
+    pub(super) fn status_row_start(&mut self, style: &str) -> u32 {
+        self.row_start(false);
+        self.cell_start(ACTION_GRID[0], 1, Merge::Continue);
+        self.empty_paragraph_styled(style);
+        self.w.end("w:tc");
+        let status_width: u32 = ACTION_GRID[1..].iter().sum();
+        self.cell_start(status_width, 4, Merge::None);
+        status_width
+    }
+
+    /// The "» Top" link back to the start of the document.
+    pub(super) fn top_link(&mut self) {
+        self.w.start("w:p", &[]);
+        self.w
+            .start("w:hyperlink", &[("w:anchor", "_top"), ("w:history", "1")]);
+        self.run("» Top", false, false, Some(names::HYPERLINK));
+        self.w.end("w:hyperlink");
+        self.w.end("w:p");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{empty_plan, item, resolution, written, Element};
+    use super::*;
+    use crate::model::Block;
+
+    fn table_of(items: &[Item]) -> Element {
+        written(&empty_plan(), |w| w.action_table(items))
+    }
+
+    #[test]
+    fn the_header_row_names_the_five_columns_and_repeats() {
+        let xml = table_of(&[item("22-01")]);
+        let table = xml.child("w:tbl");
+        assert_eq!(table.grid(), ACTION_GRID);
+        let header = &table.rows()[0];
+        let titles: Vec<_> = header.iter().map(|c| c.text()).collect();
+        assert_eq!(titles, ACTION_HEADINGS);
+        assert!(table.children("w:tr")[0]
+            .path(&["w:trPr", "w:tblHeader"])
+            .is_some());
+        assert_eq!(header[0].child("w:p").paragraph_style(), Some("Tablehead"));
+    }
+
+    #[test]
+    fn an_item_row_holds_id_action_milestone_and_marks() {
+        let mut open = item("22-01");
+        open.milestone = "2025\n2026".into();
+        let xml = table_of(&[open]);
+        let row = &xml.child("w:tbl").rows()[1];
+        assert_eq!(row.len(), 5);
+        assert_eq!(row[0].paragraph_texts(), ["22-01"]);
+        assert_eq!(row[0].vertical_merge(), Some("restart"));
+        assert_eq!(row[1].paragraph_texts(), ["Action of 22-01"]);
+        assert_eq!(row[2].paragraph_texts(), ["2025", "2026"]);
+        let widths: Vec<_> = row.iter().map(|c| c.cell_width()).collect();
+        assert_eq!(widths, ACTION_GRID);
+    }
+
+    #[test]
+    fn a_completed_item_gets_a_centred_tick_in_the_completed_cell_only() {
+        let mut done = item("22-02");
+        done.completed = true;
+        let xml = table_of(&[done]);
+        let row = &xml.child("w:tbl").rows()[1];
+        assert_eq!(row[3].text(), "", "periodic goals not met");
+        assert_eq!(row[4].text(), "√");
+        assert!(row[3].child("w:p").is_centred());
+        assert!(row[4].child("w:p").is_centred());
+    }
+
+    #[test]
+    fn the_id_cell_keeps_its_bookmarks_and_cross_reference_lines() {
+        let mut kept = item("22-03");
+        kept.bookmarks = vec!["Item_22_03".into()];
+        kept.cross_reference = Some("(44-14)\n(44-15)".into());
+        let xml = table_of(&[kept]);
+        let id_cell = xml.child("w:tbl").rows()[1][0];
+        assert_eq!(id_cell.paragraph_texts(), ["22-03", "(44-14)", "(44-15)"]);
+        let first = id_cell.child("w:p");
+        assert_eq!(
+            first.child("w:bookmarkStart").attr("w:name"),
+            Some("Item_22_03")
+        );
+        assert_eq!(first.paragraph_style(), Some("Tabletext"));
+    }
+
+    #[test]
+    fn the_status_row_spans_the_four_columns_after_the_continued_id_cell() {
+        let mut reported = item("22-04");
+        reported.status = vec![Block::plain("Done in 2023."), Block::plain("Reported.")];
+        let xml = table_of(&[reported, item("22-05")]);
+        let rows = xml.child("w:tbl").rows();
+        assert_eq!(rows.len(), 1 + 2 * 2);
+        let status = &rows[2];
+        assert_eq!(status.len(), 2);
+        assert_eq!(status[0].vertical_merge(), Some(""));
+        assert_eq!(status[1].grid_span(), 4);
+        assert_eq!(status[1].cell_width(), ACTION_GRID[1..].iter().sum::<u32>());
+        assert_eq!(status[1].paragraph_texts(), ["Done in 2023.", "Reported."]);
+        assert_eq!(
+            status[1].child("w:p").paragraph_style(),
+            Some("Tabletext"),
+            "status paragraphs default to the table text style"
+        );
+        // An item without status still ends its status cell with a paragraph.
+        assert_eq!(rows[4][1].paragraph_texts(), [""]);
+    }
+
+    #[test]
+    fn a_resolution_is_its_bookmarked_heading_text_table_notes_and_top_link() {
+        let mut part = resolution("22", vec![item("22-01")]);
+        part.anchor = Some("Resolution_22".into());
+        part.bookmarks = vec!["_Toc1".into()];
+        part.operative_text = vec![Block::plain("resolves")];
+        part.notes = vec![Block::plain("Note")];
+        let xml = written(&empty_plan(), |w| {
+            w.resolution(&part, Some("_Toc1"));
+        });
+        assert_eq!(xml.element_names(), ["w:p", "w:p", "w:tbl", "w:p", "w:p"]);
+        let heading = xml.child("w:p");
+        assert_eq!(heading.paragraph_style(), Some("Heading2"));
+        assert_eq!(heading.text(), "Resolution 22 – Title of 22");
+        let names: Vec<_> = heading
+            .children("w:bookmarkStart")
+            .iter()
+            .map(|b| b.attr("w:name").unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["Resolution_22", "_Toc1"],
+            "the anchor first, the TOC anchor not twice"
+        );
+        let top = xml.children("w:p")[3];
+        assert_eq!(top.child("w:hyperlink").attr("w:anchor"), Some("_top"));
+        assert_eq!(top.text(), "» Top");
+    }
+
+    #[test]
+    fn a_resolution_without_items_has_no_table() {
+        let part = resolution("1", Vec::new());
+        let xml = written(&empty_plan(), |w| w.resolution(&part, None));
+        assert!(!xml.has("w:tbl"));
+        assert_eq!(xml.children("w:p").len(), 2, "heading and Top link");
+    }
+}

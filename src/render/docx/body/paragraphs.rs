@@ -1,0 +1,315 @@
+//! Paragraphs: `w:pPr`, single-string paragraphs, the one-paragraph-per-line cells of the
+//! tables, empty paragraphs, headings and the bookmarks around their text.
+
+use super::Writer;
+
+/// Paragraph properties of one paragraph.
+#[derive(Default, Clone, Copy)]
+pub(super) struct ParagraphProps<'s> {
+    /// Paragraph style id.
+    pub(super) style: Option<&'s str>,
+    /// List membership: (numbering instance `w:numId`, level `w:ilvl`).
+    pub(super) list: Option<(u32, u32)>,
+    /// Centred (`w:jc`).
+    pub(super) center: bool,
+    /// Kept with the next paragraph (`w:keepNext`).
+    pub(super) keep_next: bool,
+}
+
+impl<'s> ParagraphProps<'s> {
+    /// A paragraph in the style with id `style`, nothing else.
+    pub(super) fn styled(style: &'s str) -> Self {
+        ParagraphProps {
+            style: Some(style),
+            ..Default::default()
+        }
+    }
+}
+
+impl Writer<'_> {
+    /// `w:pPr`, left out when there is nothing to say. Inside a tracked change it carries
+    /// the change of the paragraph mark.
+    pub(super) fn paragraph_properties(&mut self, props: ParagraphProps<'_>) {
+        if props.style.is_none()
+            && props.list.is_none()
+            && !props.center
+            && !props.keep_next
+            && self.revision.is_none()
+        {
+            return;
+        }
+        self.w.start("w:pPr", &[]);
+        if let Some(style) = props.style {
+            self.w.empty("w:pStyle", &[("w:val", style)]);
+        }
+        if props.keep_next {
+            self.w.empty("w:keepNext", &[]);
+        }
+        if let Some((num, level)) = props.list {
+            self.w.start("w:numPr", &[]);
+            self.w.empty("w:ilvl", &[("w:val", &level.to_string())]);
+            self.w.empty("w:numId", &[("w:val", &num.to_string())]);
+            self.w.end("w:numPr");
+        }
+        if props.center {
+            self.w.empty("w:jc", &[("w:val", "center")]);
+        }
+        if self.revision.is_some() {
+            // The paragraph mark itself is inserted or deleted.
+            self.w.start("w:rPr", &[]);
+            self.revision_mark();
+            self.w.end("w:rPr");
+        }
+        self.w.end("w:pPr");
+    }
+
+    /// A paragraph of one plain run.
+    pub(super) fn text_paragraph(&mut self, props: ParagraphProps<'_>, text: &str) {
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(props);
+        self.run(text, false, false, None);
+        self.w.end("w:p");
+    }
+
+    /// A paragraph whose text keeps its line breaks.
+    pub(super) fn lines_paragraph(&mut self, style: &str, text: &str) {
+        self.text_paragraph(
+            ParagraphProps {
+                style: Some(style),
+                ..Default::default()
+            },
+            text,
+        );
+    }
+
+    /// A single-string cell: one paragraph per line (at least one paragraph).
+    pub(super) fn lines_cell_paragraphs(&mut self, text: &str, style: &str) {
+        self.cell_lines(text, style, false);
+    }
+
+    /// A single-string cell, centred: one paragraph per line (at least one paragraph).
+    pub(super) fn lines_cell_paragraphs_centered(&mut self, text: &str, style: &str) {
+        self.cell_lines(text, style, true);
+    }
+
+    /// One paragraph per line of `text`, in `style`, centred or not.
+    pub(super) fn cell_lines(&mut self, text: &str, style: &str, center: bool) {
+        let mut any = false;
+        for line in text.split('\n') {
+            self.text_paragraph(
+                ParagraphProps {
+                    style: Some(style),
+                    center,
+                    ..Default::default()
+                },
+                line,
+            );
+            any = true;
+        }
+        if !any {
+            self.empty_paragraph_styled(style);
+        }
+    }
+
+    /// `<w:p/>`, or a paragraph with its mark tracked inside a tracked change.
+    pub(super) fn empty_paragraph(&mut self) {
+        if self.revision.is_none() {
+            return self.w.empty("w:p", &[]);
+        }
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps::default());
+        self.w.end("w:p");
+    }
+
+    /// An empty paragraph in a style.
+    pub(super) fn empty_paragraph_styled(&mut self, style: &str) {
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: Some(style),
+            ..Default::default()
+        });
+        self.w.end("w:p");
+    }
+
+    /// A cell must end with a paragraph: write an empty one unless `has_one`.
+    pub(super) fn ensure_paragraph_in_cell(&mut self, has_one: bool) {
+        if !has_one {
+            self.empty_paragraph();
+        }
+    }
+
+    /// A heading paragraph in the style named `style_name`, its text inside `bookmarks`
+    /// and `extra_anchor` (a generated TOC target).
+    pub(super) fn heading(
+        &mut self,
+        style_name: &str,
+        text: &str,
+        bookmarks: &[String],
+        extra_anchor: Option<&str>,
+    ) {
+        let style = self.style(style_name);
+        let mut all: Vec<String> = bookmarks.to_vec();
+        if let Some(extra) = extra_anchor {
+            all.push(extra.to_string());
+        }
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps {
+            style: Some(&style),
+            ..Default::default()
+        });
+        self.bookmarks_around(&all, |writer| writer.run(text, false, false, None));
+        self.w.end("w:p");
+    }
+
+    /// What `content` writes, between a `w:bookmarkStart` and a `w:bookmarkEnd` for each
+    /// name (ids from the shared annotation id space).
+    pub(super) fn bookmarks_around(&mut self, names: &[String], content: impl FnOnce(&mut Self)) {
+        let ids: Vec<String> = names
+            .iter()
+            .map(|_| {
+                self.next_bookmark += 1;
+                (self.next_bookmark - 1).to_string()
+            })
+            .collect();
+        if !names.is_empty() {
+            // Inside a tracked change the bookmarks go (and come back) with the text.
+            self.revision_start();
+            for (name, id) in names.iter().zip(&ids) {
+                self.w
+                    .empty("w:bookmarkStart", &[("w:id", id), ("w:name", name)]);
+            }
+            self.revision_end();
+        }
+        content(self);
+        if !names.is_empty() {
+            self.revision_start();
+            for id in &ids {
+                self.w.empty("w:bookmarkEnd", &[("w:id", id)]);
+            }
+            self.revision_end();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::revisions::Revision;
+    use super::super::test_support::{empty_plan, written};
+    use super::*;
+    use crate::render::docx::styles::names;
+
+    #[test]
+    fn a_plain_paragraph_has_no_properties() {
+        let xml = written(&empty_plan(), |w| {
+            w.text_paragraph(ParagraphProps::default(), "Plain")
+        });
+        let paragraph = xml.child("w:p");
+        assert_eq!(paragraph.element_names(), ["w:r"]);
+        assert_eq!(paragraph.text(), "Plain");
+    }
+
+    #[test]
+    fn properties_come_in_schema_order() {
+        let xml = written(&empty_plan(), |w| {
+            w.text_paragraph(
+                ParagraphProps {
+                    style: Some("Note"),
+                    list: Some((3, 1)),
+                    center: true,
+                    keep_next: true,
+                },
+                "Listed",
+            )
+        });
+        let properties = xml.child("w:p").child("w:pPr");
+        assert_eq!(
+            properties.element_names(),
+            ["w:pStyle", "w:keepNext", "w:numPr", "w:jc"]
+        );
+        let numbering = properties.child("w:numPr");
+        assert_eq!(numbering.child("w:ilvl").attr("w:val"), Some("1"));
+        assert_eq!(numbering.child("w:numId").attr("w:val"), Some("3"));
+        assert!(xml.child("w:p").is_centred());
+    }
+
+    #[test]
+    fn a_cell_string_becomes_one_paragraph_per_line() {
+        let xml = written(&empty_plan(), |w| {
+            w.lines_cell_paragraphs("one\ntwo\n", "Tabletext");
+            w.lines_cell_paragraphs_centered("√", "Tabletext");
+        });
+        assert_eq!(xml.paragraph_texts(), ["one", "two", "", "√"]);
+        let paragraphs = xml.children("w:p");
+        assert!(paragraphs
+            .iter()
+            .all(|p| p.paragraph_style() == Some("Tabletext")));
+        let centred: Vec<bool> = paragraphs.iter().map(|p| p.is_centred()).collect();
+        assert_eq!(centred, [false, false, false, true]);
+    }
+
+    #[test]
+    fn an_empty_paragraph_is_bare_unless_its_mark_is_tracked() {
+        let xml = written(&empty_plan(), |w| {
+            w.ensure_paragraph_in_cell(true);
+            w.ensure_paragraph_in_cell(false);
+            w.tracked(Some(Revision::Insert), |w| w.empty_paragraph());
+        });
+        let paragraphs = xml.children("w:p");
+        assert_eq!(
+            paragraphs.len(),
+            2,
+            "one paragraph for has_one = false only"
+        );
+        assert!(paragraphs[0].elements().is_empty());
+        assert!(paragraphs[1].path(&["w:pPr", "w:rPr", "w:ins"]).is_some());
+    }
+
+    #[test]
+    fn a_heading_wraps_its_text_in_its_bookmarks_and_the_extra_anchor() {
+        let xml = written(&empty_plan(), |w| {
+            w.next_bookmark = 4;
+            w.heading(
+                names::HEADING_1,
+                "Section II",
+                &["_Toc1".into(), "Section_II".into()],
+                Some("_ActplanSection2"),
+            );
+            assert_eq!(w.next_bookmark, 7);
+        });
+        let paragraph = xml.child("w:p");
+        assert_eq!(paragraph.paragraph_style(), Some("Heading1"));
+        assert_eq!(
+            paragraph.element_names(),
+            [
+                "w:pPr",
+                "w:bookmarkStart",
+                "w:bookmarkStart",
+                "w:bookmarkStart",
+                "w:r",
+                "w:bookmarkEnd",
+                "w:bookmarkEnd",
+                "w:bookmarkEnd"
+            ]
+        );
+        let starts: Vec<_> = paragraph
+            .children("w:bookmarkStart")
+            .iter()
+            .map(|b| (b.attr("w:id").unwrap(), b.attr("w:name").unwrap()))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                ("4", "_Toc1"),
+                ("5", "Section_II"),
+                ("6", "_ActplanSection2")
+            ]
+        );
+        let ends: Vec<_> = paragraph
+            .children("w:bookmarkEnd")
+            .iter()
+            .map(|b| b.attr("w:id").unwrap())
+            .collect();
+        assert_eq!(ends, ["4", "5", "6"]);
+        assert_eq!(paragraph.text(), "Section II");
+    }
+}
