@@ -104,7 +104,7 @@ pub fn human_size(bytes: u64) -> String {
     const KIB: u64 = 1 << 10;
     const MIB: u64 = 1 << 20;
     if bytes >= MIB {
-        let tenths = (bytes.saturating_mul(10) + MIB / 2) / MIB;
+        let tenths = bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB;
         if tenths % 10 == 0 {
             format!("{} MiB", tenths / 10)
         } else {
