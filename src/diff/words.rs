@@ -1,7 +1,7 @@
 //! Word-level text diff and the text normalisation the comparison uses.
 
+use super::align::{runs, Run};
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 /// What happened to a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -45,39 +45,17 @@ pub fn tokens(text: &str) -> Vec<&str> {
 pub fn words(old: &str, new: &str) -> Vec<(Op, String)> {
     let old_tokens = tokens(old);
     let new_tokens = tokens(new);
-    let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
     let mut segments: Vec<(Op, String)> = Vec::new();
-    for op in ops {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                segments.push((Op::Equal, old_tokens[old_index..old_index + len].concat()))
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => segments.push((
-                Op::Delete,
-                old_tokens[old_index..old_index + old_len].concat(),
-            )),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => segments.push((
-                Op::Insert,
-                new_tokens[new_index..new_index + new_len].concat(),
-            )),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                segments.push((
-                    Op::Delete,
-                    old_tokens[old_index..old_index + old_len].concat(),
-                ));
-                segments.push((
-                    Op::Insert,
-                    new_tokens[new_index..new_index + new_len].concat(),
-                ));
+    for run in runs(&old_tokens, &new_tokens) {
+        match run {
+            Run::Same { old, .. } => segments.push((Op::Equal, old_tokens[old].concat())),
+            Run::Change { old, new } => {
+                if !old.is_empty() {
+                    segments.push((Op::Delete, old_tokens[old].concat()));
+                }
+                if !new.is_empty() {
+                    segments.push((Op::Insert, new_tokens[new].concat()));
+                }
             }
         }
     }
@@ -153,11 +131,11 @@ pub fn similarity(old: &str, new: &str) -> f64 {
     if total == 0 {
         return 1.0;
     }
-    let common: usize = capture_diff_slices(Algorithm::Myers, &old_words, &new_words)
-        .iter()
-        .map(|op| match op {
-            DiffOp::Equal { len, .. } => *len,
-            _ => 0,
+    let common: usize = runs(&old_words, &new_words)
+        .into_iter()
+        .map(|run| match run {
+            Run::Same { old, .. } => old.len(),
+            Run::Change { .. } => 0,
         })
         .sum();
     (2 * common) as f64 / total as f64
