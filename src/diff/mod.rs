@@ -40,6 +40,7 @@ pub use words::{normalise, words, Op};
 use crate::model::{
     ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
 };
+use crate::owners::resolution_label;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
@@ -768,9 +769,10 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     }
 }
 
-/// "Resolution 22".
+/// "Resolution 22": [`crate::owners::resolution_label`] of the resolution's kind and number
+/// (kept for the spreadsheet module, which names resolutions as the diff does).
 pub fn label(resolution: &Resolution) -> String {
-    format!("{} {}", resolution.kind.as_str(), resolution.number)
+    resolution_label(resolution.kind, &resolution.number)
 }
 
 fn heading(resolution: &Resolution) -> String {
