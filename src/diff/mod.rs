@@ -30,11 +30,13 @@
 
 pub mod align;
 pub mod output;
+mod value;
 pub mod words;
 
 pub use align::{
     align_blocks, align_items, align_keyed, align_resolutions, align_texts, BlockPair, Pair,
 };
+pub use value::{Field, MatrixRow, Value};
 pub use words::{normalise, words, Op};
 
 use crate::model::{
@@ -42,7 +44,6 @@ use crate::model::{
 };
 use crate::owners::resolution_label;
 use serde::Serialize;
-use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 
 /// The result of comparing two editions.
@@ -164,13 +165,14 @@ pub struct Change {
     pub target: Target,
     /// Item id, "Resolution 22", matrix row label, footnote id, "Appendix I", "cover"…
     pub id: String,
-    /// The model's field name ("completed", "status", "milestone", "title", "operative_text"),
-    /// the matrix column ("Action by / TSB"), or null for a whole part.
-    pub field: Option<String>,
-    /// The old value (null when added). A paragraph is its text; a whole part its model JSON;
-    /// a move the old resolution's label.
+    /// The field that changed (written as the model's field name: "completed", "status",
+    /// "milestone", "title", "operative_text"…), the matrix column ("Action by / TSB"), or
+    /// `None` (null) for a whole part.
+    pub field: Option<Field>,
+    /// The old value ([`Value::None`] when added). A paragraph is its text; a whole part the
+    /// part; a move the old resolution's label.
     pub before: Value,
-    /// The new value (null when removed).
+    /// The new value ([`Value::None`] when removed).
     pub after: Value,
     /// For items: the resolution ("Resolution 22") it is in (the old one when removed).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,14 +192,19 @@ pub struct Change {
 }
 
 impl Change {
-    fn new(kind: ChangeKind, target: Target, id: &str, field: Option<&str>) -> Change {
+    /// The field's name as the JSON writes it ([`Field::as_str`]), `None` for a whole part.
+    pub fn field_name(&self) -> Option<&str> {
+        self.field.as_ref().map(Field::as_str)
+    }
+
+    fn new(kind: ChangeKind, target: Target, id: &str, field: Option<Field>) -> Change {
         Change {
             kind,
             target,
             id: id.to_string(),
-            field: field.map(str::to_string),
-            before: Value::Null,
-            after: Value::Null,
+            field,
+            before: Value::None,
+            after: Value::None,
             resolution: None,
             appendix: None,
             note: None,
@@ -214,7 +221,7 @@ impl Change {
 
     /// A changed text: before/after and the word diff.
     fn texts(self, old: &str, new: &str) -> Change {
-        let mut change = self.values(json!(old), json!(new));
+        let mut change = self.values(text(old), text(new));
         change.words = Some(
             words(old, new)
                 .into_iter()
@@ -306,14 +313,14 @@ impl Counts {
             }
             if change.target == Target::Item && change.field.is_some() {
                 items_changed.insert(item_key.clone());
-                match change.field.as_deref() {
-                    Some("status") => {
+                match change.field {
+                    Some(Field::Status) => {
                         counts.status_paragraphs += 1;
                         status.insert(item_key);
                     }
-                    Some("milestone") => counts.milestones += 1,
-                    Some("periodic_goals_met") => counts.periodic_goals += 1,
-                    Some("action" | "cross_reference") => counts.actions += 1,
+                    Some(Field::Milestone) => counts.milestones += 1,
+                    Some(Field::PeriodicGoalsMet) => counts.periodic_goals += 1,
+                    Some(Field::Action | Field::CrossReference) => counts.actions += 1,
                     _ => {}
                 }
             }
@@ -465,18 +472,22 @@ fn opt_same(old: Option<&str>, new: Option<&str>) -> bool {
     same(old.unwrap_or(""), new.unwrap_or(""))
 }
 
-/// A changed optional text as a change (null for a missing value).
+fn text(text: &str) -> Value {
+    Value::Text(text.to_string())
+}
+
+/// A changed optional text as a change ([`Value::None`] for a missing value).
 fn opt_change(
     target: Target,
     id: &str,
-    field: &str,
+    field: Field,
     old: Option<&str>,
     new: Option<&str>,
 ) -> Change {
     let change = Change::new(ChangeKind::Changed, target, id, Some(field));
     match (old, new) {
         (Some(o), Some(n)) => change.texts(o, n),
-        _ => change.values(json!(old), json!(new)),
+        _ => change.values(Value::text(old), Value::text(new)),
     }
 }
 
@@ -495,11 +506,11 @@ fn blocks(old: &[Block], new: &[Block], template: &Change, out: &mut Vec<Change>
             }
             BlockPair::Removed { old } => {
                 change.kind = ChangeKind::Removed;
-                change = change.values(json!(old.text), Value::Null);
+                change = change.values(text(&old.text), Value::None);
             }
             BlockPair::Added { new } => {
                 change.kind = ChangeKind::Added;
-                change = change.values(Value::Null, json!(new.text));
+                change = change.values(Value::None, text(&new.text));
             }
         }
         out.push(change);
@@ -524,22 +535,22 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         new.cover.as_ref().unwrap_or(&empty),
     );
     // td_number and meeting identify the edition (Report::editions), not content.
-    let fields: [(&str, &Option<String>, &Option<String>); 11] = [
-        ("group", &o.group, &n.group),
-        ("study_period", &o.study_period, &n.study_period),
+    let fields: [(Field, &Option<String>, &Option<String>); 11] = [
+        (Field::Group, &o.group, &n.group),
+        (Field::StudyPeriod, &o.study_period, &n.study_period),
         (
-            "original_language",
+            Field::OriginalLanguage,
             &o.original_language,
             &n.original_language,
         ),
-        ("document_type", &o.document_type, &n.document_type),
-        ("questions", &o.questions, &n.questions),
-        ("source", &o.source, &n.source),
-        ("title", &o.title, &n.title),
-        ("purpose", &o.purpose, &n.purpose),
-        ("contact", &o.contact, &n.contact),
-        ("keywords", &o.keywords, &n.keywords),
-        ("abstract", &o.r#abstract, &n.r#abstract),
+        (Field::DocumentType, &o.document_type, &n.document_type),
+        (Field::Questions, &o.questions, &n.questions),
+        (Field::Source, &o.source, &n.source),
+        (Field::Title, &o.title, &n.title),
+        (Field::Purpose, &o.purpose, &n.purpose),
+        (Field::Contact, &o.contact, &n.contact),
+        (Field::Keywords, &o.keywords, &n.keywords),
+        (Field::Abstract, &o.r#abstract, &n.r#abstract),
     ];
     for (field, a, b) in fields {
         if !opt_same(a.as_deref(), b.as_deref()) {
@@ -558,19 +569,15 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     let new_labels: Vec<String> = n.other.iter().map(label).collect();
     for pair in align_keyed(&old_labels, &new_labels) {
         let (a, b) = (pair.old.map(|i| &o.other[i]), pair.new.map(|i| &n.other[i]));
-        let field = label(a.or(b).expect("one side"));
+        let field = Some(Field::Label(label(a.or(b).expect("one side"))));
         let change = match (a, b) {
             (Some(a), Some(b)) if same(&a.value, &b.value) => continue,
-            (Some(a), Some(b)) => {
-                Change::new(ChangeKind::Changed, Target::Cover, "cover", Some(&field))
-                    .texts(&a.value, &b.value)
-            }
-            (Some(a), None) => {
-                Change::new(ChangeKind::Removed, Target::Cover, "cover", Some(&field))
-                    .values(json!(a.value), Value::Null)
-            }
-            (None, Some(b)) => Change::new(ChangeKind::Added, Target::Cover, "cover", Some(&field))
-                .values(Value::Null, json!(b.value)),
+            (Some(a), Some(b)) => Change::new(ChangeKind::Changed, Target::Cover, "cover", field)
+                .texts(&a.value, &b.value),
+            (Some(a), None) => Change::new(ChangeKind::Removed, Target::Cover, "cover", field)
+                .values(text(&a.value), Value::None),
+            (None, Some(b)) => Change::new(ChangeKind::Added, Target::Cover, "cover", field)
+                .values(Value::None, text(&b.value)),
             (None, None) => continue,
         };
         out.push(with_context(change, COVER));
@@ -579,7 +586,7 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         let change = opt_change(
             Target::Cover,
             "document",
-            "title",
+            Field::Title,
             old.title.as_deref(),
             new.title.as_deref(),
         );
@@ -603,12 +610,11 @@ fn column_keys(summary: &Summary) -> Vec<String> {
 }
 
 fn row_value(row: &SummaryRow, columns: &[String]) -> Value {
-    let cells: serde_json::Map<String, Value> = columns
-        .iter()
-        .zip(&row.cells)
-        .map(|(c, v)| (c.clone(), json!(v)))
-        .collect();
-    json!({"label": row.label, "title": row.title, "cells": cells})
+    Value::Row(Box::new(MatrixRow {
+        label: row.label.clone(),
+        title: row.title.clone(),
+        cells: columns.iter().cloned().zip(row.cells.clone()).collect(),
+    }))
 }
 
 fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) {
@@ -623,7 +629,7 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
         push(opt_change(
             Target::Summary,
             SECTION_I,
-            "heading",
+            Field::Heading,
             o.heading.as_deref(),
             n.heading.as_deref(),
         ));
@@ -633,7 +639,7 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
         ChangeKind::Changed,
         Target::Summary,
         SECTION_I,
-        Some("caption"),
+        Some(Field::Caption),
     );
     blocks(&o.caption, &n.caption, &template, &mut local);
     local.drain(..).for_each(&mut push);
@@ -645,9 +651,12 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
                 ChangeKind::Changed,
                 Target::Summary,
                 SECTION_I,
-                Some("columns"),
+                Some(Field::Columns),
             )
-            .values(json!(old_columns), json!(new_columns)),
+            .values(
+                Value::Texts(old_columns.clone()),
+                Value::Texts(new_columns.clone()),
+            ),
         );
     }
     let labels =
@@ -661,7 +670,7 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
                             ChangeKind::Changed,
                             Target::Summary,
                             &b.label,
-                            Some("title"),
+                            Some(Field::Title),
                         )
                         .texts(&a.title, &b.title),
                     );
@@ -678,20 +687,20 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
                                 ChangeKind::Changed,
                                 Target::Summary,
                                 &b.label,
-                                Some(column),
+                                Some(Field::Column(column.clone())),
                             )
-                            .values(json!(before), json!(after)),
+                            .values(text(before), text(after)),
                         );
                     }
                 }
             }
             (Some(a), None) => push(
                 Change::new(ChangeKind::Removed, Target::Summary, &a.label, None)
-                    .values(row_value(a, &old_columns), Value::Null),
+                    .values(row_value(a, &old_columns), Value::None),
             ),
             (None, Some(b)) => push(
                 Change::new(ChangeKind::Added, Target::Summary, &b.label, None)
-                    .values(Value::Null, row_value(b, &new_columns)),
+                    .values(Value::None, row_value(b, &new_columns)),
             ),
             (None, None) => {}
         }
@@ -703,21 +712,17 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
             pair.old.map(|i| &o.legend[i]),
             pair.new.map(|i| &n.legend[i]),
         );
-        let term = a.or(b).map(|l| l.term.clone()).unwrap_or_default();
+        let term = Some(Field::Term(
+            a.or(b).map(|l| l.term.clone()).unwrap_or_default(),
+        ));
         let change = match (a, b) {
             (Some(a), Some(b)) if same(&a.definition, &b.definition) => continue,
-            (Some(a), Some(b)) => {
-                Change::new(ChangeKind::Changed, Target::Summary, "Legend", Some(&term))
-                    .texts(&a.definition, &b.definition)
-            }
-            (Some(a), None) => {
-                Change::new(ChangeKind::Removed, Target::Summary, "Legend", Some(&term))
-                    .values(json!(a.definition), Value::Null)
-            }
-            (None, Some(b)) => {
-                Change::new(ChangeKind::Added, Target::Summary, "Legend", Some(&term))
-                    .values(Value::Null, json!(b.definition))
-            }
+            (Some(a), Some(b)) => Change::new(ChangeKind::Changed, Target::Summary, "Legend", term)
+                .texts(&a.definition, &b.definition),
+            (Some(a), None) => Change::new(ChangeKind::Removed, Target::Summary, "Legend", term)
+                .values(text(&a.definition), Value::None),
+            (None, Some(b)) => Change::new(ChangeKind::Added, Target::Summary, "Legend", term)
+                .values(Value::None, text(&b.definition)),
             (None, None) => continue,
         };
         push(change);
@@ -726,7 +731,7 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
         ChangeKind::Changed,
         Target::Summary,
         SECTION_I,
-        Some("notes"),
+        Some(Field::Notes),
     );
     blocks(&o.notes, &n.notes, &template, &mut local);
     local.drain(..).for_each(&mut push);
@@ -752,7 +757,7 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         out.push(opt_change(
             Target::Resolution,
             SECTION_II,
-            "heading",
+            Field::Heading,
             o.heading.as_deref(),
             n.heading.as_deref(),
         ));
@@ -761,7 +766,7 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         ChangeKind::Changed,
         Target::Resolution,
         SECTION_II,
-        Some("intro"),
+        Some(Field::Intro),
     );
     blocks(&o.intro, &n.intro, &template, out);
     for change in &mut out[start..] {
@@ -783,9 +788,9 @@ fn texts_of(blocks: &[Block]) -> Vec<String> {
     blocks.iter().map(|b| b.text.clone()).collect()
 }
 
-/// An item as the report shows a whole item (the model's JSON).
+/// A whole item.
 fn item_value(item: &Item) -> Value {
-    serde_json::to_value(item).unwrap_or(Value::Null)
+    Value::Item(Box::new(item.clone()))
 }
 
 fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
@@ -826,10 +831,7 @@ fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
                     &label(resolution),
                     None,
                 )
-                .values(
-                    serde_json::to_value(resolution).unwrap_or_default(),
-                    Value::Null,
-                );
+                .values(Value::Resolution(Box::new(resolution.clone())), Value::None);
                 out.push(with_context(change, &heading(resolution)));
             }
             (None, Some(r)) => {
@@ -841,10 +843,7 @@ fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
                     &label(resolution),
                     None,
                 )
-                .values(
-                    Value::Null,
-                    serde_json::to_value(resolution).unwrap_or_default(),
-                );
+                .values(Value::None, Value::Resolution(Box::new(resolution.clone())));
                 out.push(with_context(change, &context));
                 for item in &resolution.action_items {
                     if let Some((or, oi)) = moved_in(r, &item.id) {
@@ -887,7 +886,7 @@ fn moved(
     out: &mut Vec<Change>,
 ) {
     let mut change = Change::new(ChangeKind::Moved, Target::Item, &new.id, None)
-        .values(json!(label(from)), json!(label(to)));
+        .values(Value::Text(label(from)), Value::Text(label(to)));
     change.resolution = Some(label(to));
     out.push(with_context(change, context));
     item(old, new, &label(to), context, out);
@@ -903,8 +902,13 @@ fn resolution<'a>(
     let id = label(new);
     let context = heading(new);
     if !same(&old.title, &new.title) {
-        let change = Change::new(ChangeKind::Changed, Target::Resolution, &id, Some("title"))
-            .texts(&old.title, &new.title);
+        let change = Change::new(
+            ChangeKind::Changed,
+            Target::Resolution,
+            &id,
+            Some(Field::Title),
+        )
+        .texts(&old.title, &new.title);
         out.push(with_context(change, &context));
     }
     let start = out.len();
@@ -912,7 +916,7 @@ fn resolution<'a>(
         ChangeKind::Changed,
         Target::Resolution,
         &id,
-        Some("operative_text"),
+        Some(Field::OperativeText),
     );
     blocks(&old.operative_text, &new.operative_text, &template, out);
     for pair in align_items(&old.action_items, &new.action_items) {
@@ -930,7 +934,7 @@ fn resolution<'a>(
                     continue;
                 }
                 let mut change = Change::new(ChangeKind::Removed, Target::Item, &gone.id, None)
-                    .values(item_value(gone), Value::Null);
+                    .values(item_value(gone), Value::None);
                 change.resolution = Some(id.clone());
                 out.push(change);
             }
@@ -941,14 +945,19 @@ fn resolution<'a>(
                     continue;
                 }
                 let mut change = Change::new(ChangeKind::Added, Target::Item, &added.id, None)
-                    .values(Value::Null, item_value(added));
+                    .values(Value::None, item_value(added));
                 change.resolution = Some(id.clone());
                 out.push(change);
             }
             (None, None) => {}
         }
     }
-    let template = Change::new(ChangeKind::Changed, Target::Resolution, &id, Some("notes"));
+    let template = Change::new(
+        ChangeKind::Changed,
+        Target::Resolution,
+        &id,
+        Some(Field::Notes),
+    );
     blocks(&old.notes, &new.notes, &template, out);
     for change in &mut out[start..] {
         change.context = context.clone();
@@ -966,21 +975,26 @@ fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<C
         out.push(opt_change(
             Target::Item,
             id,
-            "cross_reference",
+            Field::CrossReference,
             old.cross_reference.as_deref(),
             new.cross_reference.as_deref(),
         ));
     }
     if !same(&old.action, &new.action) {
         out.push(
-            Change::new(ChangeKind::Changed, Target::Item, id, Some("action"))
+            Change::new(ChangeKind::Changed, Target::Item, id, Some(Field::Action))
                 .texts(&old.action, &new.action),
         );
     }
     if !same(&old.milestone, &new.milestone) {
         out.push(
-            Change::new(ChangeKind::Changed, Target::Item, id, Some("milestone"))
-                .texts(&old.milestone, &new.milestone),
+            Change::new(
+                ChangeKind::Changed,
+                Target::Item,
+                id,
+                Some(Field::Milestone),
+            )
+            .texts(&old.milestone, &new.milestone),
         );
     }
     if old.periodic_goals_met != new.periodic_goals_met {
@@ -989,14 +1003,22 @@ fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<C
                 ChangeKind::Changed,
                 Target::Item,
                 id,
-                Some("periodic_goals_met"),
+                Some(Field::PeriodicGoalsMet),
             )
-            .values(json!(old.periodic_goals_met), json!(new.periodic_goals_met)),
+            .values(
+                Value::Flag(old.periodic_goals_met),
+                Value::Flag(new.periodic_goals_met),
+            ),
         );
     }
     if old.completed != new.completed {
-        let mut change = Change::new(ChangeKind::Changed, Target::Item, id, Some("completed"))
-            .values(json!(old.completed), json!(new.completed));
+        let mut change = Change::new(
+            ChangeKind::Changed,
+            Target::Item,
+            id,
+            Some(Field::Completed),
+        )
+        .values(Value::Flag(old.completed), Value::Flag(new.completed));
         change.note = Some(if new.completed {
             Note::NewlyCompleted
         } else {
@@ -1004,7 +1026,7 @@ fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<C
         });
         out.push(change);
     }
-    let template = Change::new(ChangeKind::Changed, Target::Item, id, Some("status"));
+    let template = Change::new(ChangeKind::Changed, Target::Item, id, Some(Field::Status));
     blocks(&old.status, &new.status, &template, out);
     for change in &mut out[start..] {
         change.resolution = Some(resolution.to_string());
@@ -1030,7 +1052,7 @@ fn appendix_key(appendix: &Appendix) -> String {
 }
 
 fn appendix_item_value(item: &AppendixItem) -> Value {
-    serde_json::to_value(item).unwrap_or(Value::Null)
+    Value::AppendixItem(Box::new(item.clone()))
 }
 
 fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
@@ -1044,13 +1066,13 @@ fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
                     &appendix_key(a),
                     None,
                 )
-                .values(serde_json::to_value(a).unwrap_or_default(), Value::Null);
+                .values(Value::Appendix(Box::new(a.clone())), Value::None);
                 out.push(with_context(change, &a.title));
             }
             (None, Some(b)) => {
                 let change =
                     Change::new(ChangeKind::Added, Target::Appendix, &appendix_key(b), None)
-                        .values(Value::Null, serde_json::to_value(b).unwrap_or_default());
+                        .values(Value::None, Value::Appendix(Box::new(b.clone())));
                 out.push(with_context(change, &b.title));
             }
             (Some(a), Some(b)) => appendix(a, b, out),
@@ -1064,15 +1086,20 @@ fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
     let start = out.len();
     if !same(&old.title, &new.title) {
         out.push(
-            Change::new(ChangeKind::Changed, Target::Appendix, &key, Some("title"))
-                .texts(&old.title, &new.title),
+            Change::new(
+                ChangeKind::Changed,
+                Target::Appendix,
+                &key,
+                Some(Field::Title),
+            )
+            .texts(&old.title, &new.title),
         );
     }
     if !opt_same(old.note.as_deref(), new.note.as_deref()) {
         out.push(opt_change(
             Target::Appendix,
             &key,
-            "note",
+            Field::Note,
             old.note.as_deref(),
             new.note.as_deref(),
         ));
@@ -1090,15 +1117,20 @@ fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
                     changes.push(opt_change(
                         Target::Appendix,
                         &b.id,
-                        "cross_reference",
+                        Field::CrossReference,
                         a.cross_reference.as_deref(),
                         b.cross_reference.as_deref(),
                     ));
                 }
                 if !same(&a.action, &b.action) {
                     changes.push(
-                        Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some("action"))
-                            .texts(&a.action, &b.action),
+                        Change::new(
+                            ChangeKind::Changed,
+                            Target::Appendix,
+                            &b.id,
+                            Some(Field::Action),
+                        )
+                        .texts(&a.action, &b.action),
                     );
                 }
                 let extra = |i: &AppendixItem| -> Vec<String> {
@@ -1106,18 +1138,23 @@ fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
                 };
                 if extra(a) != extra(b) {
                     changes.push(
-                        Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some("extra"))
-                            .values(json!(a.extra), json!(b.extra)),
+                        Change::new(
+                            ChangeKind::Changed,
+                            Target::Appendix,
+                            &b.id,
+                            Some(Field::Extra),
+                        )
+                        .values(Value::Texts(a.extra.clone()), Value::Texts(b.extra.clone())),
                     );
                 }
             }
             (Some(a), None) => changes.push(
                 Change::new(ChangeKind::Removed, Target::Appendix, &a.id, None)
-                    .values(appendix_item_value(a), Value::Null),
+                    .values(appendix_item_value(a), Value::None),
             ),
             (None, Some(b)) => changes.push(
                 Change::new(ChangeKind::Added, Target::Appendix, &b.id, None)
-                    .values(Value::Null, appendix_item_value(b)),
+                    .values(Value::None, appendix_item_value(b)),
             ),
             (None, None) => {}
         }
@@ -1126,7 +1163,12 @@ fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
             out.push(change);
         }
     }
-    let template = Change::new(ChangeKind::Changed, Target::Appendix, &key, Some("blocks"));
+    let template = Change::new(
+        ChangeKind::Changed,
+        Target::Appendix,
+        &key,
+        Some(Field::Blocks),
+    );
     blocks(&old.blocks, &new.blocks, &template, out);
     for change in &mut out[start..] {
         change.context = new.title.clone();
@@ -1230,15 +1272,242 @@ fn footnotes(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
             (Some(o), None) => {
                 let (id, before) = &old_list[o];
                 Change::new(ChangeKind::Removed, Target::Footnote, id, None)
-                    .values(json!(before), Value::Null)
+                    .values(text(before), Value::None)
             }
             (None, Some(n)) => {
                 let (id, after) = &new_list[n];
                 Change::new(ChangeKind::Added, Target::Footnote, id, None)
-                    .values(Value::Null, json!(after))
+                    .values(Value::None, text(after))
             }
             (None, None) => continue,
         };
         out.push(with_context(change, FOOTNOTES));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Inline, Kind};
+    use serde_json::json;
+
+    /// A change as the report had it before [`Field`] and [`Value`]: a field name and JSON
+    /// values, serialised with the same attributes.
+    #[derive(Serialize)]
+    struct OldChange {
+        kind: ChangeKind,
+        target: Target,
+        id: String,
+        field: Option<String>,
+        before: serde_json::Value,
+        after: serde_json::Value,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        resolution: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        appendix: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<Note>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        words: Option<Vec<Word>>,
+    }
+
+    fn old_json(change: &Change, before: serde_json::Value, after: serde_json::Value) -> String {
+        let old = OldChange {
+            kind: change.kind,
+            target: change.target,
+            id: change.id.clone(),
+            field: change.field_name().map(str::to_string),
+            before,
+            after,
+            resolution: change.resolution.clone(),
+            appendix: change.appendix.clone(),
+            note: change.note,
+            words: change.words.clone(),
+        };
+        serde_json::to_string_pretty(&old).unwrap()
+    }
+
+    fn item() -> Item {
+        let mut linked = Block::plain("See the website.");
+        linked.inlines = vec![Inline {
+            text: "See the website.".into(),
+            href: Some("https://www.itu.int/".into()),
+            ..Inline::default()
+        }];
+        Item {
+            id: "22-01".into(),
+            cross_reference: Some("(44-14)".into()),
+            bookmarks: vec!["_Ref1".into()],
+            action: "TSAG to act".into(),
+            milestone: "TSAG2024\nTSAG2025".into(),
+            periodic_goals_met: true,
+            completed: false,
+            status: vec![Block::plain("Started."), linked],
+        }
+    }
+
+    fn resolution() -> Resolution {
+        Resolution {
+            kind: Kind::Resolution,
+            number: "22".into(),
+            title: "Title".into(),
+            anchor: Some("R22".into()),
+            bookmarks: vec![],
+            operative_text: vec![Block::plain("resolves")],
+            action_items: vec![item()],
+            notes: vec![],
+        }
+    }
+
+    fn appendix_item() -> AppendixItem {
+        AppendixItem {
+            id: "44-25".into(),
+            cross_reference: None,
+            action: "Obsolete".into(),
+            extra: vec!["x".into(), String::new()],
+        }
+    }
+
+    fn appendix() -> Appendix {
+        Appendix {
+            title: "Appendix I – Obsolete action items".into(),
+            bookmarks: vec![],
+            note: Some("Note".into()),
+            items: vec![appendix_item()],
+            blocks: vec![Block::plain("44-25")],
+        }
+    }
+
+    /// A model part as the report wrote it before.
+    fn part(part: &impl Serialize) -> serde_json::Value {
+        serde_json::to_value(part).unwrap()
+    }
+
+    /// Every kind of value, paired with the JSON the report wrote for it before.
+    fn cases() -> Vec<(Change, serde_json::Value, serde_json::Value)> {
+        let change = |kind, target, id: &str, field| Change::new(kind, target, id, field);
+        let (added, removed, changed) =
+            (ChangeKind::Added, ChangeKind::Removed, ChangeKind::Changed);
+        let mut flip = change(changed, Target::Item, "22-01", Some(Field::Completed))
+            .values(Value::Flag(false), Value::Flag(true));
+        flip.note = Some(Note::NewlyCompleted);
+        flip.resolution = Some("Resolution 22".into());
+        let mut gone = change(removed, Target::Appendix, "44-25", None)
+            .values(appendix_item_value(&appendix_item()), Value::None);
+        gone.appendix = Some("Appendix I".into());
+        vec![
+            (flip, json!(false), json!(true)),
+            (
+                change(changed, Target::Item, "22-01", Some(Field::Status)).texts("a b", "a c"),
+                json!("a b"),
+                json!("a c"),
+            ),
+            (
+                opt_change(
+                    Target::Item,
+                    "22-01",
+                    Field::CrossReference,
+                    None,
+                    Some("(1)"),
+                ),
+                json!(null),
+                json!("(1)"),
+            ),
+            (
+                change(changed, Target::Summary, SECTION_I, Some(Field::Columns))
+                    .values(Value::Texts(vec!["a / b".into()]), Value::Texts(vec![])),
+                json!(["a / b"]),
+                json!([]),
+            ),
+            (
+                change(added, Target::Item, "22-01", None).values(Value::None, item_value(&item())),
+                json!(null),
+                part(&item()),
+            ),
+            (gone, part(&appendix_item()), json!(null)),
+            (
+                change(removed, Target::Resolution, "Resolution 22", None)
+                    .values(Value::Resolution(Box::new(resolution())), Value::None),
+                part(&resolution()),
+                json!(null),
+            ),
+            (
+                change(added, Target::Appendix, "Appendix I", None)
+                    .values(Value::None, Value::Appendix(Box::new(appendix()))),
+                json!(null),
+                part(&appendix()),
+            ),
+            row_case(),
+            (
+                change(
+                    changed,
+                    Target::Summary,
+                    "Resolution 2",
+                    Some(Field::Column("A / B".into())),
+                )
+                .values(text(""), text("X")),
+                json!(""),
+                json!("X"),
+            ),
+            (
+                change(
+                    removed,
+                    Target::Summary,
+                    "Legend",
+                    Some(Field::Term("X".into())),
+                )
+                .values(text("Action"), Value::None),
+                json!("Action"),
+                json!(null),
+            ),
+            (
+                change(
+                    added,
+                    Target::Cover,
+                    "cover",
+                    Some(Field::Label("other".into())),
+                )
+                .values(Value::None, text("v")),
+                json!(null),
+                json!("v"),
+            ),
+        ]
+    }
+
+    /// A matrix row with a repeated column name, against the row JSON built as before.
+    fn row_case() -> (Change, serde_json::Value, serde_json::Value) {
+        let columns = vec![
+            "Action by / TSB".to_string(),
+            "A / B".into(),
+            "A / B".into(),
+        ];
+        let row = SummaryRow {
+            label: "Resolution 2".into(),
+            kind: "Resolution".into(),
+            number: "2".into(),
+            title: "Title".into(),
+            url: None,
+            anchor: None,
+            cells: vec!["X".into(), "first".into(), "last".into()],
+        };
+        let cells: serde_json::Map<String, serde_json::Value> = columns
+            .iter()
+            .zip(&row.cells)
+            .map(|(c, v)| (c.clone(), json!(v)))
+            .collect();
+        let before = json!({"label": row.label, "title": row.title, "cells": cells});
+        let change = Change::new(ChangeKind::Removed, Target::Summary, &row.label, None)
+            .values(row_value(&row, &columns), Value::None);
+        (change, before, json!(null))
+    }
+
+    #[test]
+    fn every_value_serialises_as_before() {
+        for (change, before, after) in cases() {
+            assert_eq!(change.before, before);
+            assert_eq!(change.after, after);
+            let old = old_json(&change, before, after);
+            assert_eq!(serde_json::to_string_pretty(&change).unwrap(), old);
+        }
     }
 }
