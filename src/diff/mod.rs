@@ -283,46 +283,24 @@ impl Counts {
             changes: changes.len(),
             ..Counts::default()
         };
+        // Items and resolutions are counted once however many of their fields changed.
         let mut items_changed = HashSet::new();
         let mut status = HashSet::new();
         let mut resolutions = HashSet::new();
         for change in changes {
-            let item_key = (change.resolution.clone(), change.id.clone());
-            match (change.target, change.kind) {
-                (Target::Item, ChangeKind::Added) if change.field.is_none() => {
-                    counts.items_added += 1
-                }
-                (Target::Item, ChangeKind::Removed) if change.field.is_none() => {
-                    counts.items_removed += 1
-                }
-                (Target::Item, ChangeKind::Moved) => counts.items_moved += 1,
-                (Target::Resolution, ChangeKind::Added) if change.field.is_none() => {
-                    counts.resolutions_added += 1
-                }
-                (Target::Resolution, ChangeKind::Removed) if change.field.is_none() => {
-                    counts.resolutions_removed += 1
-                }
-                (Target::Resolution, _) => {
-                    resolutions.insert(change.id.clone());
-                }
-                (Target::Summary, _) => counts.summary_changes += 1,
-                (Target::Appendix, _) => counts.appendix_changes += 1,
-                (Target::Footnote, _) => counts.footnote_changes += 1,
-                (Target::Cover, _) => counts.cover_changes += 1,
-                _ => {}
+            counts.count_part(change);
+            let whole = change.field.is_none()
+                && matches!(change.kind, ChangeKind::Added | ChangeKind::Removed);
+            if change.target == Target::Resolution && !whole {
+                resolutions.insert(change.id.as_str());
             }
             if change.target == Target::Item && change.field.is_some() {
-                items_changed.insert(item_key.clone());
-                match change.field {
-                    Some(Field::Status) => {
-                        counts.status_paragraphs += 1;
-                        status.insert(item_key);
-                    }
-                    Some(Field::Milestone) => counts.milestones += 1,
-                    Some(Field::PeriodicGoalsMet) => counts.periodic_goals += 1,
-                    Some(Field::Action | Field::CrossReference) => counts.actions += 1,
-                    _ => {}
+                let item = (change.resolution.as_deref(), change.id.as_str());
+                items_changed.insert(item);
+                if change.field == Some(Field::Status) {
+                    status.insert(item);
                 }
+                counts.count_item_field(change.field.as_ref());
             }
             match change.note {
                 Some(Note::NewlyCompleted) => counts.newly_completed += 1,
@@ -336,113 +314,112 @@ impl Counts {
         counts
     }
 
+    /// Whole items and resolutions added, removed or moved; changes per document part.
+    fn count_part(&mut self, change: &Change) {
+        let whole = change.field.is_none();
+        match (change.target, change.kind) {
+            (Target::Item, ChangeKind::Added) if whole => self.items_added += 1,
+            (Target::Item, ChangeKind::Removed) if whole => self.items_removed += 1,
+            (Target::Item, ChangeKind::Moved) => self.items_moved += 1,
+            (Target::Resolution, ChangeKind::Added) if whole => self.resolutions_added += 1,
+            (Target::Resolution, ChangeKind::Removed) if whole => self.resolutions_removed += 1,
+            (Target::Summary, _) => self.summary_changes += 1,
+            (Target::Appendix, _) => self.appendix_changes += 1,
+            (Target::Footnote, _) => self.footnote_changes += 1,
+            (Target::Cover, _) => self.cover_changes += 1,
+            _ => {}
+        }
+    }
+
+    /// A changed field of an item.
+    fn count_item_field(&mut self, field: Option<&Field>) {
+        match field {
+            Some(Field::Status) => self.status_paragraphs += 1,
+            Some(Field::Milestone) => self.milestones += 1,
+            Some(Field::PeriodicGoalsMet) => self.periodic_goals += 1,
+            Some(Field::Action | Field::CrossReference) => self.actions += 1,
+            _ => {}
+        }
+    }
+
     /// One line for the top of a report: "26 changes: 2 items added, 1 removed, 1 newly
     /// completed, 9 status updates, …", or "No content change".
     pub fn headline(&self) -> String {
         if self.changes == 0 {
             return "No content change".to_string();
         }
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut parts = Vec::new();
-        let mut push = |n: usize, text: String| {
-            if n > 0 {
-                parts.push(text);
-            }
-        };
-        // "2 items added, 1 removed, 1 moved": "item" is said once, by the first of the three.
-        let item_counts = [
-            (self.items_added, "added"),
-            (self.items_removed, "removed"),
-            (self.items_moved, "moved"),
-        ];
-        let mut said_item = false;
-        for (n, what) in item_counts {
-            if n > 0 {
-                let noun = if said_item {
-                    String::new()
-                } else {
-                    format!("{} ", if n == 1 { "item" } else { "items" })
-                };
-                push(n, format!("{n} {noun}{what}"));
-                said_item = true;
-            }
-        }
-        push(
-            self.newly_completed,
-            format!("{} newly completed", self.newly_completed),
-        );
-        push(self.reopened, format!("{} re-opened", self.reopened));
-        push(
-            self.status_updates,
-            plural(self.status_updates, "status update", "status updates"),
-        );
-        push(
-            self.milestones,
-            plural(self.milestones, "milestone", "milestones"),
-        );
-        push(
-            self.periodic_goals,
-            plural(
-                self.periodic_goals,
-                "periodic-goals mark",
-                "periodic-goals marks",
-            ),
-        );
-        push(
-            self.actions,
-            plural(self.actions, "action text", "action texts"),
-        );
-        push(
-            self.resolutions_added,
-            plural(
-                self.resolutions_added,
-                "resolution added",
-                "resolutions added",
-            ),
-        );
-        push(
-            self.resolutions_removed,
-            plural(
-                self.resolutions_removed,
-                "resolution removed",
-                "resolutions removed",
-            ),
-        );
-        push(
-            self.resolutions_changed,
-            plural(
-                self.resolutions_changed,
-                "resolution text changed",
-                "resolution texts changed",
-            ),
-        );
-        push(
-            self.summary_changes,
-            plural(
-                self.summary_changes,
-                "summary matrix change",
-                "summary matrix changes",
-            ),
-        );
-        push(
-            self.appendix_changes,
-            plural(self.appendix_changes, "appendix change", "appendix changes"),
-        );
-        push(
-            self.footnote_changes,
-            plural(self.footnote_changes, "footnote change", "footnote changes"),
-        );
-        push(
-            self.cover_changes,
-            plural(self.cover_changes, "cover change", "cover changes"),
-        );
+        let mut parts = self.item_parts();
+        let counted = self.counted().into_iter().filter(|&(n, _, _)| n > 0);
+        parts.extend(counted.map(|(n, one, many)| plural(n, one, many)));
         format!(
             "{}: {}",
             plural(self.changes, "change", "changes"),
             parts.join(", ")
         )
     }
+
+    /// "2 items added, 1 removed, 1 moved": "item" is said once, by the first of the three.
+    fn item_parts(&self) -> Vec<String> {
+        let counts = [
+            (self.items_added, "added"),
+            (self.items_removed, "removed"),
+            (self.items_moved, "moved"),
+        ];
+        let mut parts = Vec::new();
+        for (n, what) in counts.into_iter().filter(|&(n, _)| n > 0) {
+            let count = if parts.is_empty() {
+                plural(n, "item", "items")
+            } else {
+                n.to_string()
+            };
+            parts.push(format!("{count} {what}"));
+        }
+        parts
+    }
+
+    /// The headline's other counts, in its order, with the words for one and for several.
+    fn counted(&self) -> [(usize, &'static str, &'static str); 13] {
+        [
+            (self.newly_completed, "newly completed", "newly completed"),
+            (self.reopened, "re-opened", "re-opened"),
+            (self.status_updates, "status update", "status updates"),
+            (self.milestones, "milestone", "milestones"),
+            (
+                self.periodic_goals,
+                "periodic-goals mark",
+                "periodic-goals marks",
+            ),
+            (self.actions, "action text", "action texts"),
+            (
+                self.resolutions_added,
+                "resolution added",
+                "resolutions added",
+            ),
+            (
+                self.resolutions_removed,
+                "resolution removed",
+                "resolutions removed",
+            ),
+            (
+                self.resolutions_changed,
+                "resolution text changed",
+                "resolution texts changed",
+            ),
+            (
+                self.summary_changes,
+                "summary matrix change",
+                "summary matrix changes",
+            ),
+            (self.appendix_changes, "appendix change", "appendix changes"),
+            (self.footnote_changes, "footnote change", "footnote changes"),
+            (self.cover_changes, "cover change", "cover changes"),
+        ]
+    }
+}
+
+/// "1 change", "2 changes".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Compare two editions.
@@ -534,7 +511,26 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         old.cover.as_ref().unwrap_or(&empty),
         new.cover.as_ref().unwrap_or(&empty),
     );
-    // td_number and meeting identify the edition (Report::editions), not content.
+    let start = out.len();
+    cover_fields(o, n, out);
+    cover_other(o, n, out);
+    if !opt_same(old.title.as_deref(), new.title.as_deref()) {
+        out.push(opt_change(
+            Target::Cover,
+            "document",
+            Field::Title,
+            old.title.as_deref(),
+            new.title.as_deref(),
+        ));
+    }
+    for change in &mut out[start..] {
+        change.context = COVER.to_string();
+    }
+}
+
+/// The cover's named fields. td_number and meeting identify the edition
+/// ([`Report::editions`]), they are not content.
+fn cover_fields(o: &Cover, n: &Cover, out: &mut Vec<Change>) {
     let fields: [(Field, &Option<String>, &Option<String>); 11] = [
         (Field::Group, &o.group, &n.group),
         (Field::StudyPeriod, &o.study_period, &n.study_period),
@@ -554,10 +550,19 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     ];
     for (field, a, b) in fields {
         if !opt_same(a.as_deref(), b.as_deref()) {
-            let change = opt_change(Target::Cover, "cover", field, a.as_deref(), b.as_deref());
-            out.push(with_context(change, COVER));
+            out.push(opt_change(
+                Target::Cover,
+                "cover",
+                field,
+                a.as_deref(),
+                b.as_deref(),
+            ));
         }
     }
+}
+
+/// The cover's further fields, by label.
+fn cover_other(o: &Cover, n: &Cover, out: &mut Vec<Change>) {
     let label = |f: &crate::model::CoverField| {
         if f.label.is_empty() {
             "other".to_string()
@@ -580,17 +585,7 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
                 .values(Value::None, text(&b.value)),
             (None, None) => continue,
         };
-        out.push(with_context(change, COVER));
-    }
-    if !opt_same(old.title.as_deref(), new.title.as_deref()) {
-        let change = opt_change(
-            Target::Cover,
-            "document",
-            Field::Title,
-            old.title.as_deref(),
-            new.title.as_deref(),
-        );
-        out.push(with_context(change, COVER));
+        out.push(change);
     }
 }
 
@@ -624,87 +619,92 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
         Some(heading) => heading.to_string(),
         None => SECTION_I.to_string(),
     };
-    let mut push = |change: Change| out.push(with_context(change, &context));
-    if !opt_same(o.heading.as_deref(), n.heading.as_deref()) {
-        push(opt_change(
+    let start = out.len();
+    let (old_heading, new_heading) = (o.heading.as_deref(), n.heading.as_deref());
+    if !opt_same(old_heading, new_heading) {
+        let field = Field::Heading;
+        out.push(opt_change(
             Target::Summary,
             SECTION_I,
-            Field::Heading,
-            o.heading.as_deref(),
-            n.heading.as_deref(),
+            field,
+            old_heading,
+            new_heading,
         ));
     }
-    let mut local = Vec::new();
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Summary,
-        SECTION_I,
-        Some(Field::Caption),
-    );
-    blocks(&o.caption, &n.caption, &template, &mut local);
-    local.drain(..).for_each(&mut push);
-    let old_columns = column_keys(o);
-    let new_columns = column_keys(n);
-    if old_columns != new_columns {
-        push(
-            Change::new(
-                ChangeKind::Changed,
-                Target::Summary,
-                SECTION_I,
-                Some(Field::Columns),
-            )
-            .values(
-                Value::Texts(old_columns.clone()),
-                Value::Texts(new_columns.clone()),
-            ),
+    blocks(&o.caption, &n.caption, &section_i(Field::Caption), out);
+    let columns = (column_keys(o), column_keys(n));
+    if columns.0 != columns.1 {
+        let (before, after) = (
+            Value::Texts(columns.0.clone()),
+            Value::Texts(columns.1.clone()),
         );
+        out.push(section_i(Field::Columns).values(before, after));
     }
+    matrix_rows(o, n, &columns, out);
+    legend(o, n, out);
+    blocks(&o.notes, &n.notes, &section_i(Field::Notes), out);
+    for change in &mut out[start..] {
+        change.context = context.clone();
+    }
+}
+
+/// A change of Section I's own `field`.
+fn section_i(field: Field) -> Change {
+    Change::new(ChangeKind::Changed, Target::Summary, SECTION_I, Some(field))
+}
+
+/// The matrix rows, by label; `columns` are the old and the new column keys.
+fn matrix_rows(
+    o: &Summary,
+    n: &Summary,
+    columns: &(Vec<String>, Vec<String>),
+    out: &mut Vec<Change>,
+) {
     let labels =
         |s: &Summary| -> Vec<String> { s.rows.iter().map(|r| normalise(&r.label)).collect() };
     for pair in align_keyed(&labels(o), &labels(n)) {
         match (pair.old.map(|i| &o.rows[i]), pair.new.map(|i| &n.rows[i])) {
-            (Some(a), Some(b)) => {
-                if !same(&a.title, &b.title) {
-                    push(
-                        Change::new(
-                            ChangeKind::Changed,
-                            Target::Summary,
-                            &b.label,
-                            Some(Field::Title),
-                        )
-                        .texts(&a.title, &b.title),
-                    );
-                }
-                for (k, column) in new_columns.iter().enumerate() {
-                    let Some(j) = old_columns.iter().position(|c| c == column) else {
-                        continue;
-                    };
-                    let before = a.cells.get(j).map(String::as_str).unwrap_or("");
-                    let after = b.cells.get(k).map(String::as_str).unwrap_or("");
-                    if !same(before, after) {
-                        push(
-                            Change::new(
-                                ChangeKind::Changed,
-                                Target::Summary,
-                                &b.label,
-                                Some(Field::Column(column.clone())),
-                            )
-                            .values(text(before), text(after)),
-                        );
-                    }
-                }
-            }
-            (Some(a), None) => push(
+            (Some(a), Some(b)) => matrix_row(a, b, columns, out),
+            (Some(a), None) => out.push(
                 Change::new(ChangeKind::Removed, Target::Summary, &a.label, None)
-                    .values(row_value(a, &old_columns), Value::None),
+                    .values(row_value(a, &columns.0), Value::None),
             ),
-            (None, Some(b)) => push(
+            (None, Some(b)) => out.push(
                 Change::new(ChangeKind::Added, Target::Summary, &b.label, None)
-                    .values(Value::None, row_value(b, &new_columns)),
+                    .values(Value::None, row_value(b, &columns.1)),
             ),
             (None, None) => {}
         }
     }
+}
+
+/// One matrix row in both editions: its title, and its cells by column (a column only in
+/// one edition is reported as the column list's change).
+fn matrix_row(
+    a: &SummaryRow,
+    b: &SummaryRow,
+    columns: &(Vec<String>, Vec<String>),
+    out: &mut Vec<Change>,
+) {
+    let change = |field| Change::new(ChangeKind::Changed, Target::Summary, &b.label, Some(field));
+    if !same(&a.title, &b.title) {
+        out.push(change(Field::Title).texts(&a.title, &b.title));
+    }
+    let (old_columns, new_columns) = columns;
+    for (k, column) in new_columns.iter().enumerate() {
+        let Some(j) = old_columns.iter().position(|c| c == column) else {
+            continue;
+        };
+        let before = a.cells.get(j).map(String::as_str).unwrap_or("");
+        let after = b.cells.get(k).map(String::as_str).unwrap_or("");
+        if !same(before, after) {
+            out.push(change(Field::Column(column.clone())).values(text(before), text(after)));
+        }
+    }
+}
+
+/// The legend, by term.
+fn legend(o: &Summary, n: &Summary, out: &mut Vec<Change>) {
     let terms =
         |s: &Summary| -> Vec<String> { s.legend.iter().map(|l| normalise(&l.term)).collect() };
     for pair in align_keyed(&terms(o), &terms(n)) {
@@ -712,29 +712,23 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
             pair.old.map(|i| &o.legend[i]),
             pair.new.map(|i| &n.legend[i]),
         );
-        let term = Some(Field::Term(
-            a.or(b).map(|l| l.term.clone()).unwrap_or_default(),
-        ));
-        let change = match (a, b) {
-            (Some(a), Some(b)) if same(&a.definition, &b.definition) => continue,
-            (Some(a), Some(b)) => Change::new(ChangeKind::Changed, Target::Summary, "Legend", term)
-                .texts(&a.definition, &b.definition),
-            (Some(a), None) => Change::new(ChangeKind::Removed, Target::Summary, "Legend", term)
-                .values(text(&a.definition), Value::None),
-            (None, Some(b)) => Change::new(ChangeKind::Added, Target::Summary, "Legend", term)
-                .values(Value::None, text(&b.definition)),
-            (None, None) => continue,
+        let term = a.or(b).map(|l| l.term.clone()).unwrap_or_default();
+        let change = |kind| {
+            Change::new(
+                kind,
+                Target::Summary,
+                "Legend",
+                Some(Field::Term(term.clone())),
+            )
         };
-        push(change);
+        out.push(match (a, b) {
+            (Some(a), Some(b)) if same(&a.definition, &b.definition) => continue,
+            (Some(a), Some(b)) => change(ChangeKind::Changed).texts(&a.definition, &b.definition),
+            (Some(a), None) => change(ChangeKind::Removed).values(text(&a.definition), Value::None),
+            (None, Some(b)) => change(ChangeKind::Added).values(Value::None, text(&b.definition)),
+            (None, None) => continue,
+        });
     }
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Summary,
-        SECTION_I,
-        Some(Field::Notes),
-    );
-    blocks(&o.notes, &n.notes, &template, &mut local);
-    local.drain(..).for_each(&mut push);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -794,85 +788,93 @@ fn item_value(item: &Item) -> Value {
 }
 
 fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
-    // Where every item id is, in each edition (first occurrence wins for duplicates).
-    let locate = |plan: &ActionPlan| -> HashMap<String, (usize, usize)> {
-        let mut at = HashMap::new();
-        for (r, resolution) in plan.resolutions.iter().enumerate() {
-            for (i, item) in resolution.action_items.iter().enumerate() {
-                at.entry(item.id.clone()).or_insert((r, i));
-            }
-        }
-        at
-    };
-    let old_at = locate(old);
-    let new_at = locate(new);
     let pairs = align_resolutions(&old.resolutions, &new.resolutions);
-    let paired: HashMap<usize, usize> = pairs
-        .iter()
-        .filter_map(|p| Some((p.old?, p.new?)))
-        .collect();
-    // An item is moved when its id is found in a resolution that is not the counterpart.
-    let moved_in = |new_r: usize, id: &str| -> Option<(usize, usize)> {
-        let &(r, i) = old_at.get(id)?;
-        (paired.get(&r) != Some(&new_r)).then_some((r, i))
-    };
-    let moved_out = |old_r: usize, id: &str| -> bool {
-        new_at
-            .get(id)
-            .is_some_and(|&(r, _)| paired.get(&old_r) != Some(&r))
-    };
+    let moves = Moves::new(old, new, &pairs);
     for pair in pairs {
         match (pair.old, pair.new) {
             (Some(r), None) => {
-                let resolution = &old.resolutions[r];
-                let change = Change::new(
-                    ChangeKind::Removed,
-                    Target::Resolution,
-                    &label(resolution),
-                    None,
-                )
-                .values(Value::Resolution(Box::new(resolution.clone())), Value::None);
-                out.push(with_context(change, &heading(resolution)));
+                let gone = &old.resolutions[r];
+                let change =
+                    Change::new(ChangeKind::Removed, Target::Resolution, &label(gone), None)
+                        .values(Value::Resolution(Box::new(gone.clone())), Value::None);
+                out.push(with_context(change, &heading(gone)));
             }
-            (None, Some(r)) => {
-                let resolution = &new.resolutions[r];
-                let context = heading(resolution);
-                let change = Change::new(
-                    ChangeKind::Added,
-                    Target::Resolution,
-                    &label(resolution),
-                    None,
-                )
-                .values(Value::None, Value::Resolution(Box::new(resolution.clone())));
-                out.push(with_context(change, &context));
-                for item in &resolution.action_items {
-                    if let Some((or, oi)) = moved_in(r, &item.id) {
-                        let from = &old.resolutions[or];
-                        moved(
-                            from,
-                            &from.action_items[oi],
-                            resolution,
-                            item,
-                            &context,
-                            out,
-                        );
-                    }
-                }
-            }
+            (None, Some(r)) => added_resolution(&new.resolutions[r], r, &moves, out),
             (Some(a), Some(b)) => {
-                resolution(
-                    &old.resolutions[a],
-                    &new.resolutions[b],
-                    |id| {
-                        moved_in(b, id).map(|(r, i)| {
-                            (&old.resolutions[r], &old.resolutions[r].action_items[i])
-                        })
-                    },
-                    |id| moved_out(a, id),
-                    out,
-                );
+                let (old, new) = (&old.resolutions[a], &new.resolutions[b]);
+                resolution(old, new, (a, b), &moves, out);
             }
             (None, None) => {}
+        }
+    }
+}
+
+/// Where the items of both editions are, to tell an item moved to another resolution from
+/// one added or removed.
+struct Moves<'a> {
+    old: &'a ActionPlan,
+    /// Resolution and item index of every item id of the old edition (the first of
+    /// duplicates).
+    old_at: HashMap<&'a str, (usize, usize)>,
+    /// The same for the new edition.
+    new_at: HashMap<&'a str, (usize, usize)>,
+    /// Old resolution index → new resolution index, for resolutions in both.
+    paired: HashMap<usize, usize>,
+}
+
+impl<'a> Moves<'a> {
+    fn new(old: &'a ActionPlan, new: &'a ActionPlan, pairs: &[Pair]) -> Moves<'a> {
+        let locate = |plan: &'a ActionPlan| {
+            let mut at = HashMap::new();
+            for (r, resolution) in plan.resolutions.iter().enumerate() {
+                for (i, item) in resolution.action_items.iter().enumerate() {
+                    at.entry(item.id.as_str()).or_insert((r, i));
+                }
+            }
+            at
+        };
+        Moves {
+            old,
+            old_at: locate(old),
+            new_at: locate(new),
+            paired: pairs
+                .iter()
+                .filter_map(|p| Some((p.old?, p.new?)))
+                .collect(),
+        }
+    }
+
+    /// The old resolution and item when item `id` of new resolution `new_r` was in
+    /// another resolution (not `new_r`'s counterpart) in the old edition.
+    fn moved_in(&self, new_r: usize, id: &str) -> Option<(&'a Resolution, &'a Item)> {
+        let &(r, i) = self.old_at.get(id)?;
+        let from = &self.old.resolutions[r];
+        (self.paired.get(&r) != Some(&new_r)).then_some((from, &from.action_items[i]))
+    }
+
+    /// True when item `id` of old resolution `old_r` is in another resolution (not
+    /// `old_r`'s counterpart) in the new edition.
+    fn moved_out(&self, old_r: usize, id: &str) -> bool {
+        self.new_at
+            .get(id)
+            .is_some_and(|&(r, _)| self.paired.get(&old_r) != Some(&r))
+    }
+}
+
+/// A resolution only in the new edition, and the items moved into it.
+fn added_resolution(resolution: &Resolution, r: usize, moves: &Moves, out: &mut Vec<Change>) {
+    let context = heading(resolution);
+    let change = Change::new(
+        ChangeKind::Added,
+        Target::Resolution,
+        &label(resolution),
+        None,
+    )
+    .values(Value::None, Value::Resolution(Box::new(resolution.clone())));
+    out.push(with_context(change, &context));
+    for item in &resolution.action_items {
+        if let Some((from, old)) = moves.moved_in(r, &item.id) {
+            moved(from, old, resolution, item, &context, out);
         }
     }
 }
@@ -892,142 +894,126 @@ fn moved(
     item(old, new, &label(to), context, out);
 }
 
-fn resolution<'a>(
+/// A resolution in both editions (`at`: its indices in the old and the new one).
+fn resolution(
     old: &Resolution,
     new: &Resolution,
-    moved_in: impl Fn(&str) -> Option<(&'a Resolution, &'a Item)>,
-    moved_out: impl Fn(&str) -> bool,
+    at: (usize, usize),
+    moves: &Moves,
     out: &mut Vec<Change>,
 ) {
     let id = label(new);
     let context = heading(new);
-    if !same(&old.title, &new.title) {
-        let change = Change::new(
-            ChangeKind::Changed,
-            Target::Resolution,
-            &id,
-            Some(Field::Title),
-        )
-        .texts(&old.title, &new.title);
-        out.push(with_context(change, &context));
-    }
     let start = out.len();
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Resolution,
-        &id,
-        Some(Field::OperativeText),
+    let change = |field| Change::new(ChangeKind::Changed, Target::Resolution, &id, Some(field));
+    if !same(&old.title, &new.title) {
+        out.push(change(Field::Title).texts(&old.title, &new.title));
+    }
+    blocks(
+        &old.operative_text,
+        &new.operative_text,
+        &change(Field::OperativeText),
+        out,
     );
-    blocks(&old.operative_text, &new.operative_text, &template, out);
+    items(old, new, at, moves, &context, out);
+    blocks(&old.notes, &new.notes, &change(Field::Notes), out);
+    for change in &mut out[start..] {
+        change.context = context.clone();
+    }
+}
+
+/// The items of a resolution in both editions, by id: changed, removed, added, or moved
+/// in from another resolution (moved out: reported where they are now).
+fn items(
+    old: &Resolution,
+    new: &Resolution,
+    (a, b): (usize, usize),
+    moves: &Moves,
+    context: &str,
+    out: &mut Vec<Change>,
+) {
+    let id = label(new);
+    let whole = |kind, item: &Item, before, after| {
+        let mut change = Change::new(kind, Target::Item, &item.id, None).values(before, after);
+        change.resolution = Some(id.clone());
+        change
+    };
     for pair in align_items(&old.action_items, &new.action_items) {
         match (pair.old, pair.new) {
             (Some(i), Some(j)) => item(
                 &old.action_items[i],
                 &new.action_items[j],
                 &id,
-                &context,
+                context,
                 out,
             ),
             (Some(i), None) => {
                 let gone = &old.action_items[i];
-                if moved_out(&gone.id) {
-                    continue;
+                if !moves.moved_out(a, &gone.id) {
+                    out.push(whole(
+                        ChangeKind::Removed,
+                        gone,
+                        item_value(gone),
+                        Value::None,
+                    ));
                 }
-                let mut change = Change::new(ChangeKind::Removed, Target::Item, &gone.id, None)
-                    .values(item_value(gone), Value::None);
-                change.resolution = Some(id.clone());
-                out.push(change);
             }
             (None, Some(j)) => {
                 let added = &new.action_items[j];
-                if let Some((from, before)) = moved_in(&added.id) {
-                    moved(from, before, new, added, &context, out);
-                    continue;
+                match moves.moved_in(b, &added.id) {
+                    Some((from, before)) => moved(from, before, new, added, context, out),
+                    None => out.push(whole(
+                        ChangeKind::Added,
+                        added,
+                        Value::None,
+                        item_value(added),
+                    )),
                 }
-                let mut change = Change::new(ChangeKind::Added, Target::Item, &added.id, None)
-                    .values(Value::None, item_value(added));
-                change.resolution = Some(id.clone());
-                out.push(change);
             }
             (None, None) => {}
         }
-    }
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Resolution,
-        &id,
-        Some(Field::Notes),
-    );
-    blocks(&old.notes, &new.notes, &template, out);
-    for change in &mut out[start..] {
-        change.context = context.clone();
     }
 }
 
 /// The changed fields of one item.
 fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<Change>) {
     let start = out.len();
-    let id = new.id.as_str();
-    if !opt_same(
+    let change = |field| Change::new(ChangeKind::Changed, Target::Item, &new.id, Some(field));
+    let (old_reference, new_reference) = (
         old.cross_reference.as_deref(),
         new.cross_reference.as_deref(),
-    ) {
+    );
+    if !opt_same(old_reference, new_reference) {
+        let field = Field::CrossReference;
         out.push(opt_change(
             Target::Item,
-            id,
-            Field::CrossReference,
-            old.cross_reference.as_deref(),
-            new.cross_reference.as_deref(),
+            &new.id,
+            field,
+            old_reference,
+            new_reference,
         ));
     }
     if !same(&old.action, &new.action) {
-        out.push(
-            Change::new(ChangeKind::Changed, Target::Item, id, Some(Field::Action))
-                .texts(&old.action, &new.action),
-        );
+        out.push(change(Field::Action).texts(&old.action, &new.action));
     }
     if !same(&old.milestone, &new.milestone) {
-        out.push(
-            Change::new(
-                ChangeKind::Changed,
-                Target::Item,
-                id,
-                Some(Field::Milestone),
-            )
-            .texts(&old.milestone, &new.milestone),
-        );
+        out.push(change(Field::Milestone).texts(&old.milestone, &new.milestone));
     }
     if old.periodic_goals_met != new.periodic_goals_met {
-        out.push(
-            Change::new(
-                ChangeKind::Changed,
-                Target::Item,
-                id,
-                Some(Field::PeriodicGoalsMet),
-            )
-            .values(
-                Value::Flag(old.periodic_goals_met),
-                Value::Flag(new.periodic_goals_met),
-            ),
-        );
+        let (before, after) = (old.periodic_goals_met, new.periodic_goals_met);
+        out.push(change(Field::PeriodicGoalsMet).values(Value::Flag(before), Value::Flag(after)));
     }
     if old.completed != new.completed {
-        let mut change = Change::new(
-            ChangeKind::Changed,
-            Target::Item,
-            id,
-            Some(Field::Completed),
-        )
-        .values(Value::Flag(old.completed), Value::Flag(new.completed));
-        change.note = Some(if new.completed {
+        let mut flip =
+            change(Field::Completed).values(Value::Flag(old.completed), Value::Flag(new.completed));
+        flip.note = Some(if new.completed {
             Note::NewlyCompleted
         } else {
             Note::Reopened
         });
-        out.push(change);
+        out.push(flip);
     }
-    let template = Change::new(ChangeKind::Changed, Target::Item, id, Some(Field::Status));
-    blocks(&old.status, &new.status, &template, out);
+    blocks(&old.status, &new.status, &change(Field::Status), out);
     for change in &mut out[start..] {
         change.resolution = Some(resolution.to_string());
         change.context = context.to_string();
@@ -1084,95 +1070,85 @@ fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
 fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
     let key = appendix_key(new);
     let start = out.len();
+    let change = |field| Change::new(ChangeKind::Changed, Target::Appendix, &key, Some(field));
     if !same(&old.title, &new.title) {
-        out.push(
-            Change::new(
-                ChangeKind::Changed,
-                Target::Appendix,
-                &key,
-                Some(Field::Title),
-            )
-            .texts(&old.title, &new.title),
-        );
+        out.push(change(Field::Title).texts(&old.title, &new.title));
     }
-    if !opt_same(old.note.as_deref(), new.note.as_deref()) {
+    let (old_note, new_note) = (old.note.as_deref(), new.note.as_deref());
+    if !opt_same(old_note, new_note) {
         out.push(opt_change(
             Target::Appendix,
             &key,
             Field::Note,
-            old.note.as_deref(),
-            new.note.as_deref(),
+            old_note,
+            new_note,
         ));
     }
-    let ids =
-        |items: &[AppendixItem]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
-    for pair in align_keyed(&ids(&old.items), &ids(&new.items)) {
-        let mut changes = Vec::new();
-        match (
-            pair.old.map(|i| &old.items[i]),
-            pair.new.map(|i| &new.items[i]),
-        ) {
-            (Some(a), Some(b)) => {
-                if !opt_same(a.cross_reference.as_deref(), b.cross_reference.as_deref()) {
-                    changes.push(opt_change(
-                        Target::Appendix,
-                        &b.id,
-                        Field::CrossReference,
-                        a.cross_reference.as_deref(),
-                        b.cross_reference.as_deref(),
-                    ));
-                }
-                if !same(&a.action, &b.action) {
-                    changes.push(
-                        Change::new(
-                            ChangeKind::Changed,
-                            Target::Appendix,
-                            &b.id,
-                            Some(Field::Action),
-                        )
-                        .texts(&a.action, &b.action),
-                    );
-                }
-                let extra = |i: &AppendixItem| -> Vec<String> {
-                    i.extra.iter().map(|e| normalise(e)).collect()
-                };
-                if extra(a) != extra(b) {
-                    changes.push(
-                        Change::new(
-                            ChangeKind::Changed,
-                            Target::Appendix,
-                            &b.id,
-                            Some(Field::Extra),
-                        )
-                        .values(Value::Texts(a.extra.clone()), Value::Texts(b.extra.clone())),
-                    );
-                }
-            }
-            (Some(a), None) => changes.push(
-                Change::new(ChangeKind::Removed, Target::Appendix, &a.id, None)
-                    .values(appendix_item_value(a), Value::None),
-            ),
-            (None, Some(b)) => changes.push(
-                Change::new(ChangeKind::Added, Target::Appendix, &b.id, None)
-                    .values(Value::None, appendix_item_value(b)),
-            ),
-            (None, None) => {}
-        }
-        for mut change in changes {
-            change.appendix = Some(key.clone());
-            out.push(change);
-        }
-    }
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Appendix,
-        &key,
-        Some(Field::Blocks),
-    );
-    blocks(&old.blocks, &new.blocks, &template, out);
+    appendix_items(&old.items, &new.items, &key, out);
+    blocks(&old.blocks, &new.blocks, &change(Field::Blocks), out);
     for change in &mut out[start..] {
         change.context = new.title.clone();
     }
+}
+
+/// The items of an appendix in both editions, by id.
+fn appendix_items(old: &[AppendixItem], new: &[AppendixItem], key: &str, out: &mut Vec<Change>) {
+    let ids =
+        |items: &[AppendixItem]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
+    for pair in align_keyed(&ids(old), &ids(new)) {
+        let (a, b) = (pair.old.map(|i| &old[i]), pair.new.map(|i| &new[i]));
+        let whole = |kind, id: &str, before, after| {
+            vec![Change::new(kind, Target::Appendix, id, None).values(before, after)]
+        };
+        let changes = match (a, b) {
+            (Some(a), Some(b)) => appendix_item(a, b),
+            (Some(a), None) => whole(
+                ChangeKind::Removed,
+                &a.id,
+                appendix_item_value(a),
+                Value::None,
+            ),
+            (None, Some(b)) => whole(
+                ChangeKind::Added,
+                &b.id,
+                Value::None,
+                appendix_item_value(b),
+            ),
+            (None, None) => Vec::new(),
+        };
+        for mut change in changes {
+            change.appendix = Some(key.to_string());
+            out.push(change);
+        }
+    }
+}
+
+/// The changed fields of an appendix item.
+fn appendix_item(a: &AppendixItem, b: &AppendixItem) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let change = |field| Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some(field));
+    let (old_reference, new_reference) =
+        (a.cross_reference.as_deref(), b.cross_reference.as_deref());
+    if !opt_same(old_reference, new_reference) {
+        let field = Field::CrossReference;
+        changes.push(opt_change(
+            Target::Appendix,
+            &b.id,
+            field,
+            old_reference,
+            new_reference,
+        ));
+    }
+    if !same(&a.action, &b.action) {
+        changes.push(change(Field::Action).texts(&a.action, &b.action));
+    }
+    let extra =
+        |i: &AppendixItem| -> Vec<String> { i.extra.iter().map(|e| normalise(e)).collect() };
+    if extra(a) != extra(b) {
+        let (before, after) = (Value::Texts(a.extra.clone()), Value::Texts(b.extra.clone()));
+        changes.push(change(Field::Extra).values(before, after));
+    }
+    changes
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1383,94 +1359,103 @@ mod tests {
         serde_json::to_value(part).unwrap()
     }
 
+    type Case = (Change, serde_json::Value, serde_json::Value);
+
     /// Every kind of value, paired with the JSON the report wrote for it before.
-    fn cases() -> Vec<(Change, serde_json::Value, serde_json::Value)> {
-        let change = |kind, target, id: &str, field| Change::new(kind, target, id, field);
-        let (added, removed, changed) =
-            (ChangeKind::Added, ChangeKind::Removed, ChangeKind::Changed);
-        let mut flip = change(changed, Target::Item, "22-01", Some(Field::Completed))
+    fn cases() -> Vec<Case> {
+        let mut cases = scalar_cases();
+        cases.extend(field_cases());
+        cases.extend(part_cases());
+        cases
+    }
+
+    fn changed(target: Target, id: &str, field: Field) -> Change {
+        Change::new(ChangeKind::Changed, target, id, Some(field))
+    }
+
+    /// Flags, texts (with and without words), a missing text, lists of texts.
+    fn scalar_cases() -> Vec<Case> {
+        let mut flip = changed(Target::Item, "22-01", Field::Completed)
             .values(Value::Flag(false), Value::Flag(true));
         flip.note = Some(Note::NewlyCompleted);
         flip.resolution = Some("Resolution 22".into());
-        let mut gone = change(removed, Target::Appendix, "44-25", None)
-            .values(appendix_item_value(&appendix_item()), Value::None);
-        gone.appendix = Some("Appendix I".into());
+        let status = changed(Target::Item, "22-01", Field::Status).texts("a b", "a c");
+        let reference = opt_change(
+            Target::Item,
+            "22-01",
+            Field::CrossReference,
+            None,
+            Some("(1)"),
+        );
+        let columns = changed(Target::Summary, SECTION_I, Field::Columns)
+            .values(Value::Texts(vec!["a / b".into()]), Value::Texts(vec![]));
         vec![
             (flip, json!(false), json!(true)),
-            (
-                change(changed, Target::Item, "22-01", Some(Field::Status)).texts("a b", "a c"),
-                json!("a b"),
-                json!("a c"),
-            ),
-            (
-                opt_change(
-                    Target::Item,
-                    "22-01",
-                    Field::CrossReference,
-                    None,
-                    Some("(1)"),
-                ),
-                json!(null),
-                json!("(1)"),
-            ),
-            (
-                change(changed, Target::Summary, SECTION_I, Some(Field::Columns))
-                    .values(Value::Texts(vec!["a / b".into()]), Value::Texts(vec![])),
-                json!(["a / b"]),
-                json!([]),
-            ),
-            (
-                change(added, Target::Item, "22-01", None).values(Value::None, item_value(&item())),
-                json!(null),
-                part(&item()),
-            ),
-            (gone, part(&appendix_item()), json!(null)),
-            (
-                change(removed, Target::Resolution, "Resolution 22", None)
-                    .values(Value::Resolution(Box::new(resolution())), Value::None),
-                part(&resolution()),
-                json!(null),
-            ),
-            (
-                change(added, Target::Appendix, "Appendix I", None)
-                    .values(Value::None, Value::Appendix(Box::new(appendix()))),
-                json!(null),
-                part(&appendix()),
-            ),
+            (status, json!("a b"), json!("a c")),
+            (reference, json!(null), json!("(1)")),
+            (columns, json!(["a / b"]), json!([])),
+        ]
+    }
+
+    /// The fields named by the document: matrix column, legend term, cover label.
+    fn field_cases() -> Vec<Case> {
+        let cell = changed(
+            Target::Summary,
+            "Resolution 2",
+            Field::Column("A / B".into()),
+        )
+        .values(text(""), text("X"));
+        let term = Some(Field::Term("X".into()));
+        let legend = Change::new(ChangeKind::Removed, Target::Summary, "Legend", term)
+            .values(text("Action"), Value::None);
+        let label = Some(Field::Label("other".into()));
+        let cover = Change::new(ChangeKind::Added, Target::Cover, "cover", label)
+            .values(Value::None, text("v"));
+        vec![
+            (cell, json!(""), json!("X")),
+            (legend, json!("Action"), json!(null)),
+            (cover, json!(null), json!("v")),
+        ]
+    }
+
+    /// Whole parts added or removed.
+    fn part_cases() -> Vec<Case> {
+        let whole = |kind, target, id: &str, before, after| {
+            Change::new(kind, target, id, None).values(before, after)
+        };
+        let (added, removed) = (ChangeKind::Added, ChangeKind::Removed);
+        let item_added = whole(
+            added,
+            Target::Item,
+            "22-01",
+            Value::None,
+            item_value(&item()),
+        );
+        let gone = appendix_item_value(&appendix_item());
+        let mut item_removed = whole(removed, Target::Appendix, "44-25", gone, Value::None);
+        item_removed.appendix = Some("Appendix I".into());
+        let resolution_removed = Value::Resolution(Box::new(resolution()));
+        let resolution_removed = whole(
+            removed,
+            Target::Resolution,
+            "Resolution 22",
+            resolution_removed,
+            Value::None,
+        );
+        let appendix_added = Value::Appendix(Box::new(appendix()));
+        let appendix_added = whole(
+            added,
+            Target::Appendix,
+            "Appendix I",
+            Value::None,
+            appendix_added,
+        );
+        vec![
+            (item_added, json!(null), part(&item())),
+            (item_removed, part(&appendix_item()), json!(null)),
+            (resolution_removed, part(&resolution()), json!(null)),
+            (appendix_added, json!(null), part(&appendix())),
             row_case(),
-            (
-                change(
-                    changed,
-                    Target::Summary,
-                    "Resolution 2",
-                    Some(Field::Column("A / B".into())),
-                )
-                .values(text(""), text("X")),
-                json!(""),
-                json!("X"),
-            ),
-            (
-                change(
-                    removed,
-                    Target::Summary,
-                    "Legend",
-                    Some(Field::Term("X".into())),
-                )
-                .values(text("Action"), Value::None),
-                json!("Action"),
-                json!(null),
-            ),
-            (
-                change(
-                    added,
-                    Target::Cover,
-                    "cover",
-                    Some(Field::Label("other".into())),
-                )
-                .values(Value::None, text("v")),
-                json!(null),
-                json!("v"),
-            ),
         ]
     }
 

@@ -43,27 +43,38 @@ pub fn tokens(text: &str) -> Vec<&str> {
 /// changed words is folded into the change, so "a b" → "c d" reads as one replacement rather
 /// than two. Deterministic (Myers' algorithm, no deadline).
 pub fn words(old: &str, new: &str) -> Vec<(Op, String)> {
-    let old_tokens = tokens(old);
-    let new_tokens = tokens(new);
-    let mut segments: Vec<(Op, String)> = Vec::new();
-    for run in runs(&old_tokens, &new_tokens) {
+    regroup(fold_spaces(segments(&tokens(old), &tokens(new))))
+}
+
+/// The token diff as pieces of text: one per equal run, a `Delete` and/or an `Insert` per
+/// change.
+fn segments(old: &[&str], new: &[&str]) -> Vec<(Op, String)> {
+    let mut segments = Vec::new();
+    for run in runs(old, new) {
         match run {
-            Run::Same { old, .. } => segments.push((Op::Equal, old_tokens[old].concat())),
-            Run::Change { old, new } => {
-                if !old.is_empty() {
-                    segments.push((Op::Delete, old_tokens[old].concat()));
+            Run::Same { old: range, .. } => segments.push((Op::Equal, old[range].concat())),
+            Run::Change {
+                old: removed,
+                new: added,
+            } => {
+                if !removed.is_empty() {
+                    segments.push((Op::Delete, old[removed].concat()));
                 }
-                if !new.is_empty() {
-                    segments.push((Op::Insert, new_tokens[new].concat()));
+                if !added.is_empty() {
+                    segments.push((Op::Insert, new[added].concat()));
                 }
             }
         }
     }
-    // Fold whitespace-only equal runs that sit between two changes into the change.
+    segments
+}
+
+/// Whitespace-only equal pieces between two changes folded into the change (deleted and
+/// inserted).
+fn fold_spaces(segments: Vec<(Op, String)>) -> Vec<(Op, String)> {
     let count = segments.len();
     let mut folded: Vec<(Op, String)> = Vec::with_capacity(count + 4);
-    for index in 0..count {
-        let (op, text) = &segments[index];
+    for (index, (op, text)) in segments.iter().enumerate() {
         let between_changes = *op == Op::Equal
             && index > 0
             && index + 1 < count
@@ -77,7 +88,12 @@ pub fn words(old: &str, new: &str) -> Vec<(Op, String)> {
             folded.push((*op, text.clone()));
         }
     }
-    // Regroup each run of changes as one Delete then one Insert; drop empty pieces.
+    folded
+}
+
+/// Each run of changes as one `Delete` then one `Insert`, neighbouring equal pieces joined,
+/// empty pieces dropped.
+fn regroup(folded: Vec<(Op, String)>) -> Vec<(Op, String)> {
     let mut out: Vec<(Op, String)> = Vec::new();
     let mut deleted = String::new();
     let mut inserted = String::new();
