@@ -78,13 +78,6 @@ impl Field {
     /// column, legend term or cover label.
     pub fn as_str(&self) -> &str {
         match self {
-            Field::Column(name) | Field::Term(name) | Field::Label(name) => name,
-            named => named.model_name(),
-        }
-    }
-
-    fn model_name(&self) -> &'static str {
-        match self {
             Field::Completed => "completed",
             Field::PeriodicGoalsMet => "periodic_goals_met",
             Field::Status => "status",
@@ -111,7 +104,7 @@ impl Field {
             Field::Contact => "contact",
             Field::Keywords => "keywords",
             Field::Abstract => "abstract",
-            Field::Column(_) | Field::Term(_) | Field::Label(_) => "",
+            Field::Column(name) | Field::Term(name) | Field::Label(name) => name,
         }
     }
 }
