@@ -127,9 +127,9 @@ fn changes(old: &ActionPlan, new: &ActionPlan) -> Vec<String> {
                 value(&serde_json::to_value(c.kind).unwrap()).trim_matches('"'),
                 value(&serde_json::to_value(c.target).unwrap()).trim_matches('"'),
                 c.id,
-                c.field.as_deref().unwrap_or("-"),
-                value(&c.before),
-                value(&c.after)
+                c.field_name().unwrap_or("-"),
+                value(&c.before.to_json()),
+                value(&c.after.to_json())
             );
             if let Some(note) = c.note {
                 line.push_str(&format!(

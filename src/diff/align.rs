@@ -7,9 +7,10 @@
 
 use super::words::{normalise, similarity};
 use crate::model::{Block, Item, Resolution};
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::HashMap;
 use std::hash::Hash;
+use std::ops::Range;
 
 /// One step of an alignment by key: indices into the old and the new list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,85 @@ pub struct Pair {
     pub old: Option<usize>,
     /// Index in the new list; `None` when the part was removed.
     pub new: Option<usize>,
+}
+
+impl Pair {
+    fn both(old: usize, new: usize) -> Pair {
+        Pair {
+            old: Some(old),
+            new: Some(new),
+        }
+    }
+
+    fn removed(old: usize) -> Pair {
+        Pair {
+            old: Some(old),
+            new: None,
+        }
+    }
+
+    fn added(new: usize) -> Pair {
+        Pair {
+            old: None,
+            new: Some(new),
+        }
+    }
+}
+
+/// One run of a diff between two lists (index ranges into them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Run {
+    /// Elements equal in both lists, `old` and `new` of the same length.
+    Same {
+        /// Indices in the old list.
+        old: Range<usize>,
+        /// Indices in the new list.
+        new: Range<usize>,
+    },
+    /// The `old` elements replaced by the `new` ones; one of the two may be empty (a pure
+    /// deletion or insertion), never both.
+    Change {
+        /// Indices of the removed elements in the old list.
+        old: Range<usize>,
+        /// Indices of the added elements in the new list.
+        new: Range<usize>,
+    },
+}
+
+impl Run {
+    /// The run as index pairs: equal elements paired one to one; a change's old elements
+    /// (removed) first, then its new ones (added).
+    pub(crate) fn steps(&self) -> impl Iterator<Item = Pair> {
+        let (same, removed, added) = match self.clone() {
+            Run::Same { old, new } => (old.zip(new), 0..0, 0..0),
+            Run::Change { old, new } => ((0..0).zip(0..0), old, new),
+        };
+        same.map(|(o, n)| Pair::both(o, n))
+            .chain(removed.map(Pair::removed))
+            .chain(added.map(Pair::added))
+    }
+}
+
+/// The diff of two lists as runs, in order: Myers' algorithm (deterministic, no deadline),
+/// a deletion next to an insertion reported as one [`Run::Change`].
+pub(crate) fn runs<T: Hash + Eq>(old: &[T], new: &[T]) -> Vec<Run> {
+    capture_diff_slices(Algorithm::Myers, old, new)
+        .into_iter()
+        .map(|op| {
+            let (tag, old, new) = op.as_tag_tuple();
+            match tag {
+                DiffTag::Equal => Run::Same { old, new },
+                DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => Run::Change { old, new },
+            }
+        })
+        .collect()
+}
+
+/// The diff of two lists (see [`runs`]) as index pairs, every index of both lists once, in
+/// order: a pair for each equal element; for each change, the removed elements then the
+/// added ones. A moved element is a removal at its old place and an addition at its new one.
+pub(crate) fn steps<T: Hash + Eq>(old: &[T], new: &[T]) -> impl Iterator<Item = Pair> {
+    runs(old, new).into_iter().flat_map(|run| run.steps())
 }
 
 /// Paragraph alignment step (see [`align_blocks`]).
@@ -100,68 +180,44 @@ pub fn align_blocks<'a>(old: &'a [Block], new: &'a [Block]) -> Vec<BlockPair<'a>
 /// (normalise them first).
 pub fn align_texts(old: &[String], new: &[String]) -> Vec<Pair> {
     let mut out = Vec::with_capacity(new.len().max(old.len()));
-    let removed = |range: std::ops::Range<usize>| {
-        range.map(|o| Pair {
-            old: Some(o),
-            new: None,
-        })
-    };
-    let added = |range: std::ops::Range<usize>| {
-        range.map(|n| Pair {
-            old: None,
-            new: Some(n),
-        })
-    };
-    for op in capture_diff_slices(Algorithm::Myers, old, new) {
-        match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => out.extend((0..len).map(|k| Pair {
-                old: Some(old_index + k),
-                new: Some(new_index + k),
-            })),
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => out.extend(removed(old_index..old_index + old_len)),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => out.extend(added(new_index..new_index + new_len)),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                let olds: Vec<&str> = old[old_index..old_index + old_len]
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
-                let news: Vec<&str> = new[new_index..new_index + new_len]
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
-                let (mut o, mut n) = (old_index, new_index);
-                for (mo, mn) in match_similar(&olds, &news)
-                    .into_iter()
-                    .map(|(i, j)| (old_index + i, new_index + j))
-                    .chain(std::iter::once((old_index + old_len, new_index + new_len)))
-                {
-                    out.extend(removed(o..mo));
-                    out.extend(added(n..mn));
-                    if mo < old_index + old_len && mn < new_index + new_len {
-                        out.push(Pair {
-                            old: Some(mo),
-                            new: Some(mn),
-                        });
-                    }
-                    (o, n) = (mo + 1, mn + 1);
-                }
-            }
+    for run in runs(old, new) {
+        match run {
+            Run::Same { .. } => out.extend(run.steps()),
+            Run::Change {
+                old: olds,
+                new: news,
+            } => pair_similar(
+                &old[olds.clone()],
+                &new[news.clone()],
+                olds.start,
+                news.start,
+                &mut out,
+            ),
         }
     }
     out
+}
+
+/// The pairs for one changed run (`olds` from index `o` of the old list, `news` from `n` of
+/// the new one): the alike ones paired, the others removed or added where they are.
+fn pair_similar(olds: &[String], news: &[String], o: usize, n: usize, out: &mut Vec<Pair>) {
+    let (mut i, mut j) = (0, 0);
+    let ends = std::iter::once((olds.len(), news.len()));
+    for (mi, mj) in match_similar(&as_strs(olds), &as_strs(news))
+        .into_iter()
+        .chain(ends)
+    {
+        out.extend((o + i..o + mi).map(Pair::removed));
+        out.extend((n + j..n + mj).map(Pair::added));
+        if mi < olds.len() && mj < news.len() {
+            out.push(Pair::both(o + mi, n + mj));
+        }
+        (i, j) = (mi + 1, mj + 1);
+    }
+}
+
+fn as_strs(texts: &[String]) -> Vec<&str> {
+    texts.iter().map(String::as_str).collect()
 }
 
 /// How alike two paragraphs must be to be shown as one edited paragraph.
@@ -233,53 +289,17 @@ pub fn align_keyed<K: Hash + Eq + Clone>(old: &[K], new: &[K]) -> Vec<Pair> {
         old_keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
     let new_at: HashMap<&(K, usize), usize> =
         new_keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
-    let mut out = Vec::with_capacity(new.len().max(old.len()));
-    let removed = |out: &mut Vec<Pair>, range: std::ops::Range<usize>| {
-        for o in range {
-            if !new_at.contains_key(&old_keys[o]) {
-                out.push(Pair {
-                    old: Some(o),
-                    new: None,
-                });
-            }
-        }
-    };
-    let added = |out: &mut Vec<Pair>, range: std::ops::Range<usize>| {
-        for n in range {
-            out.push(Pair {
+    steps(&old_keys, &new_keys)
+        .filter_map(|pair| match (pair.old, pair.new) {
+            // Removed here, but paired where it is in the new list.
+            (Some(o), None) if new_at.contains_key(&old_keys[o]) => None,
+            (None, Some(n)) => Some(Pair {
                 old: old_at.get(&new_keys[n]).copied(),
                 new: Some(n),
-            });
-        }
-    };
-    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
-        match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => out.extend((0..len).map(|k| Pair {
-                old: Some(old_index + k),
-                new: Some(new_index + k),
-            })),
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => removed(&mut out, old_index..old_index + old_len),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => added(&mut out, new_index..new_index + new_len),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                removed(&mut out, old_index..old_index + old_len);
-                added(&mut out, new_index..new_index + new_len);
-            }
-        }
-    }
-    out
+            }),
+            _ => Some(pair),
+        })
+        .collect()
 }
 
 /// Align the action items of one resolution by id (see [`align_keyed`]). An item whose id is
@@ -329,6 +349,98 @@ mod tests {
             shape(&align_blocks(&old, &new)),
             "=a ~b c d e>b c d f -x +y =z +w"
         );
+    }
+
+    fn pairs_of(pairs: impl Iterator<Item = Pair>) -> Vec<(Option<usize>, Option<usize>)> {
+        pairs.map(|p| (p.old, p.new)).collect()
+    }
+
+    #[test]
+    fn runs_group_equal_elements_and_changes() {
+        let old = ["a", "b", "c", "d"];
+        let new = ["a", "x", "c", "d", "e"];
+        assert_eq!(
+            runs(&old, &new),
+            vec![
+                Run::Same {
+                    old: 0..1,
+                    new: 0..1
+                },
+                Run::Change {
+                    old: 1..2,
+                    new: 1..2
+                },
+                Run::Same {
+                    old: 2..4,
+                    new: 2..4
+                },
+                Run::Change {
+                    old: 4..4,
+                    new: 4..5
+                },
+            ]
+        );
+        assert_eq!(runs::<&str>(&[], &[]), vec![]);
+        assert_eq!(
+            runs(&["a"], &[]),
+            vec![Run::Change {
+                old: 0..1,
+                new: 0..0
+            }]
+        );
+    }
+
+    #[test]
+    fn steps_expand_runs_removed_before_added() {
+        let (none, some) = (None, Some);
+        assert_eq!(
+            pairs_of(steps(&["a", "b", "c"], &["a", "x", "y", "c"])),
+            vec![
+                (some(0), some(0)),
+                (some(1), none),
+                (none, some(1)),
+                (none, some(2)),
+                (some(2), some(3))
+            ]
+        );
+        // A moved element is removed where it was and added where it is.
+        assert_eq!(
+            pairs_of(steps(&["a", "b"], &["b", "a"])),
+            vec![(none, some(0)), (some(0), some(1)), (some(1), none)]
+        );
+        assert_eq!(pairs_of(steps(&["a"], &[])), vec![(some(0), none)]);
+        assert_eq!(pairs_of(steps(&[], &["a"])), vec![(none, some(0))]);
+    }
+
+    #[test]
+    fn steps_visit_every_index_once_in_order() {
+        // Deterministic pseudo-random lists over a small alphabet.
+        let mut seed = 7u32;
+        let mut list = |len: usize| -> Vec<u8> {
+            (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    b"abcd"[(seed >> 16) as usize % 4]
+                })
+                .collect()
+        };
+        for len in 0..40 {
+            let (old, new) = (list(len), list((len * 7) % 23));
+            let pairs = pairs_of(steps(&old, &new));
+            let olds: Vec<usize> = pairs.iter().filter_map(|p| p.0).collect();
+            let news: Vec<usize> = pairs.iter().filter_map(|p| p.1).collect();
+            assert_eq!(olds, (0..old.len()).collect::<Vec<_>>());
+            assert_eq!(news, (0..new.len()).collect::<Vec<_>>());
+            for (o, n) in pairs {
+                assert!(o.is_some() || n.is_some());
+                if let (Some(o), Some(n)) = (o, n) {
+                    assert_eq!(old[o], new[n]);
+                }
+            }
+            let runs = runs(&old, &new);
+            let expanded: Vec<Pair> = runs.iter().flat_map(Run::steps).collect();
+            assert_eq!(pairs_of(expanded.into_iter()), pairs_of(steps(&old, &new)));
+        }
     }
 
     #[test]

@@ -30,18 +30,20 @@
 
 pub mod align;
 pub mod output;
+mod value;
 pub mod words;
 
 pub use align::{
     align_blocks, align_items, align_keyed, align_resolutions, align_texts, BlockPair, Pair,
 };
+pub use value::{Field, MatrixRow, Value};
 pub use words::{normalise, words, Op};
 
 use crate::model::{
     ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
 };
+use crate::owners::resolution_label;
 use serde::Serialize;
-use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 
 /// The result of comparing two editions.
@@ -163,13 +165,14 @@ pub struct Change {
     pub target: Target,
     /// Item id, "Resolution 22", matrix row label, footnote id, "Appendix I", "cover"…
     pub id: String,
-    /// The model's field name ("completed", "status", "milestone", "title", "operative_text"),
-    /// the matrix column ("Action by / TSB"), or null for a whole part.
-    pub field: Option<String>,
-    /// The old value (null when added). A paragraph is its text; a whole part its model JSON;
-    /// a move the old resolution's label.
+    /// The field that changed (written as the model's field name: "completed", "status",
+    /// "milestone", "title", "operative_text"…), the matrix column ("Action by / TSB"), or
+    /// `None` (null) for a whole part.
+    pub field: Option<Field>,
+    /// The old value ([`Value::None`] when added). A paragraph is its text; a whole part the
+    /// part; a move the old resolution's label.
     pub before: Value,
-    /// The new value (null when removed).
+    /// The new value ([`Value::None`] when removed).
     pub after: Value,
     /// For items: the resolution ("Resolution 22") it is in (the old one when removed).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -189,14 +192,19 @@ pub struct Change {
 }
 
 impl Change {
-    fn new(kind: ChangeKind, target: Target, id: &str, field: Option<&str>) -> Change {
+    /// The field's name as the JSON writes it ([`Field::as_str`]), `None` for a whole part.
+    pub fn field_name(&self) -> Option<&str> {
+        self.field.as_ref().map(Field::as_str)
+    }
+
+    fn new(kind: ChangeKind, target: Target, id: &str, field: Option<Field>) -> Change {
         Change {
             kind,
             target,
             id: id.to_string(),
-            field: field.map(str::to_string),
-            before: Value::Null,
-            after: Value::Null,
+            field,
+            before: Value::None,
+            after: Value::None,
             resolution: None,
             appendix: None,
             note: None,
@@ -213,7 +221,7 @@ impl Change {
 
     /// A changed text: before/after and the word diff.
     fn texts(self, old: &str, new: &str) -> Change {
-        let mut change = self.values(json!(old), json!(new));
+        let mut change = self.values(text(old), text(new));
         change.words = Some(
             words(old, new)
                 .into_iter()
@@ -275,46 +283,24 @@ impl Counts {
             changes: changes.len(),
             ..Counts::default()
         };
+        // Items and resolutions are counted once however many of their fields changed.
         let mut items_changed = HashSet::new();
         let mut status = HashSet::new();
         let mut resolutions = HashSet::new();
         for change in changes {
-            let item_key = (change.resolution.clone(), change.id.clone());
-            match (change.target, change.kind) {
-                (Target::Item, ChangeKind::Added) if change.field.is_none() => {
-                    counts.items_added += 1
-                }
-                (Target::Item, ChangeKind::Removed) if change.field.is_none() => {
-                    counts.items_removed += 1
-                }
-                (Target::Item, ChangeKind::Moved) => counts.items_moved += 1,
-                (Target::Resolution, ChangeKind::Added) if change.field.is_none() => {
-                    counts.resolutions_added += 1
-                }
-                (Target::Resolution, ChangeKind::Removed) if change.field.is_none() => {
-                    counts.resolutions_removed += 1
-                }
-                (Target::Resolution, _) => {
-                    resolutions.insert(change.id.clone());
-                }
-                (Target::Summary, _) => counts.summary_changes += 1,
-                (Target::Appendix, _) => counts.appendix_changes += 1,
-                (Target::Footnote, _) => counts.footnote_changes += 1,
-                (Target::Cover, _) => counts.cover_changes += 1,
-                _ => {}
+            counts.count_part(change);
+            let whole = change.field.is_none()
+                && matches!(change.kind, ChangeKind::Added | ChangeKind::Removed);
+            if change.target == Target::Resolution && !whole {
+                resolutions.insert(change.id.as_str());
             }
             if change.target == Target::Item && change.field.is_some() {
-                items_changed.insert(item_key.clone());
-                match change.field.as_deref() {
-                    Some("status") => {
-                        counts.status_paragraphs += 1;
-                        status.insert(item_key);
-                    }
-                    Some("milestone") => counts.milestones += 1,
-                    Some("periodic_goals_met") => counts.periodic_goals += 1,
-                    Some("action" | "cross_reference") => counts.actions += 1,
-                    _ => {}
+                let item = (change.resolution.as_deref(), change.id.as_str());
+                items_changed.insert(item);
+                if change.field == Some(Field::Status) {
+                    status.insert(item);
                 }
+                counts.count_item_field(change.field.as_ref());
             }
             match change.note {
                 Some(Note::NewlyCompleted) => counts.newly_completed += 1,
@@ -328,113 +314,112 @@ impl Counts {
         counts
     }
 
+    /// Whole items and resolutions added, removed or moved; changes per document part.
+    fn count_part(&mut self, change: &Change) {
+        let whole = change.field.is_none();
+        match (change.target, change.kind) {
+            (Target::Item, ChangeKind::Added) if whole => self.items_added += 1,
+            (Target::Item, ChangeKind::Removed) if whole => self.items_removed += 1,
+            (Target::Item, ChangeKind::Moved) => self.items_moved += 1,
+            (Target::Resolution, ChangeKind::Added) if whole => self.resolutions_added += 1,
+            (Target::Resolution, ChangeKind::Removed) if whole => self.resolutions_removed += 1,
+            (Target::Summary, _) => self.summary_changes += 1,
+            (Target::Appendix, _) => self.appendix_changes += 1,
+            (Target::Footnote, _) => self.footnote_changes += 1,
+            (Target::Cover, _) => self.cover_changes += 1,
+            _ => {}
+        }
+    }
+
+    /// A changed field of an item.
+    fn count_item_field(&mut self, field: Option<&Field>) {
+        match field {
+            Some(Field::Status) => self.status_paragraphs += 1,
+            Some(Field::Milestone) => self.milestones += 1,
+            Some(Field::PeriodicGoalsMet) => self.periodic_goals += 1,
+            Some(Field::Action | Field::CrossReference) => self.actions += 1,
+            _ => {}
+        }
+    }
+
     /// One line for the top of a report: "26 changes: 2 items added, 1 removed, 1 newly
     /// completed, 9 status updates, …", or "No content change".
     pub fn headline(&self) -> String {
         if self.changes == 0 {
             return "No content change".to_string();
         }
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut parts = Vec::new();
-        let mut push = |n: usize, text: String| {
-            if n > 0 {
-                parts.push(text);
-            }
-        };
-        // "2 items added, 1 removed, 1 moved": "item" is said once, by the first of the three.
-        let item_counts = [
-            (self.items_added, "added"),
-            (self.items_removed, "removed"),
-            (self.items_moved, "moved"),
-        ];
-        let mut said_item = false;
-        for (n, what) in item_counts {
-            if n > 0 {
-                let noun = if said_item {
-                    String::new()
-                } else {
-                    format!("{} ", if n == 1 { "item" } else { "items" })
-                };
-                push(n, format!("{n} {noun}{what}"));
-                said_item = true;
-            }
-        }
-        push(
-            self.newly_completed,
-            format!("{} newly completed", self.newly_completed),
-        );
-        push(self.reopened, format!("{} re-opened", self.reopened));
-        push(
-            self.status_updates,
-            plural(self.status_updates, "status update", "status updates"),
-        );
-        push(
-            self.milestones,
-            plural(self.milestones, "milestone", "milestones"),
-        );
-        push(
-            self.periodic_goals,
-            plural(
-                self.periodic_goals,
-                "periodic-goals mark",
-                "periodic-goals marks",
-            ),
-        );
-        push(
-            self.actions,
-            plural(self.actions, "action text", "action texts"),
-        );
-        push(
-            self.resolutions_added,
-            plural(
-                self.resolutions_added,
-                "resolution added",
-                "resolutions added",
-            ),
-        );
-        push(
-            self.resolutions_removed,
-            plural(
-                self.resolutions_removed,
-                "resolution removed",
-                "resolutions removed",
-            ),
-        );
-        push(
-            self.resolutions_changed,
-            plural(
-                self.resolutions_changed,
-                "resolution text changed",
-                "resolution texts changed",
-            ),
-        );
-        push(
-            self.summary_changes,
-            plural(
-                self.summary_changes,
-                "summary matrix change",
-                "summary matrix changes",
-            ),
-        );
-        push(
-            self.appendix_changes,
-            plural(self.appendix_changes, "appendix change", "appendix changes"),
-        );
-        push(
-            self.footnote_changes,
-            plural(self.footnote_changes, "footnote change", "footnote changes"),
-        );
-        push(
-            self.cover_changes,
-            plural(self.cover_changes, "cover change", "cover changes"),
-        );
+        let mut parts = self.item_parts();
+        let counted = self.counted().into_iter().filter(|&(n, _, _)| n > 0);
+        parts.extend(counted.map(|(n, one, many)| plural(n, one, many)));
         format!(
             "{}: {}",
             plural(self.changes, "change", "changes"),
             parts.join(", ")
         )
     }
+
+    /// "2 items added, 1 removed, 1 moved": "item" is said once, by the first of the three.
+    fn item_parts(&self) -> Vec<String> {
+        let counts = [
+            (self.items_added, "added"),
+            (self.items_removed, "removed"),
+            (self.items_moved, "moved"),
+        ];
+        let mut parts = Vec::new();
+        for (n, what) in counts.into_iter().filter(|&(n, _)| n > 0) {
+            let count = if parts.is_empty() {
+                plural(n, "item", "items")
+            } else {
+                n.to_string()
+            };
+            parts.push(format!("{count} {what}"));
+        }
+        parts
+    }
+
+    /// The headline's other counts, in its order, with the words for one and for several.
+    fn counted(&self) -> [(usize, &'static str, &'static str); 13] {
+        [
+            (self.newly_completed, "newly completed", "newly completed"),
+            (self.reopened, "re-opened", "re-opened"),
+            (self.status_updates, "status update", "status updates"),
+            (self.milestones, "milestone", "milestones"),
+            (
+                self.periodic_goals,
+                "periodic-goals mark",
+                "periodic-goals marks",
+            ),
+            (self.actions, "action text", "action texts"),
+            (
+                self.resolutions_added,
+                "resolution added",
+                "resolutions added",
+            ),
+            (
+                self.resolutions_removed,
+                "resolution removed",
+                "resolutions removed",
+            ),
+            (
+                self.resolutions_changed,
+                "resolution text changed",
+                "resolution texts changed",
+            ),
+            (
+                self.summary_changes,
+                "summary matrix change",
+                "summary matrix changes",
+            ),
+            (self.appendix_changes, "appendix change", "appendix changes"),
+            (self.footnote_changes, "footnote change", "footnote changes"),
+            (self.cover_changes, "cover change", "cover changes"),
+        ]
+    }
+}
+
+/// "1 change", "2 changes".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Compare two editions.
@@ -464,18 +449,22 @@ fn opt_same(old: Option<&str>, new: Option<&str>) -> bool {
     same(old.unwrap_or(""), new.unwrap_or(""))
 }
 
-/// A changed optional text as a change (null for a missing value).
+fn text(text: &str) -> Value {
+    Value::Text(text.to_string())
+}
+
+/// A changed optional text as a change ([`Value::None`] for a missing value).
 fn opt_change(
     target: Target,
     id: &str,
-    field: &str,
+    field: Field,
     old: Option<&str>,
     new: Option<&str>,
 ) -> Change {
     let change = Change::new(ChangeKind::Changed, target, id, Some(field));
     match (old, new) {
         (Some(o), Some(n)) => change.texts(o, n),
-        _ => change.values(json!(old), json!(new)),
+        _ => change.values(Value::text(old), Value::text(new)),
     }
 }
 
@@ -494,11 +483,11 @@ fn blocks(old: &[Block], new: &[Block], template: &Change, out: &mut Vec<Change>
             }
             BlockPair::Removed { old } => {
                 change.kind = ChangeKind::Removed;
-                change = change.values(json!(old.text), Value::Null);
+                change = change.values(text(&old.text), Value::None);
             }
             BlockPair::Added { new } => {
                 change.kind = ChangeKind::Added;
-                change = change.values(Value::Null, json!(new.text));
+                change = change.values(Value::None, text(&new.text));
             }
         }
         out.push(change);
@@ -522,30 +511,58 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         old.cover.as_ref().unwrap_or(&empty),
         new.cover.as_ref().unwrap_or(&empty),
     );
-    // td_number and meeting identify the edition (Report::editions), not content.
-    let fields: [(&str, &Option<String>, &Option<String>); 11] = [
-        ("group", &o.group, &n.group),
-        ("study_period", &o.study_period, &n.study_period),
+    let start = out.len();
+    cover_fields(o, n, out);
+    cover_other(o, n, out);
+    if !opt_same(old.title.as_deref(), new.title.as_deref()) {
+        out.push(opt_change(
+            Target::Cover,
+            "document",
+            Field::Title,
+            old.title.as_deref(),
+            new.title.as_deref(),
+        ));
+    }
+    for change in &mut out[start..] {
+        change.context = COVER.to_string();
+    }
+}
+
+/// The cover's named fields. td_number and meeting identify the edition
+/// ([`Report::editions`]), they are not content.
+fn cover_fields(o: &Cover, n: &Cover, out: &mut Vec<Change>) {
+    let fields: [(Field, &Option<String>, &Option<String>); 11] = [
+        (Field::Group, &o.group, &n.group),
+        (Field::StudyPeriod, &o.study_period, &n.study_period),
         (
-            "original_language",
+            Field::OriginalLanguage,
             &o.original_language,
             &n.original_language,
         ),
-        ("document_type", &o.document_type, &n.document_type),
-        ("questions", &o.questions, &n.questions),
-        ("source", &o.source, &n.source),
-        ("title", &o.title, &n.title),
-        ("purpose", &o.purpose, &n.purpose),
-        ("contact", &o.contact, &n.contact),
-        ("keywords", &o.keywords, &n.keywords),
-        ("abstract", &o.r#abstract, &n.r#abstract),
+        (Field::DocumentType, &o.document_type, &n.document_type),
+        (Field::Questions, &o.questions, &n.questions),
+        (Field::Source, &o.source, &n.source),
+        (Field::Title, &o.title, &n.title),
+        (Field::Purpose, &o.purpose, &n.purpose),
+        (Field::Contact, &o.contact, &n.contact),
+        (Field::Keywords, &o.keywords, &n.keywords),
+        (Field::Abstract, &o.r#abstract, &n.r#abstract),
     ];
     for (field, a, b) in fields {
         if !opt_same(a.as_deref(), b.as_deref()) {
-            let change = opt_change(Target::Cover, "cover", field, a.as_deref(), b.as_deref());
-            out.push(with_context(change, COVER));
+            out.push(opt_change(
+                Target::Cover,
+                "cover",
+                field,
+                a.as_deref(),
+                b.as_deref(),
+            ));
         }
     }
+}
+
+/// The cover's further fields, by label.
+fn cover_other(o: &Cover, n: &Cover, out: &mut Vec<Change>) {
     let label = |f: &crate::model::CoverField| {
         if f.label.is_empty() {
             "other".to_string()
@@ -557,32 +574,18 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     let new_labels: Vec<String> = n.other.iter().map(label).collect();
     for pair in align_keyed(&old_labels, &new_labels) {
         let (a, b) = (pair.old.map(|i| &o.other[i]), pair.new.map(|i| &n.other[i]));
-        let field = label(a.or(b).expect("one side"));
+        let field = Some(Field::Label(label(a.or(b).expect("one side"))));
         let change = match (a, b) {
             (Some(a), Some(b)) if same(&a.value, &b.value) => continue,
-            (Some(a), Some(b)) => {
-                Change::new(ChangeKind::Changed, Target::Cover, "cover", Some(&field))
-                    .texts(&a.value, &b.value)
-            }
-            (Some(a), None) => {
-                Change::new(ChangeKind::Removed, Target::Cover, "cover", Some(&field))
-                    .values(json!(a.value), Value::Null)
-            }
-            (None, Some(b)) => Change::new(ChangeKind::Added, Target::Cover, "cover", Some(&field))
-                .values(Value::Null, json!(b.value)),
+            (Some(a), Some(b)) => Change::new(ChangeKind::Changed, Target::Cover, "cover", field)
+                .texts(&a.value, &b.value),
+            (Some(a), None) => Change::new(ChangeKind::Removed, Target::Cover, "cover", field)
+                .values(text(&a.value), Value::None),
+            (None, Some(b)) => Change::new(ChangeKind::Added, Target::Cover, "cover", field)
+                .values(Value::None, text(&b.value)),
             (None, None) => continue,
         };
-        out.push(with_context(change, COVER));
-    }
-    if !opt_same(old.title.as_deref(), new.title.as_deref()) {
-        let change = opt_change(
-            Target::Cover,
-            "document",
-            "title",
-            old.title.as_deref(),
-            new.title.as_deref(),
-        );
-        out.push(with_context(change, COVER));
+        out.push(change);
     }
 }
 
@@ -602,12 +605,11 @@ fn column_keys(summary: &Summary) -> Vec<String> {
 }
 
 fn row_value(row: &SummaryRow, columns: &[String]) -> Value {
-    let cells: serde_json::Map<String, Value> = columns
-        .iter()
-        .zip(&row.cells)
-        .map(|(c, v)| (c.clone(), json!(v)))
-        .collect();
-    json!({"label": row.label, "title": row.title, "cells": cells})
+    Value::Row(Box::new(MatrixRow {
+        label: row.label.clone(),
+        title: row.title.clone(),
+        cells: columns.iter().cloned().zip(row.cells.clone()).collect(),
+    }))
 }
 
 fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) {
@@ -617,84 +619,92 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
         Some(heading) => heading.to_string(),
         None => SECTION_I.to_string(),
     };
-    let mut push = |change: Change| out.push(with_context(change, &context));
-    if !opt_same(o.heading.as_deref(), n.heading.as_deref()) {
-        push(opt_change(
+    let start = out.len();
+    let (old_heading, new_heading) = (o.heading.as_deref(), n.heading.as_deref());
+    if !opt_same(old_heading, new_heading) {
+        let field = Field::Heading;
+        out.push(opt_change(
             Target::Summary,
             SECTION_I,
-            "heading",
-            o.heading.as_deref(),
-            n.heading.as_deref(),
+            field,
+            old_heading,
+            new_heading,
         ));
     }
-    let mut local = Vec::new();
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Summary,
-        SECTION_I,
-        Some("caption"),
-    );
-    blocks(&o.caption, &n.caption, &template, &mut local);
-    local.drain(..).for_each(&mut push);
-    let old_columns = column_keys(o);
-    let new_columns = column_keys(n);
-    if old_columns != new_columns {
-        push(
-            Change::new(
-                ChangeKind::Changed,
-                Target::Summary,
-                SECTION_I,
-                Some("columns"),
-            )
-            .values(json!(old_columns), json!(new_columns)),
+    blocks(&o.caption, &n.caption, &section_i(Field::Caption), out);
+    let columns = (column_keys(o), column_keys(n));
+    if columns.0 != columns.1 {
+        let (before, after) = (
+            Value::Texts(columns.0.clone()),
+            Value::Texts(columns.1.clone()),
         );
+        out.push(section_i(Field::Columns).values(before, after));
     }
+    matrix_rows(o, n, &columns, out);
+    legend(o, n, out);
+    blocks(&o.notes, &n.notes, &section_i(Field::Notes), out);
+    for change in &mut out[start..] {
+        change.context = context.clone();
+    }
+}
+
+/// A change of Section I's own `field`.
+fn section_i(field: Field) -> Change {
+    Change::new(ChangeKind::Changed, Target::Summary, SECTION_I, Some(field))
+}
+
+/// The matrix rows, by label; `columns` are the old and the new column keys.
+fn matrix_rows(
+    o: &Summary,
+    n: &Summary,
+    columns: &(Vec<String>, Vec<String>),
+    out: &mut Vec<Change>,
+) {
     let labels =
         |s: &Summary| -> Vec<String> { s.rows.iter().map(|r| normalise(&r.label)).collect() };
     for pair in align_keyed(&labels(o), &labels(n)) {
         match (pair.old.map(|i| &o.rows[i]), pair.new.map(|i| &n.rows[i])) {
-            (Some(a), Some(b)) => {
-                if !same(&a.title, &b.title) {
-                    push(
-                        Change::new(
-                            ChangeKind::Changed,
-                            Target::Summary,
-                            &b.label,
-                            Some("title"),
-                        )
-                        .texts(&a.title, &b.title),
-                    );
-                }
-                for (k, column) in new_columns.iter().enumerate() {
-                    let Some(j) = old_columns.iter().position(|c| c == column) else {
-                        continue;
-                    };
-                    let before = a.cells.get(j).map(String::as_str).unwrap_or("");
-                    let after = b.cells.get(k).map(String::as_str).unwrap_or("");
-                    if !same(before, after) {
-                        push(
-                            Change::new(
-                                ChangeKind::Changed,
-                                Target::Summary,
-                                &b.label,
-                                Some(column),
-                            )
-                            .values(json!(before), json!(after)),
-                        );
-                    }
-                }
-            }
-            (Some(a), None) => push(
+            (Some(a), Some(b)) => matrix_row(a, b, columns, out),
+            (Some(a), None) => out.push(
                 Change::new(ChangeKind::Removed, Target::Summary, &a.label, None)
-                    .values(row_value(a, &old_columns), Value::Null),
+                    .values(row_value(a, &columns.0), Value::None),
             ),
-            (None, Some(b)) => push(
+            (None, Some(b)) => out.push(
                 Change::new(ChangeKind::Added, Target::Summary, &b.label, None)
-                    .values(Value::Null, row_value(b, &new_columns)),
+                    .values(Value::None, row_value(b, &columns.1)),
             ),
             (None, None) => {}
         }
     }
+}
+
+/// One matrix row in both editions: its title, and its cells by column (a column only in
+/// one edition is reported as the column list's change).
+fn matrix_row(
+    a: &SummaryRow,
+    b: &SummaryRow,
+    columns: &(Vec<String>, Vec<String>),
+    out: &mut Vec<Change>,
+) {
+    let change = |field| Change::new(ChangeKind::Changed, Target::Summary, &b.label, Some(field));
+    if !same(&a.title, &b.title) {
+        out.push(change(Field::Title).texts(&a.title, &b.title));
+    }
+    let (old_columns, new_columns) = columns;
+    for (k, column) in new_columns.iter().enumerate() {
+        let Some(j) = old_columns.iter().position(|c| c == column) else {
+            continue;
+        };
+        let before = a.cells.get(j).map(String::as_str).unwrap_or("");
+        let after = b.cells.get(k).map(String::as_str).unwrap_or("");
+        if !same(before, after) {
+            out.push(change(Field::Column(column.clone())).values(text(before), text(after)));
+        }
+    }
+}
+
+/// The legend, by term.
+fn legend(o: &Summary, n: &Summary, out: &mut Vec<Change>) {
     let terms =
         |s: &Summary| -> Vec<String> { s.legend.iter().map(|l| normalise(&l.term)).collect() };
     for pair in align_keyed(&terms(o), &terms(n)) {
@@ -703,32 +713,22 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
             pair.new.map(|i| &n.legend[i]),
         );
         let term = a.or(b).map(|l| l.term.clone()).unwrap_or_default();
-        let change = match (a, b) {
-            (Some(a), Some(b)) if same(&a.definition, &b.definition) => continue,
-            (Some(a), Some(b)) => {
-                Change::new(ChangeKind::Changed, Target::Summary, "Legend", Some(&term))
-                    .texts(&a.definition, &b.definition)
-            }
-            (Some(a), None) => {
-                Change::new(ChangeKind::Removed, Target::Summary, "Legend", Some(&term))
-                    .values(json!(a.definition), Value::Null)
-            }
-            (None, Some(b)) => {
-                Change::new(ChangeKind::Added, Target::Summary, "Legend", Some(&term))
-                    .values(Value::Null, json!(b.definition))
-            }
-            (None, None) => continue,
+        let change = |kind| {
+            Change::new(
+                kind,
+                Target::Summary,
+                "Legend",
+                Some(Field::Term(term.clone())),
+            )
         };
-        push(change);
+        out.push(match (a, b) {
+            (Some(a), Some(b)) if same(&a.definition, &b.definition) => continue,
+            (Some(a), Some(b)) => change(ChangeKind::Changed).texts(&a.definition, &b.definition),
+            (Some(a), None) => change(ChangeKind::Removed).values(text(&a.definition), Value::None),
+            (None, Some(b)) => change(ChangeKind::Added).values(Value::None, text(&b.definition)),
+            (None, None) => continue,
+        });
     }
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Summary,
-        SECTION_I,
-        Some("notes"),
-    );
-    blocks(&o.notes, &n.notes, &template, &mut local);
-    local.drain(..).for_each(&mut push);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -751,7 +751,7 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         out.push(opt_change(
             Target::Resolution,
             SECTION_II,
-            "heading",
+            Field::Heading,
             o.heading.as_deref(),
             n.heading.as_deref(),
         ));
@@ -760,7 +760,7 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         ChangeKind::Changed,
         Target::Resolution,
         SECTION_II,
-        Some("intro"),
+        Some(Field::Intro),
     );
     blocks(&o.intro, &n.intro, &template, out);
     for change in &mut out[start..] {
@@ -768,9 +768,10 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     }
 }
 
-/// "Resolution 22".
+/// "Resolution 22": [`crate::owners::resolution_label`] of the resolution's kind and number
+/// (kept for the spreadsheet module, which names resolutions as the diff does).
 pub fn label(resolution: &Resolution) -> String {
-    format!("{} {}", resolution.kind.as_str(), resolution.number)
+    resolution_label(resolution.kind, &resolution.number)
 }
 
 fn heading(resolution: &Resolution) -> String {
@@ -781,97 +782,99 @@ fn texts_of(blocks: &[Block]) -> Vec<String> {
     blocks.iter().map(|b| b.text.clone()).collect()
 }
 
-/// An item as the report shows a whole item (the model's JSON).
+/// A whole item.
 fn item_value(item: &Item) -> Value {
-    serde_json::to_value(item).unwrap_or(Value::Null)
+    Value::Item(Box::new(item.clone()))
 }
 
 fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
-    // Where every item id is, in each edition (first occurrence wins for duplicates).
-    let locate = |plan: &ActionPlan| -> HashMap<String, (usize, usize)> {
-        let mut at = HashMap::new();
-        for (r, resolution) in plan.resolutions.iter().enumerate() {
-            for (i, item) in resolution.action_items.iter().enumerate() {
-                at.entry(item.id.clone()).or_insert((r, i));
-            }
-        }
-        at
-    };
-    let old_at = locate(old);
-    let new_at = locate(new);
     let pairs = align_resolutions(&old.resolutions, &new.resolutions);
-    let paired: HashMap<usize, usize> = pairs
-        .iter()
-        .filter_map(|p| Some((p.old?, p.new?)))
-        .collect();
-    // An item is moved when its id is found in a resolution that is not the counterpart.
-    let moved_in = |new_r: usize, id: &str| -> Option<(usize, usize)> {
-        let &(r, i) = old_at.get(id)?;
-        (paired.get(&r) != Some(&new_r)).then_some((r, i))
-    };
-    let moved_out = |old_r: usize, id: &str| -> bool {
-        new_at
-            .get(id)
-            .is_some_and(|&(r, _)| paired.get(&old_r) != Some(&r))
-    };
+    let moves = Moves::new(old, new, &pairs);
     for pair in pairs {
         match (pair.old, pair.new) {
             (Some(r), None) => {
-                let resolution = &old.resolutions[r];
-                let change = Change::new(
-                    ChangeKind::Removed,
-                    Target::Resolution,
-                    &label(resolution),
-                    None,
-                )
-                .values(
-                    serde_json::to_value(resolution).unwrap_or_default(),
-                    Value::Null,
-                );
-                out.push(with_context(change, &heading(resolution)));
+                let gone = &old.resolutions[r];
+                let change =
+                    Change::new(ChangeKind::Removed, Target::Resolution, &label(gone), None)
+                        .values(Value::Resolution(Box::new(gone.clone())), Value::None);
+                out.push(with_context(change, &heading(gone)));
             }
-            (None, Some(r)) => {
-                let resolution = &new.resolutions[r];
-                let context = heading(resolution);
-                let change = Change::new(
-                    ChangeKind::Added,
-                    Target::Resolution,
-                    &label(resolution),
-                    None,
-                )
-                .values(
-                    Value::Null,
-                    serde_json::to_value(resolution).unwrap_or_default(),
-                );
-                out.push(with_context(change, &context));
-                for item in &resolution.action_items {
-                    if let Some((or, oi)) = moved_in(r, &item.id) {
-                        let from = &old.resolutions[or];
-                        moved(
-                            from,
-                            &from.action_items[oi],
-                            resolution,
-                            item,
-                            &context,
-                            out,
-                        );
-                    }
-                }
-            }
+            (None, Some(r)) => added_resolution(&new.resolutions[r], r, &moves, out),
             (Some(a), Some(b)) => {
-                resolution(
-                    &old.resolutions[a],
-                    &new.resolutions[b],
-                    |id| {
-                        moved_in(b, id).map(|(r, i)| {
-                            (&old.resolutions[r], &old.resolutions[r].action_items[i])
-                        })
-                    },
-                    |id| moved_out(a, id),
-                    out,
-                );
+                let (old, new) = (&old.resolutions[a], &new.resolutions[b]);
+                resolution(old, new, (a, b), &moves, out);
             }
             (None, None) => {}
+        }
+    }
+}
+
+/// Where the items of both editions are, to tell an item moved to another resolution from
+/// one added or removed.
+struct Moves<'a> {
+    old: &'a ActionPlan,
+    /// Resolution and item index of every item id of the old edition (the first of
+    /// duplicates).
+    old_at: HashMap<&'a str, (usize, usize)>,
+    /// The same for the new edition.
+    new_at: HashMap<&'a str, (usize, usize)>,
+    /// Old resolution index → new resolution index, for resolutions in both.
+    paired: HashMap<usize, usize>,
+}
+
+impl<'a> Moves<'a> {
+    fn new(old: &'a ActionPlan, new: &'a ActionPlan, pairs: &[Pair]) -> Moves<'a> {
+        let locate = |plan: &'a ActionPlan| {
+            let mut at = HashMap::new();
+            for (r, resolution) in plan.resolutions.iter().enumerate() {
+                for (i, item) in resolution.action_items.iter().enumerate() {
+                    at.entry(item.id.as_str()).or_insert((r, i));
+                }
+            }
+            at
+        };
+        Moves {
+            old,
+            old_at: locate(old),
+            new_at: locate(new),
+            paired: pairs
+                .iter()
+                .filter_map(|p| Some((p.old?, p.new?)))
+                .collect(),
+        }
+    }
+
+    /// The old resolution and item when item `id` of new resolution `new_r` was in
+    /// another resolution (not `new_r`'s counterpart) in the old edition.
+    fn moved_in(&self, new_r: usize, id: &str) -> Option<(&'a Resolution, &'a Item)> {
+        let &(r, i) = self.old_at.get(id)?;
+        let from = &self.old.resolutions[r];
+        (self.paired.get(&r) != Some(&new_r)).then_some((from, &from.action_items[i]))
+    }
+
+    /// True when item `id` of old resolution `old_r` is in another resolution (not
+    /// `old_r`'s counterpart) in the new edition.
+    fn moved_out(&self, old_r: usize, id: &str) -> bool {
+        self.new_at
+            .get(id)
+            .is_some_and(|&(r, _)| self.paired.get(&old_r) != Some(&r))
+    }
+}
+
+/// A resolution only in the new edition, and the items moved into it.
+fn added_resolution(resolution: &Resolution, r: usize, moves: &Moves, out: &mut Vec<Change>) {
+    let context = heading(resolution);
+    let change = Change::new(
+        ChangeKind::Added,
+        Target::Resolution,
+        &label(resolution),
+        None,
+    )
+    .values(Value::None, Value::Resolution(Box::new(resolution.clone())));
+    out.push(with_context(change, &context));
+    for item in &resolution.action_items {
+        if let Some((from, old)) = moves.moved_in(r, &item.id) {
+            moved(from, old, resolution, item, &context, out);
         }
     }
 }
@@ -885,125 +888,132 @@ fn moved(
     out: &mut Vec<Change>,
 ) {
     let mut change = Change::new(ChangeKind::Moved, Target::Item, &new.id, None)
-        .values(json!(label(from)), json!(label(to)));
+        .values(Value::Text(label(from)), Value::Text(label(to)));
     change.resolution = Some(label(to));
     out.push(with_context(change, context));
     item(old, new, &label(to), context, out);
 }
 
-fn resolution<'a>(
+/// A resolution in both editions (`at`: its indices in the old and the new one).
+fn resolution(
     old: &Resolution,
     new: &Resolution,
-    moved_in: impl Fn(&str) -> Option<(&'a Resolution, &'a Item)>,
-    moved_out: impl Fn(&str) -> bool,
+    at: (usize, usize),
+    moves: &Moves,
     out: &mut Vec<Change>,
 ) {
     let id = label(new);
     let context = heading(new);
-    if !same(&old.title, &new.title) {
-        let change = Change::new(ChangeKind::Changed, Target::Resolution, &id, Some("title"))
-            .texts(&old.title, &new.title);
-        out.push(with_context(change, &context));
-    }
     let start = out.len();
-    let template = Change::new(
-        ChangeKind::Changed,
-        Target::Resolution,
-        &id,
-        Some("operative_text"),
+    let change = |field| Change::new(ChangeKind::Changed, Target::Resolution, &id, Some(field));
+    if !same(&old.title, &new.title) {
+        out.push(change(Field::Title).texts(&old.title, &new.title));
+    }
+    blocks(
+        &old.operative_text,
+        &new.operative_text,
+        &change(Field::OperativeText),
+        out,
     );
-    blocks(&old.operative_text, &new.operative_text, &template, out);
+    items(old, new, at, moves, &context, out);
+    blocks(&old.notes, &new.notes, &change(Field::Notes), out);
+    for change in &mut out[start..] {
+        change.context = context.clone();
+    }
+}
+
+/// The items of a resolution in both editions, by id: changed, removed, added, or moved
+/// in from another resolution (moved out: reported where they are now).
+fn items(
+    old: &Resolution,
+    new: &Resolution,
+    (a, b): (usize, usize),
+    moves: &Moves,
+    context: &str,
+    out: &mut Vec<Change>,
+) {
+    let id = label(new);
+    let whole = |kind, item: &Item, before, after| {
+        let mut change = Change::new(kind, Target::Item, &item.id, None).values(before, after);
+        change.resolution = Some(id.clone());
+        change
+    };
     for pair in align_items(&old.action_items, &new.action_items) {
         match (pair.old, pair.new) {
             (Some(i), Some(j)) => item(
                 &old.action_items[i],
                 &new.action_items[j],
                 &id,
-                &context,
+                context,
                 out,
             ),
             (Some(i), None) => {
                 let gone = &old.action_items[i];
-                if moved_out(&gone.id) {
-                    continue;
+                if !moves.moved_out(a, &gone.id) {
+                    out.push(whole(
+                        ChangeKind::Removed,
+                        gone,
+                        item_value(gone),
+                        Value::None,
+                    ));
                 }
-                let mut change = Change::new(ChangeKind::Removed, Target::Item, &gone.id, None)
-                    .values(item_value(gone), Value::Null);
-                change.resolution = Some(id.clone());
-                out.push(change);
             }
             (None, Some(j)) => {
                 let added = &new.action_items[j];
-                if let Some((from, before)) = moved_in(&added.id) {
-                    moved(from, before, new, added, &context, out);
-                    continue;
+                match moves.moved_in(b, &added.id) {
+                    Some((from, before)) => moved(from, before, new, added, context, out),
+                    None => out.push(whole(
+                        ChangeKind::Added,
+                        added,
+                        Value::None,
+                        item_value(added),
+                    )),
                 }
-                let mut change = Change::new(ChangeKind::Added, Target::Item, &added.id, None)
-                    .values(Value::Null, item_value(added));
-                change.resolution = Some(id.clone());
-                out.push(change);
             }
             (None, None) => {}
         }
-    }
-    let template = Change::new(ChangeKind::Changed, Target::Resolution, &id, Some("notes"));
-    blocks(&old.notes, &new.notes, &template, out);
-    for change in &mut out[start..] {
-        change.context = context.clone();
     }
 }
 
 /// The changed fields of one item.
 fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<Change>) {
     let start = out.len();
-    let id = new.id.as_str();
-    if !opt_same(
+    let change = |field| Change::new(ChangeKind::Changed, Target::Item, &new.id, Some(field));
+    let (old_reference, new_reference) = (
         old.cross_reference.as_deref(),
         new.cross_reference.as_deref(),
-    ) {
+    );
+    if !opt_same(old_reference, new_reference) {
+        let field = Field::CrossReference;
         out.push(opt_change(
             Target::Item,
-            id,
-            "cross_reference",
-            old.cross_reference.as_deref(),
-            new.cross_reference.as_deref(),
+            &new.id,
+            field,
+            old_reference,
+            new_reference,
         ));
     }
     if !same(&old.action, &new.action) {
-        out.push(
-            Change::new(ChangeKind::Changed, Target::Item, id, Some("action"))
-                .texts(&old.action, &new.action),
-        );
+        out.push(change(Field::Action).texts(&old.action, &new.action));
     }
     if !same(&old.milestone, &new.milestone) {
-        out.push(
-            Change::new(ChangeKind::Changed, Target::Item, id, Some("milestone"))
-                .texts(&old.milestone, &new.milestone),
-        );
+        out.push(change(Field::Milestone).texts(&old.milestone, &new.milestone));
     }
     if old.periodic_goals_met != new.periodic_goals_met {
-        out.push(
-            Change::new(
-                ChangeKind::Changed,
-                Target::Item,
-                id,
-                Some("periodic_goals_met"),
-            )
-            .values(json!(old.periodic_goals_met), json!(new.periodic_goals_met)),
-        );
+        let (before, after) = (old.periodic_goals_met, new.periodic_goals_met);
+        out.push(change(Field::PeriodicGoalsMet).values(Value::Flag(before), Value::Flag(after)));
     }
     if old.completed != new.completed {
-        let mut change = Change::new(ChangeKind::Changed, Target::Item, id, Some("completed"))
-            .values(json!(old.completed), json!(new.completed));
-        change.note = Some(if new.completed {
+        let mut flip =
+            change(Field::Completed).values(Value::Flag(old.completed), Value::Flag(new.completed));
+        flip.note = Some(if new.completed {
             Note::NewlyCompleted
         } else {
             Note::Reopened
         });
-        out.push(change);
+        out.push(flip);
     }
-    let template = Change::new(ChangeKind::Changed, Target::Item, id, Some("status"));
-    blocks(&old.status, &new.status, &template, out);
+    blocks(&old.status, &new.status, &change(Field::Status), out);
     for change in &mut out[start..] {
         change.resolution = Some(resolution.to_string());
         change.context = context.to_string();
@@ -1028,7 +1038,7 @@ fn appendix_key(appendix: &Appendix) -> String {
 }
 
 fn appendix_item_value(item: &AppendixItem) -> Value {
-    serde_json::to_value(item).unwrap_or(Value::Null)
+    Value::AppendixItem(Box::new(item.clone()))
 }
 
 fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
@@ -1042,13 +1052,13 @@ fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
                     &appendix_key(a),
                     None,
                 )
-                .values(serde_json::to_value(a).unwrap_or_default(), Value::Null);
+                .values(Value::Appendix(Box::new(a.clone())), Value::None);
                 out.push(with_context(change, &a.title));
             }
             (None, Some(b)) => {
                 let change =
                     Change::new(ChangeKind::Added, Target::Appendix, &appendix_key(b), None)
-                        .values(Value::Null, serde_json::to_value(b).unwrap_or_default());
+                        .values(Value::None, Value::Appendix(Box::new(b.clone())));
                 out.push(with_context(change, &b.title));
             }
             (Some(a), Some(b)) => appendix(a, b, out),
@@ -1060,75 +1070,85 @@ fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
 fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
     let key = appendix_key(new);
     let start = out.len();
+    let change = |field| Change::new(ChangeKind::Changed, Target::Appendix, &key, Some(field));
     if !same(&old.title, &new.title) {
-        out.push(
-            Change::new(ChangeKind::Changed, Target::Appendix, &key, Some("title"))
-                .texts(&old.title, &new.title),
-        );
+        out.push(change(Field::Title).texts(&old.title, &new.title));
     }
-    if !opt_same(old.note.as_deref(), new.note.as_deref()) {
+    let (old_note, new_note) = (old.note.as_deref(), new.note.as_deref());
+    if !opt_same(old_note, new_note) {
         out.push(opt_change(
             Target::Appendix,
             &key,
-            "note",
-            old.note.as_deref(),
-            new.note.as_deref(),
+            Field::Note,
+            old_note,
+            new_note,
         ));
     }
-    let ids =
-        |items: &[AppendixItem]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
-    for pair in align_keyed(&ids(&old.items), &ids(&new.items)) {
-        let mut changes = Vec::new();
-        match (
-            pair.old.map(|i| &old.items[i]),
-            pair.new.map(|i| &new.items[i]),
-        ) {
-            (Some(a), Some(b)) => {
-                if !opt_same(a.cross_reference.as_deref(), b.cross_reference.as_deref()) {
-                    changes.push(opt_change(
-                        Target::Appendix,
-                        &b.id,
-                        "cross_reference",
-                        a.cross_reference.as_deref(),
-                        b.cross_reference.as_deref(),
-                    ));
-                }
-                if !same(&a.action, &b.action) {
-                    changes.push(
-                        Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some("action"))
-                            .texts(&a.action, &b.action),
-                    );
-                }
-                let extra = |i: &AppendixItem| -> Vec<String> {
-                    i.extra.iter().map(|e| normalise(e)).collect()
-                };
-                if extra(a) != extra(b) {
-                    changes.push(
-                        Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some("extra"))
-                            .values(json!(a.extra), json!(b.extra)),
-                    );
-                }
-            }
-            (Some(a), None) => changes.push(
-                Change::new(ChangeKind::Removed, Target::Appendix, &a.id, None)
-                    .values(appendix_item_value(a), Value::Null),
-            ),
-            (None, Some(b)) => changes.push(
-                Change::new(ChangeKind::Added, Target::Appendix, &b.id, None)
-                    .values(Value::Null, appendix_item_value(b)),
-            ),
-            (None, None) => {}
-        }
-        for mut change in changes {
-            change.appendix = Some(key.clone());
-            out.push(change);
-        }
-    }
-    let template = Change::new(ChangeKind::Changed, Target::Appendix, &key, Some("blocks"));
-    blocks(&old.blocks, &new.blocks, &template, out);
+    appendix_items(&old.items, &new.items, &key, out);
+    blocks(&old.blocks, &new.blocks, &change(Field::Blocks), out);
     for change in &mut out[start..] {
         change.context = new.title.clone();
     }
+}
+
+/// The items of an appendix in both editions, by id.
+fn appendix_items(old: &[AppendixItem], new: &[AppendixItem], key: &str, out: &mut Vec<Change>) {
+    let ids =
+        |items: &[AppendixItem]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
+    for pair in align_keyed(&ids(old), &ids(new)) {
+        let (a, b) = (pair.old.map(|i| &old[i]), pair.new.map(|i| &new[i]));
+        let whole = |kind, id: &str, before, after| {
+            vec![Change::new(kind, Target::Appendix, id, None).values(before, after)]
+        };
+        let changes = match (a, b) {
+            (Some(a), Some(b)) => appendix_item(a, b),
+            (Some(a), None) => whole(
+                ChangeKind::Removed,
+                &a.id,
+                appendix_item_value(a),
+                Value::None,
+            ),
+            (None, Some(b)) => whole(
+                ChangeKind::Added,
+                &b.id,
+                Value::None,
+                appendix_item_value(b),
+            ),
+            (None, None) => Vec::new(),
+        };
+        for mut change in changes {
+            change.appendix = Some(key.to_string());
+            out.push(change);
+        }
+    }
+}
+
+/// The changed fields of an appendix item.
+fn appendix_item(a: &AppendixItem, b: &AppendixItem) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let change = |field| Change::new(ChangeKind::Changed, Target::Appendix, &b.id, Some(field));
+    let (old_reference, new_reference) =
+        (a.cross_reference.as_deref(), b.cross_reference.as_deref());
+    if !opt_same(old_reference, new_reference) {
+        let field = Field::CrossReference;
+        changes.push(opt_change(
+            Target::Appendix,
+            &b.id,
+            field,
+            old_reference,
+            new_reference,
+        ));
+    }
+    if !same(&a.action, &b.action) {
+        changes.push(change(Field::Action).texts(&a.action, &b.action));
+    }
+    let extra =
+        |i: &AppendixItem| -> Vec<String> { i.extra.iter().map(|e| normalise(e)).collect() };
+    if extra(a) != extra(b) {
+        let (before, after) = (Value::Texts(a.extra.clone()), Value::Texts(b.extra.clone()));
+        changes.push(change(Field::Extra).values(before, after));
+    }
+    changes
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1228,15 +1248,251 @@ fn footnotes(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
             (Some(o), None) => {
                 let (id, before) = &old_list[o];
                 Change::new(ChangeKind::Removed, Target::Footnote, id, None)
-                    .values(json!(before), Value::Null)
+                    .values(text(before), Value::None)
             }
             (None, Some(n)) => {
                 let (id, after) = &new_list[n];
                 Change::new(ChangeKind::Added, Target::Footnote, id, None)
-                    .values(Value::Null, json!(after))
+                    .values(Value::None, text(after))
             }
             (None, None) => continue,
         };
         out.push(with_context(change, FOOTNOTES));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Inline, Kind};
+    use serde_json::json;
+
+    /// A change as the report had it before [`Field`] and [`Value`]: a field name and JSON
+    /// values, serialised with the same attributes.
+    #[derive(Serialize)]
+    struct OldChange {
+        kind: ChangeKind,
+        target: Target,
+        id: String,
+        field: Option<String>,
+        before: serde_json::Value,
+        after: serde_json::Value,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        resolution: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        appendix: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<Note>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        words: Option<Vec<Word>>,
+    }
+
+    fn old_json(change: &Change, before: serde_json::Value, after: serde_json::Value) -> String {
+        let old = OldChange {
+            kind: change.kind,
+            target: change.target,
+            id: change.id.clone(),
+            field: change.field_name().map(str::to_string),
+            before,
+            after,
+            resolution: change.resolution.clone(),
+            appendix: change.appendix.clone(),
+            note: change.note,
+            words: change.words.clone(),
+        };
+        serde_json::to_string_pretty(&old).unwrap()
+    }
+
+    fn item() -> Item {
+        let mut linked = Block::plain("See the website.");
+        linked.inlines = vec![Inline {
+            text: "See the website.".into(),
+            href: Some("https://www.itu.int/".into()),
+            ..Inline::default()
+        }];
+        Item {
+            id: "22-01".into(),
+            cross_reference: Some("(44-14)".into()),
+            bookmarks: vec!["_Ref1".into()],
+            action: "TSAG to act".into(),
+            milestone: "TSAG2024\nTSAG2025".into(),
+            periodic_goals_met: true,
+            completed: false,
+            status: vec![Block::plain("Started."), linked],
+        }
+    }
+
+    fn resolution() -> Resolution {
+        Resolution {
+            kind: Kind::Resolution,
+            number: "22".into(),
+            title: "Title".into(),
+            anchor: Some("R22".into()),
+            bookmarks: vec![],
+            operative_text: vec![Block::plain("resolves")],
+            action_items: vec![item()],
+            notes: vec![],
+        }
+    }
+
+    fn appendix_item() -> AppendixItem {
+        AppendixItem {
+            id: "44-25".into(),
+            cross_reference: None,
+            action: "Obsolete".into(),
+            extra: vec!["x".into(), String::new()],
+        }
+    }
+
+    fn appendix() -> Appendix {
+        Appendix {
+            title: "Appendix I – Obsolete action items".into(),
+            bookmarks: vec![],
+            note: Some("Note".into()),
+            items: vec![appendix_item()],
+            blocks: vec![Block::plain("44-25")],
+        }
+    }
+
+    /// A model part as the report wrote it before.
+    fn part(part: &impl Serialize) -> serde_json::Value {
+        serde_json::to_value(part).unwrap()
+    }
+
+    type Case = (Change, serde_json::Value, serde_json::Value);
+
+    /// Every kind of value, paired with the JSON the report wrote for it before.
+    fn cases() -> Vec<Case> {
+        let mut cases = scalar_cases();
+        cases.extend(field_cases());
+        cases.extend(part_cases());
+        cases
+    }
+
+    fn changed(target: Target, id: &str, field: Field) -> Change {
+        Change::new(ChangeKind::Changed, target, id, Some(field))
+    }
+
+    /// Flags, texts (with and without words), a missing text, lists of texts.
+    fn scalar_cases() -> Vec<Case> {
+        let mut flip = changed(Target::Item, "22-01", Field::Completed)
+            .values(Value::Flag(false), Value::Flag(true));
+        flip.note = Some(Note::NewlyCompleted);
+        flip.resolution = Some("Resolution 22".into());
+        let status = changed(Target::Item, "22-01", Field::Status).texts("a b", "a c");
+        let reference = opt_change(
+            Target::Item,
+            "22-01",
+            Field::CrossReference,
+            None,
+            Some("(1)"),
+        );
+        let columns = changed(Target::Summary, SECTION_I, Field::Columns)
+            .values(Value::Texts(vec!["a / b".into()]), Value::Texts(vec![]));
+        vec![
+            (flip, json!(false), json!(true)),
+            (status, json!("a b"), json!("a c")),
+            (reference, json!(null), json!("(1)")),
+            (columns, json!(["a / b"]), json!([])),
+        ]
+    }
+
+    /// The fields named by the document: matrix column, legend term, cover label.
+    fn field_cases() -> Vec<Case> {
+        let cell = changed(
+            Target::Summary,
+            "Resolution 2",
+            Field::Column("A / B".into()),
+        )
+        .values(text(""), text("X"));
+        let term = Some(Field::Term("X".into()));
+        let legend = Change::new(ChangeKind::Removed, Target::Summary, "Legend", term)
+            .values(text("Action"), Value::None);
+        let label = Some(Field::Label("other".into()));
+        let cover = Change::new(ChangeKind::Added, Target::Cover, "cover", label)
+            .values(Value::None, text("v"));
+        vec![
+            (cell, json!(""), json!("X")),
+            (legend, json!("Action"), json!(null)),
+            (cover, json!(null), json!("v")),
+        ]
+    }
+
+    /// Whole parts added or removed.
+    fn part_cases() -> Vec<Case> {
+        let whole = |kind, target, id: &str, before, after| {
+            Change::new(kind, target, id, None).values(before, after)
+        };
+        let (added, removed) = (ChangeKind::Added, ChangeKind::Removed);
+        let item_added = whole(
+            added,
+            Target::Item,
+            "22-01",
+            Value::None,
+            item_value(&item()),
+        );
+        let gone = appendix_item_value(&appendix_item());
+        let mut item_removed = whole(removed, Target::Appendix, "44-25", gone, Value::None);
+        item_removed.appendix = Some("Appendix I".into());
+        let resolution_removed = Value::Resolution(Box::new(resolution()));
+        let resolution_removed = whole(
+            removed,
+            Target::Resolution,
+            "Resolution 22",
+            resolution_removed,
+            Value::None,
+        );
+        let appendix_added = Value::Appendix(Box::new(appendix()));
+        let appendix_added = whole(
+            added,
+            Target::Appendix,
+            "Appendix I",
+            Value::None,
+            appendix_added,
+        );
+        vec![
+            (item_added, json!(null), part(&item())),
+            (item_removed, part(&appendix_item()), json!(null)),
+            (resolution_removed, part(&resolution()), json!(null)),
+            (appendix_added, json!(null), part(&appendix())),
+            row_case(),
+        ]
+    }
+
+    /// A matrix row with a repeated column name, against the row JSON built as before.
+    fn row_case() -> (Change, serde_json::Value, serde_json::Value) {
+        let columns = vec![
+            "Action by / TSB".to_string(),
+            "A / B".into(),
+            "A / B".into(),
+        ];
+        let row = SummaryRow {
+            label: "Resolution 2".into(),
+            kind: "Resolution".into(),
+            number: "2".into(),
+            title: "Title".into(),
+            url: None,
+            anchor: None,
+            cells: vec!["X".into(), "first".into(), "last".into()],
+        };
+        let cells: serde_json::Map<String, serde_json::Value> = columns
+            .iter()
+            .zip(&row.cells)
+            .map(|(c, v)| (c.clone(), json!(v)))
+            .collect();
+        let before = json!({"label": row.label, "title": row.title, "cells": cells});
+        let change = Change::new(ChangeKind::Removed, Target::Summary, &row.label, None)
+            .values(row_value(&row, &columns), Value::None);
+        (change, before, json!(null))
+    }
+
+    #[test]
+    fn every_value_serialises_as_before() {
+        for (change, before, after) in cases() {
+            assert_eq!(change.before, before);
+            assert_eq!(change.after, after);
+            let old = old_json(&change, before, after);
+            assert_eq!(serde_json::to_string_pretty(&change).unwrap(), old);
+        }
     }
 }

@@ -6,8 +6,8 @@
 //! `[-old-]{+new+}` in plain text (red / green with colour), `~~old~~ <ins>new</ins>` in
 //! Markdown, `<del>` / `<ins>` in HTML. The output depends on the report only.
 
-use super::{Change, ChangeKind, Note, Op, Report, Target};
-use serde_json::Value;
+use super::{Change, ChangeKind, Field, MatrixRow, Note, Op, Report, Target, Value};
+use crate::model::Item;
 
 /// A piece of a rendered line.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,30 +35,44 @@ fn text(s: impl Into<String>) -> Seg {
 }
 
 /// The words of a field name as a reader says them.
-fn field_name(field: &str) -> String {
+fn field_name(field: &Field) -> String {
     match field {
-        "periodic_goals_met" => "periodic goals met".to_string(),
-        "cross_reference" => "cross-reference".to_string(),
-        "operative_text" => "operative text".to_string(),
-        other => other.replace('_', " "),
+        Field::PeriodicGoalsMet => "periodic goals met".to_string(),
+        Field::CrossReference => "cross-reference".to_string(),
+        Field::OperativeText => "operative text".to_string(),
+        other => other.as_str().replace('_', " "),
     }
 }
 
-/// A JSON value as the reports show it.
+/// A value as the reports show it.
 fn show(value: &Value) -> String {
     match value {
-        Value::Null => "(none)".to_string(),
-        Value::Bool(true) => "yes".to_string(),
-        Value::Bool(false) => "no".to_string(),
-        Value::String(s) if s.is_empty() => "(empty)".to_string(),
-        Value::String(s) => s.clone(),
-        Value::Array(list) => list.iter().map(show).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
+        Value::None => "(none)".to_string(),
+        Value::Flag(flag) => yes_no(*flag).to_string(),
+        Value::Text(s) => show_text(s),
+        Value::Texts(list) => list
+            .iter()
+            .map(|s| show_text(s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        part => part.to_json().to_string(),
     }
 }
 
-fn str_of<'v>(value: &'v Value, key: &str) -> &'v str {
-    value.get(key).and_then(Value::as_str).unwrap_or("")
+fn show_text(text: &str) -> String {
+    if text.is_empty() {
+        "(empty)".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag {
+        "yes"
+    } else {
+        "no"
+    }
 }
 
 /// before → after, or the marked words.
@@ -81,188 +95,126 @@ fn edit(change: &Change) -> Vec<Seg> {
 }
 
 /// The lines describing a whole item (added or removed).
-fn item_details(item: &Value, wrap: fn(String) -> Seg) -> Vec<Vec<Seg>> {
+fn item_details(item: &Item, wrap: fn(String) -> Seg) -> Vec<Vec<Seg>> {
     let mut details = Vec::new();
-    if let Some(x) = item.get("cross_reference").and_then(Value::as_str) {
-        details.push(vec![text("Cross-reference: "), wrap(x.to_string())]);
+    if let Some(x) = &item.cross_reference {
+        details.push(vec![text("Cross-reference: "), wrap(x.clone())]);
     }
-    details.push(vec![
-        text("Milestone: "),
-        wrap(str_of(item, "milestone").to_string()),
-    ]);
-    let mark = |key: &str| show(item.get(key).unwrap_or(&Value::Null));
+    details.push(vec![text("Milestone: "), wrap(item.milestone.clone())]);
     details.push(vec![text(format!(
         "Periodic goals met: {}; completed: {}",
-        mark("periodic_goals_met"),
-        mark("completed")
+        yes_no(item.periodic_goals_met),
+        yes_no(item.completed)
     ))]);
-    for block in item
-        .get("status")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        details.push(vec![
-            text("Status: "),
-            wrap(str_of(block, "text").to_string()),
-        ]);
+    for block in &item.status {
+        details.push(vec![text("Status: "), wrap(block.text.clone())]);
     }
     details
 }
 
 fn entry(change: &Change) -> Entry {
-    let field = change.field.as_deref();
-    let mut details = Vec::new();
-    let (subject, line) = match (change.target, change.kind, field) {
-        (Target::Item | Target::Appendix, ChangeKind::Moved, _) => (
-            change.id.clone(),
-            vec![text(format!(
-                "moved from {} to {}",
-                show(&change.before),
-                show(&change.after)
-            ))],
-        ),
-        (Target::Item, ChangeKind::Added, None) => {
-            details = item_details(&change.after, Seg::Ins);
-            (
-                change.id.clone(),
-                vec![
-                    Seg::Strong("item added".into()),
-                    text(": "),
-                    Seg::Ins(str_of(&change.after, "action").to_string()),
-                ],
-            )
-        }
-        (Target::Item, ChangeKind::Removed, None) => {
-            details = item_details(&change.before, Seg::Del);
-            (
-                change.id.clone(),
-                vec![
-                    Seg::Strong("item removed".into()),
-                    text(": "),
-                    Seg::Del(str_of(&change.before, "action").to_string()),
-                ],
-            )
-        }
-        (Target::Item, _, Some("completed")) => {
-            let note = match change.note {
-                Some(Note::NewlyCompleted) => "newly completed",
-                Some(Note::Reopened) => "re-opened",
-                None => "completed changed",
-            };
-            (change.id.clone(), vec![Seg::Strong(note.into())])
-        }
-        (Target::Appendix, ChangeKind::Added | ChangeKind::Removed, None)
-            if change.appendix.is_some() =>
-        {
-            let (word, value, wrap): (&str, &Value, fn(String) -> Seg) =
-                if change.kind == ChangeKind::Added {
-                    ("item added", &change.after, Seg::Ins)
-                } else {
-                    ("item removed", &change.before, Seg::Del)
-                };
-            (
-                change.id.clone(),
-                vec![
-                    Seg::Strong(word.into()),
-                    text(": "),
-                    wrap(str_of(value, "action").to_string()),
-                ],
-            )
-        }
-        (Target::Resolution | Target::Appendix, ChangeKind::Added | ChangeKind::Removed, None) => {
-            let (word, value, wrap): (&str, &Value, fn(String) -> Seg) =
-                if change.kind == ChangeKind::Added {
-                    ("added", &change.after, Seg::Ins)
-                } else {
-                    ("removed", &change.before, Seg::Del)
-                };
-            (
-                change.id.clone(),
-                vec![
-                    Seg::Strong(word.into()),
-                    text(": "),
-                    wrap(str_of(value, "title").to_string()),
-                ],
-            )
-        }
-        (Target::Summary, ChangeKind::Added | ChangeKind::Removed, None) => {
-            let (word, value, wrap): (&str, &Value, fn(String) -> Seg) =
-                if change.kind == ChangeKind::Added {
-                    ("row added", &change.after, Seg::Ins)
-                } else {
-                    ("row removed", &change.before, Seg::Del)
-                };
-            let mut line = vec![
-                Seg::Strong(word.into()),
-                text(": "),
-                wrap(str_of(value, "title").to_string()),
-            ];
-            if let Some(cells) = value.get("cells").and_then(Value::as_object) {
-                let filled: Vec<String> = cells
-                    .iter()
-                    .filter(|(_, v)| v.as_str().is_some_and(|s| !s.is_empty()))
-                    .map(|(k, v)| format!("{k}: {}", show(v)))
-                    .collect();
-                if !filled.is_empty() {
-                    line.push(text(" ("));
-                    line.push(wrap(filled.join("; ")));
-                    line.push(text(")"));
-                }
-            }
-            (change.id.clone(), line)
-        }
-        (Target::Footnote, kind, _) => {
-            let line = match kind {
-                ChangeKind::Added => vec![
-                    Seg::Strong("added".into()),
-                    text(": "),
-                    Seg::Ins(show(&change.after)),
-                ],
-                ChangeKind::Removed => vec![
-                    Seg::Strong("removed".into()),
-                    text(": "),
-                    Seg::Del(show(&change.before)),
-                ],
-                _ => edit(change),
-            };
-            (format!("footnote {}", change.id), line)
-        }
-        (_, kind, Some(field)) => {
-            let subject = match change.target {
-                Target::Cover if change.id == "document" => {
-                    format!("document {}", field_name(field))
-                }
-                Target::Cover => format!("cover {}", field_name(field)),
-                Target::Summary if change.id == "Legend" => format!("legend {field}"),
-                Target::Summary if !field.contains(" / ") || change.id == super::SECTION_I => {
-                    format!("{} {}", change.id, field_name(field))
-                }
-                Target::Summary => format!("{} · {field}", change.id),
-                _ => format!("{} {}", change.id, field_name(field)),
-            };
-            let line = match kind {
-                ChangeKind::Added => vec![
-                    Seg::Strong("paragraph added".into()),
-                    text(": "),
-                    Seg::Ins(show(&change.after)),
-                ],
-                ChangeKind::Removed => vec![
-                    Seg::Strong("paragraph removed".into()),
-                    text(": "),
-                    Seg::Del(show(&change.before)),
-                ],
-                _ => edit(change),
-            };
-            (subject, line)
-        }
-        (_, _, None) => (change.id.clone(), edit(change)),
+    let simple = |subject: String, line: Vec<Seg>| (subject, line, Vec::new());
+    let (subject, line, details) = match (&change.field, change.kind) {
+        (_, ChangeKind::Moved) => simple(change.id.clone(), moved(change)),
+        (None, ChangeKind::Added | ChangeKind::Removed) => whole_part(change),
+        (Some(Field::Completed), _) => simple(change.id.clone(), completed(change)),
+        (Some(field), _) => simple(field_subject(change, field), field_line(change)),
+        (None, ChangeKind::Changed) => simple(part_subject(change), edit(change)),
     };
     Entry {
         kind: change.kind,
         subject,
         line,
         details,
+    }
+}
+
+fn moved(change: &Change) -> Vec<Seg> {
+    vec![text(format!(
+        "moved from {} to {}",
+        show(&change.before),
+        show(&change.after)
+    ))]
+}
+
+fn completed(change: &Change) -> Vec<Seg> {
+    let note = match change.note {
+        Some(Note::NewlyCompleted) => "newly completed",
+        Some(Note::Reopened) => "re-opened",
+        None => "completed changed",
+    };
+    vec![Seg::Strong(note.into())]
+}
+
+/// "footnote 3" for a footnote, else the id.
+fn part_subject(change: &Change) -> String {
+    match change.target {
+        Target::Footnote => format!("footnote {}", change.id),
+        _ => change.id.clone(),
+    }
+}
+
+/// An added or removed part: what it is, its action or title, and for an item its details.
+fn whole_part(change: &Change) -> (String, Vec<Seg>, Vec<Vec<Seg>>) {
+    let (verb, value, wrap): (&str, &Value, fn(String) -> Seg) = match change.kind {
+        ChangeKind::Added => ("added", &change.after, Seg::Ins),
+        _ => ("removed", &change.before, Seg::Del),
+    };
+    let mut details = Vec::new();
+    let line = match value {
+        Value::Item(item) => {
+            details = item_details(item, wrap);
+            labelled(format!("item {verb}"), wrap(item.action.clone()))
+        }
+        Value::AppendixItem(item) => labelled(format!("item {verb}"), wrap(item.action.clone())),
+        Value::Resolution(resolution) => labelled(verb.into(), wrap(resolution.title.clone())),
+        Value::Appendix(appendix) => labelled(verb.into(), wrap(appendix.title.clone())),
+        Value::Row(row) => row_line(verb, row, wrap),
+        other => labelled(verb.into(), wrap(show(other))),
+    };
+    (part_subject(change), line, details)
+}
+
+/// "**label**: text".
+fn labelled(label: String, seg: Seg) -> Vec<Seg> {
+    vec![Seg::Strong(label), text(": "), seg]
+}
+
+/// "row added: title (column: cell; …)", the filled cells only.
+fn row_line(verb: &str, row: &MatrixRow, wrap: fn(String) -> Seg) -> Vec<Seg> {
+    let mut line = labelled(format!("row {verb}"), wrap(row.title.clone()));
+    let filled: Vec<String> = row
+        .cells
+        .iter()
+        .filter(|(_, cell)| !cell.is_empty())
+        .map(|(column, cell)| format!("{column}: {cell}"))
+        .collect();
+    if !filled.is_empty() {
+        line.push(text(" ("));
+        line.push(wrap(filled.join("; ")));
+        line.push(text(")"));
+    }
+    line
+}
+
+/// "01-01 status", "cover source", "legend X", "Resolution 2 · Action by / TSB".
+fn field_subject(change: &Change, field: &Field) -> String {
+    let id = &change.id;
+    match (change.target, field) {
+        (Target::Cover, _) if id == "document" => format!("document {}", field_name(field)),
+        (Target::Cover, _) => format!("cover {}", field_name(field)),
+        (_, Field::Term(term)) => format!("legend {term}"),
+        (_, Field::Column(column)) => format!("{id} · {column}"),
+        _ => format!("{id} {}", field_name(field)),
+    }
+}
+
+/// A field's paragraph added or removed, or its edit.
+fn field_line(change: &Change) -> Vec<Seg> {
+    match change.kind {
+        ChangeKind::Added => labelled("paragraph added".into(), Seg::Ins(show(&change.after))),
+        ChangeKind::Removed => labelled("paragraph removed".into(), Seg::Del(show(&change.before))),
+        _ => edit(change),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Word-level text diff and the text normalisation the comparison uses.
 
+use super::align::{runs, Run};
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 /// What happened to a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -43,49 +43,38 @@ pub fn tokens(text: &str) -> Vec<&str> {
 /// changed words is folded into the change, so "a b" → "c d" reads as one replacement rather
 /// than two. Deterministic (Myers' algorithm, no deadline).
 pub fn words(old: &str, new: &str) -> Vec<(Op, String)> {
-    let old_tokens = tokens(old);
-    let new_tokens = tokens(new);
-    let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
-    let mut segments: Vec<(Op, String)> = Vec::new();
-    for op in ops {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                segments.push((Op::Equal, old_tokens[old_index..old_index + len].concat()))
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => segments.push((
-                Op::Delete,
-                old_tokens[old_index..old_index + old_len].concat(),
-            )),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => segments.push((
-                Op::Insert,
-                new_tokens[new_index..new_index + new_len].concat(),
-            )),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
+    regroup(fold_spaces(segments(&tokens(old), &tokens(new))))
+}
+
+/// The token diff as pieces of text: one per equal run, a `Delete` and/or an `Insert` per
+/// change.
+fn segments(old: &[&str], new: &[&str]) -> Vec<(Op, String)> {
+    let mut segments = Vec::new();
+    for run in runs(old, new) {
+        match run {
+            Run::Same { old: range, .. } => segments.push((Op::Equal, old[range].concat())),
+            Run::Change {
+                old: removed,
+                new: added,
             } => {
-                segments.push((
-                    Op::Delete,
-                    old_tokens[old_index..old_index + old_len].concat(),
-                ));
-                segments.push((
-                    Op::Insert,
-                    new_tokens[new_index..new_index + new_len].concat(),
-                ));
+                if !removed.is_empty() {
+                    segments.push((Op::Delete, old[removed].concat()));
+                }
+                if !added.is_empty() {
+                    segments.push((Op::Insert, new[added].concat()));
+                }
             }
         }
     }
-    // Fold whitespace-only equal runs that sit between two changes into the change.
+    segments
+}
+
+/// Whitespace-only equal pieces between two changes folded into the change (deleted and
+/// inserted).
+fn fold_spaces(segments: Vec<(Op, String)>) -> Vec<(Op, String)> {
     let count = segments.len();
     let mut folded: Vec<(Op, String)> = Vec::with_capacity(count + 4);
-    for index in 0..count {
-        let (op, text) = &segments[index];
+    for (index, (op, text)) in segments.iter().enumerate() {
         let between_changes = *op == Op::Equal
             && index > 0
             && index + 1 < count
@@ -99,7 +88,12 @@ pub fn words(old: &str, new: &str) -> Vec<(Op, String)> {
             folded.push((*op, text.clone()));
         }
     }
-    // Regroup each run of changes as one Delete then one Insert; drop empty pieces.
+    folded
+}
+
+/// Each run of changes as one `Delete` then one `Insert`, neighbouring equal pieces joined,
+/// empty pieces dropped.
+fn regroup(folded: Vec<(Op, String)>) -> Vec<(Op, String)> {
     let mut out: Vec<(Op, String)> = Vec::new();
     let mut deleted = String::new();
     let mut inserted = String::new();
@@ -153,11 +147,11 @@ pub fn similarity(old: &str, new: &str) -> f64 {
     if total == 0 {
         return 1.0;
     }
-    let common: usize = capture_diff_slices(Algorithm::Myers, &old_words, &new_words)
-        .iter()
-        .map(|op| match op {
-            DiffOp::Equal { len, .. } => *len,
-            _ => 0,
+    let common: usize = runs(&old_words, &new_words)
+        .into_iter()
+        .map(|run| match run {
+            Run::Same { old, .. } => old.len(),
+            Run::Change { .. } => 0,
         })
         .sum();
     (2 * common) as f64 / total as f64

@@ -15,10 +15,10 @@ use super::paragraphs::ParagraphProps;
 use super::revisions::Revision;
 use super::tables::Merge;
 use super::{names, PageSetup, Writer, PORTRAIT_WIDTH};
+use crate::diff::align::steps;
 use crate::diff::words::tokens;
 use crate::diff::{align_blocks, BlockPair};
 use crate::model::{ActionPlan, Appendix, Block, Item, Resolution, Summary, SummaryRow};
-use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::collections::BTreeMap;
 use std::hash::Hash;
 
@@ -28,32 +28,7 @@ type Step = (Option<usize>, Option<usize>);
 /// Order-preserving alignment by key (longest common subsequence): a key that moved is a
 /// deletion at its old place and an insertion at its new one.
 fn align_in_order<K: Hash + Eq + Ord>(old: &[K], new: &[K]) -> Vec<Step> {
-    let mut steps = Vec::with_capacity(old.len().max(new.len()));
-    for op in capture_diff_slices(Algorithm::Myers, old, new) {
-        match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => steps.extend((0..len).map(|k| (Some(old_index + k), Some(new_index + k)))),
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => steps.extend((old_index..old_index + old_len).map(|o| (Some(o), None))),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => steps.extend((new_index..new_index + new_len).map(|n| (None, Some(n)))),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                steps.extend((old_index..old_index + old_len).map(|o| (Some(o), None)));
-                steps.extend((new_index..new_index + new_len).map(|n| (None, Some(n))));
-            }
-        }
-    }
-    steps
+    steps(old, new).map(|pair| (pair.old, pair.new)).collect()
 }
 
 /// A piece of a paragraph for the word diff: a word or a run of spaces with its formatting,
@@ -339,47 +314,14 @@ impl Writer<'_> {
             ..Default::default()
         });
         let (old_tokens, new_tokens) = (tokens_of(old), tokens_of(new));
-        let mut pieces: Vec<(Side, &Token)> = Vec::new();
-        for op in capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens) {
-            match op {
-                DiffOp::Equal { new_index, len, .. } => pieces.extend(
-                    new_tokens[new_index..new_index + len]
-                        .iter()
-                        .map(|t| (Side::Both, t)),
-                ),
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => pieces.extend(
-                    old_tokens[old_index..old_index + old_len]
-                        .iter()
-                        .map(|t| (Side::Old, t)),
-                ),
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => pieces.extend(
-                    new_tokens[new_index..new_index + new_len]
-                        .iter()
-                        .map(|t| (Side::New, t)),
-                ),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => {
-                    pieces.extend(
-                        old_tokens[old_index..old_index + old_len]
-                            .iter()
-                            .map(|t| (Side::Old, t)),
-                    );
-                    pieces.extend(
-                        new_tokens[new_index..new_index + new_len]
-                            .iter()
-                            .map(|t| (Side::New, t)),
-                    );
-                }
-            }
-        }
+        let pieces: Vec<(Side, &Token)> = steps(&old_tokens, &new_tokens)
+            .filter_map(|pair| match (pair.old, pair.new) {
+                (Some(_), Some(n)) => Some((Side::Both, &new_tokens[n])),
+                (Some(o), None) => Some((Side::Old, &old_tokens[o])),
+                (None, Some(n)) => Some((Side::New, &new_tokens[n])),
+                (None, None) => None,
+            })
+            .collect();
         self.write_pieces(&pieces);
         self.w.end("w:p");
     }
