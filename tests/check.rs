@@ -1059,10 +1059,32 @@ fn cli_on_edition_a() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), EDITION_A_FINDINGS.len() + 1);
+    // Errors first, then warnings, then infos.
     assert_eq!(
         lines[0],
-        "info    id-gap                   Resolution 7 07-03: 07-02 missing between 07-01 and 07-03 (obsolete: 07-02 in Appendix II)"
+        "error   matrix-without-section   Resolution 85: Resolution 85 is in the Section I matrix but has no part in Section II"
     );
+    let severities: Vec<&str> = lines[..lines.len() - 1]
+        .iter()
+        .map(|line| line.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert_eq!(severities.iter().filter(|s| **s == "warning").count(), 6);
+    assert!(severities[1..7].iter().all(|s| *s == "warning"), "{severities:?}");
+    assert!(severities[7..].iter().all(|s| *s == "info"), "{severities:?}");
+    assert!(lines.contains(
+        &"info    id-gap                   Resolution 7 07-03: 07-02 missing between 07-01 and 07-03 (obsolete: 07-02 in Appendix II)"
+    ));
+
+    // --min-level warning hides the infos, and the summary says so.
+    let out = actplan()
+        .args(["check", "--min-level", "warning"])
+        .arg(fixture("action-plan-edition-a.docx"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(text.lines().count(), 1 + 6 + 1, "{text}");
+    assert!(!text.contains("info    "), "{text}");
     assert_eq!(
         lines.last().copied(),
         Some("1 error, 6 warnings, 38 infos (overdue as of 2023-05-30)")
@@ -1077,7 +1099,7 @@ fn cli_on_edition_a() {
     let raw = String::from_utf8(out.stdout.clone()).expect("UTF-8");
     assert!(
         raw.starts_with(
-            "{\n  \"findings\": [\n    {\n      \"severity\": \"info\",\n      \"code\": \"id-gap\",\n      \"location\": {\n        \"resolution\": \"Resolution 7\",\n        \"item\": \"07-03\"\n      },\n      \"message\": "
+            "{\n  \"findings\": [\n    {\n      \"severity\": \"error\",\n      \"code\": \"matrix-without-section\",\n      \"location\": {\n        \"resolution\": \"Resolution 85\",\n        \"item\": null\n      },\n      \"message\": "
         ),
         "key order: {raw}"
     );

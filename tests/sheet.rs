@@ -550,7 +550,8 @@ fn cli_export_then_import_writes_the_next_edition() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         format!(
-            "actplan: {}: 407 item rows, 5 items updated, 5 status paragraphs added",
+            "actplan: wrote {} (58 resolutions, 407 items; from {}: 407 item rows, 5 items updated, 5 status paragraphs added)",
+            next.display(),
             filled.display()
         )
     );
