@@ -300,7 +300,13 @@ fn truncated_zip_is_refused_with_exit_5() {
     let dir = TempDir::new("truncated");
     let docx = valid_docx();
     let input = dir.write("truncated.docx", &docx[..docx.len() / 2]);
-    assert_refused(&dir, &input, &[], 5, &["cut short or damaged", "was the download or copy complete?"]);
+    assert_refused(
+        &dir,
+        &input,
+        &[],
+        5,
+        &["cut short or damaged", "was the download or copy complete?"],
+    );
 }
 
 #[test]
@@ -361,12 +367,7 @@ fn total_size_limit_is_enforced_with_exit_6() {
     assert_refused(
         &dir,
         &input,
-        &[
-            "--max-part-bytes",
-            "30000000",
-            "--max-total-bytes",
-            "5MiB",
-        ],
+        &["--max-part-bytes", "30000000", "--max-total-bytes", "5MiB"],
         6,
         &["more than 5 MiB in total", "--max-total-bytes"],
     );

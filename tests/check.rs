@@ -1069,8 +1069,14 @@ fn cli_on_edition_a() {
         .map(|line| line.split_whitespace().next().unwrap_or(""))
         .collect();
     assert_eq!(severities.iter().filter(|s| **s == "warning").count(), 6);
-    assert!(severities[1..7].iter().all(|s| *s == "warning"), "{severities:?}");
-    assert!(severities[7..].iter().all(|s| *s == "info"), "{severities:?}");
+    assert!(
+        severities[1..7].iter().all(|s| *s == "warning"),
+        "{severities:?}"
+    );
+    assert!(
+        severities[7..].iter().all(|s| *s == "info"),
+        "{severities:?}"
+    );
     assert!(lines.contains(
         &"info    id-gap                   Resolution 7 07-03: 07-02 missing between 07-01 and 07-03 (obsolete: 07-02 in Appendix II)"
     ));
