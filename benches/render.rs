@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use actplan::render::{self, Format, RenderOptions};
+use actplan::render::{Format, RenderOptions};
 use criterion::{BenchmarkId, Criterion};
 
 const EDITION_A: &[u8] = include_bytes!("../fixtures/action-plan-edition-a.docx");
