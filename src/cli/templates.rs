@@ -44,9 +44,14 @@ pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
             .collect();
         if !edited.is_empty() {
             return Err(Failure::usage(format!(
-                "{}: not overwriting {} that differ from the built-in templates (use --force): {}",
+                "{}: not overwriting {} {} from the built-in templates (use --force): {}",
                 folder.display(),
                 io::plural(edited.len(), "file"),
+                if edited.len() == 1 {
+                    "that differs"
+                } else {
+                    "that differ"
+                },
                 edited.join(", ")
             )));
         }
