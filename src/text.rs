@@ -105,7 +105,7 @@ pub fn human_size(bytes: u64) -> String {
     const MIB: u64 = 1 << 20;
     if bytes >= MIB {
         let tenths = bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MiB", tenths / 10)
         } else {
             format!("{}.{} MiB", tenths / 10, tenths % 10)
