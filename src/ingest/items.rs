@@ -80,7 +80,7 @@ pub struct ActionRows {
 pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) -> ActionRows {
     let mut out = ActionRows::default();
     let header_id = cell_at(&table.rows[header_index], columns.id).map(Cell::text);
-    for row in &table.rows[header_index + 1..] {
+    for row in table.rows.iter().skip(header_index.saturating_add(1)) {
         // A cell that also covers the action column is a status cell spanning the row.
         let id_cell = cell_at(row, columns.id).filter(|c| !covers(c, columns.action));
         let id_lines = id_cell
@@ -159,14 +159,14 @@ fn status_blocks(row: &Row, columns: &Columns) -> Vec<Block> {
 }
 
 fn covers(cell: &Cell, col: u32) -> bool {
-    cell.grid_col <= col && col < cell.grid_col + cell.grid_span.max(1)
+    cell.covers(col)
 }
 
 /// The cell covering grid column `col`.
 fn cell_at(row: &Row, col: u32) -> Option<&Cell> {
     row.cells
         .iter()
-        .find(|c| c.grid_col <= col && col < c.grid_col + c.grid_span.max(1))
+        .find(|c| c.covers(col))
 }
 
 /// True when the table lists obsolete items: most rows start with an id-shaped cell.
@@ -181,7 +181,7 @@ pub fn is_item_list(table: &Table) -> bool {
                 .is_some_and(|l| ITEM_ID.is_match(&l))
         })
         .count();
-    with_id > 0 && with_id * 2 >= table.rows.len()
+    with_id > 0 && with_id.saturating_mul(2) >= table.rows.len()
 }
 
 /// Read a table of obsolete items: id (with an optional cross-reference line) and action.

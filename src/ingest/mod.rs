@@ -6,6 +6,9 @@
 //! tables before Section I are the cover. Headings are recognised by style or by their
 //! "Resolution N – title" shape. Anomalies become [`Warning`]s.
 
+// Input-derived numbers must never overflow: every operation is checked or saturating.
+#![warn(clippy::arithmetic_side_effects)]
+
 mod blocks;
 mod cover;
 mod heading;
@@ -399,7 +402,7 @@ impl<'d> Walker<'d> {
     }
 
     fn action_table(&mut self, table: &Table, header: usize, columns: items::Columns) {
-        self.action_tables += 1;
+        self.action_tables = self.action_tables.saturating_add(1);
         let rows = items::read_action_rows(table, header, columns);
         let location = self.location();
         for problem in rows.problems {

@@ -18,6 +18,10 @@ use std::collections::{BTreeMap, HashMap};
 /// Deepest table nesting accepted.
 pub const MAX_TABLE_DEPTH: usize = 64;
 
+/// Largest `w:gridSpan` and `w:gridBefore` taken as given; larger values are clamped so
+/// that grid positions stay small (no row of a real table is a thousand columns wide).
+pub const MAX_GRID_SPAN: u32 = 1000;
+
 /// What the parser needs besides the part itself.
 pub struct Context<'c> {
     /// Paragraph styles.
@@ -261,7 +265,7 @@ impl<'a, 'c> Parser<'a, 'c> {
     /// `w:p`: a new paragraph, carrying the bookmarks met before it.
     fn start_paragraph(&mut self, empty: bool) {
         self.finish_paragraph();
-        self.paragraph_serial += 1;
+        self.paragraph_serial = self.paragraph_serial.wrapping_add(1);
         self.paragraph = Some(ParagraphBuilder {
             bookmarks: std::mem::take(&mut self.pending_bookmarks),
             ..ParagraphBuilder::default()
@@ -329,7 +333,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             "ins" | "moveTo" => (RevisionMode::Accept, &mut self.revisions.insertions),
             _ => (RevisionMode::Reject, &mut self.revisions.deletions),
         };
-        *count += 1;
+        *count = count.saturating_add(1);
         if self.context.mode != kept_in {
             self.reader.skip(e)?;
         }
@@ -348,7 +352,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
         self.finish_paragraph();
         self.flush_carried();
-        self.table_depth += 1;
+        self.table_depth = self.table_depth.saturating_add(1);
         if self.table_depth > MAX_TABLE_DEPTH {
             return Err(self.reader.error_here(format!(
                 "tables nested deeper than {MAX_TABLE_DEPTH} levels"
@@ -569,7 +573,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             .style_id
             .or_else(|| styles.default_paragraph_id().map(str::to_string));
         let heading_level = match builder.outline_level {
-            Some(level) if level < 9 => Some(level + 1),
+            Some(level) if level < 9 => level.checked_add(1),
             _ => style_id.as_deref().and_then(|id| styles.heading_level(id)),
         };
         let style_numbering = style_id.as_deref().and_then(|id| styles.numbering(id));
@@ -623,18 +627,14 @@ impl<'a, 'c> Parser<'a, 'c> {
             _ => {}
         })?;
         if numbering_inserted {
-            self.revisions.insertions += 1;
+            self.revisions.count_insertions(1);
             if mode == RevisionMode::Reject {
                 num_id = None;
                 num_level = None;
             }
         }
-        if mark_deleted {
-            self.revisions.deletions += 1;
-        }
-        if mark_inserted {
-            self.revisions.insertions += 1;
-        }
+        self.revisions.count_deletions(usize::from(mark_deleted));
+        self.revisions.count_insertions(usize::from(mark_inserted));
         if let Some(p) = self.paragraph.as_mut() {
             p.style_id = style_id;
             p.outline_level = outline;
@@ -676,15 +676,17 @@ impl<'a, 'c> Parser<'a, 'c> {
             "tblHeader" => header = on_off(e),
             "del" => deleted = true,
             "ins" => inserted = true,
+            // Clamped like gridSpan: a row cannot start a thousand columns in.
             "gridBefore" => {
                 grid_before = attr_value(e, "val")
-                    .and_then(|v| v.parse().ok())
+                    .and_then(|v| v.parse::<u32>().ok())
                     .unwrap_or(0)
+                    .min(MAX_GRID_SPAN)
             }
             _ => {}
         })?;
-        self.revisions.deletions += usize::from(deleted);
-        self.revisions.insertions += usize::from(inserted);
+        self.revisions.count_deletions(usize::from(deleted));
+        self.revisions.count_insertions(usize::from(inserted));
         if let Some(Frame::Row {
             row,
             dropped,
@@ -709,7 +711,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 span = attr_value(e, "val")
                     .and_then(|v| v.parse::<u32>().ok())
                     .unwrap_or(1)
-                    .clamp(1, 1000)
+                    .clamp(1, MAX_GRID_SPAN)
             }
             "vMerge" => {
                 merge = match attr_value(e, "val").as_deref() {
@@ -919,12 +921,13 @@ impl<'a, 'c> Parser<'a, 'c> {
         let Some(p) = self.paragraph.as_mut() else {
             return;
         };
-        if p.spans.len() < count || (count > 0 && p.spans[count - 1].text.len() < last_len) {
+        let before = count.checked_sub(1);
+        if p.spans.len() < count || before.is_some_and(|b| p.spans[b].text.len() < last_len) {
             return;
         }
         let mut added = String::new();
-        if count > 0 {
-            added.push_str(&p.spans[count - 1].text[last_len..]);
+        if let Some(b) = before {
+            added.push_str(p.spans[b].text.get(last_len..).unwrap_or_default());
         }
         for span in &p.spans[count..] {
             added.push_str(&span.text);
