@@ -200,10 +200,19 @@ mod tests {
     #[test]
     fn a_label_with_an_empty_value_cell_takes_nothing_from_the_next_label() {
         let mut cover = Cover::default();
-        let cells: Vec<String> = ["Source:", "", "Title:", "Action Plan", "Purpose:", "", "", "Information"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let cells: Vec<String> = [
+            "Source:",
+            "",
+            "Title:",
+            "Action Plan",
+            "Purpose:",
+            "",
+            "",
+            "Information",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let blocks: Vec<Vec<Node>> = vec![Vec::new(); cells.len()];
         assert!(read_row(&mut cover, &cells, blocks.iter()));
         assert_eq!(cover.source.as_deref(), Some(""));

@@ -90,10 +90,7 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
         return Vec::new();
     };
     let groups_row = &header[0];
-    let label_end = groups_row
-        .cells
-        .first()
-        .map_or(1, Cell::end_col);
+    let label_end = groups_row.cells.first().map_or(1, Cell::end_col);
     names_row
         .cells
         .iter()

@@ -55,6 +55,18 @@ enum Frame {
         id: String,
         blocks: Vec<Node>,
     },
+    /// A text box (`w:txbxContent`): its paragraphs follow the paragraph it sits in.
+    TextBox {
+        blocks: Vec<Node>,
+    },
+}
+
+/// What a text box interrupts: the paragraph it is anchored in, the run properties and a
+/// carried paragraph, restored at the end of the text box.
+struct Interrupted {
+    paragraph: Option<ParagraphBuilder>,
+    run: RunProps,
+    carried: Option<ParagraphBuilder>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +153,10 @@ struct Parser<'a, 'c> {
     paragraph_serial: u64,
     footnotes: BTreeMap<String, Vec<Node>>,
     revisions: RevisionCount,
+    /// The paragraphs interrupted by open text boxes, innermost last.
+    interrupted: Vec<Interrupted>,
+    /// Text box content waiting for its paragraph to end.
+    deferred: Vec<Node>,
 }
 
 impl<'a, 'c> Parser<'a, 'c> {
@@ -169,6 +185,8 @@ impl<'a, 'c> Parser<'a, 'c> {
             paragraph_serial: 0,
             footnotes: BTreeMap::new(),
             revisions: RevisionCount::default(),
+            interrupted: Vec::new(),
+            deferred: Vec::new(),
         }
     }
 
@@ -188,6 +206,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         while let Some(frame) = self.frames.pop() {
             self.close_frame(frame);
         }
+        self.flush_deferred();
         Ok(Document {
             body: self.body,
             footnotes: self.footnotes,
@@ -251,8 +270,9 @@ impl<'a, 'c> Parser<'a, 'c> {
             "tcPr" if !empty => self.read_cell_properties()?,
             "footnote" | "endnote" if !empty => self.start_note(e)?,
             "sdt" | "sdtPr" | "sdtContent" if !empty => self.start_content_control(name, e)?,
-            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing" | "pict" | "object"
-            | "txbxContent" | "commentReference" | "comments"
+            "txbxContent" if !empty => self.start_text_box(),
+            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "object" | "commentReference"
+            | "comments"
                 if !empty =>
             {
                 self.reader.skip(e)?
@@ -439,6 +459,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 }
             }
             "tc" => self.end_cell(),
+            "txbxContent" => self.end_text_box(),
             "tr" => {
                 self.finish_paragraph();
                 if let Some(Frame::Row { .. }) = self.frames.last() {
@@ -516,6 +537,46 @@ impl<'a, 'c> Parser<'a, 'c> {
             Frame::Note { id, blocks } => {
                 self.footnotes.insert(id, blocks);
             }
+            Frame::TextBox { blocks } => self.deferred.extend(blocks),
+        }
+    }
+
+    /// `w:txbxContent` (in `w:drawing`, `w:pict` or `mc:AlternateContent`): the paragraph
+    /// it sits in is set aside; the text box's own paragraphs and tables are read and
+    /// placed after that paragraph.
+    fn start_text_box(&mut self) {
+        self.interrupted.push(Interrupted {
+            paragraph: self.paragraph.take(),
+            run: std::mem::take(&mut self.run),
+            carried: self.carried.take(),
+        });
+        self.frames.push(Frame::TextBox { blocks: Vec::new() });
+    }
+
+    fn end_text_box(&mut self) {
+        self.finish_paragraph();
+        self.flush_carried();
+        while let Some(frame) = self.frames.pop() {
+            let was_text_box = matches!(frame, Frame::TextBox { .. });
+            self.close_frame(frame);
+            if was_text_box {
+                break;
+            }
+        }
+        if let Some(outer) = self.interrupted.pop() {
+            self.paragraph = outer.paragraph;
+            self.run = outer.run;
+            self.carried = outer.carried;
+        }
+        if self.paragraph.is_none() {
+            self.flush_deferred();
+        }
+    }
+
+    /// Place text box content that waited for its paragraph.
+    fn flush_deferred(&mut self) {
+        for node in std::mem::take(&mut self.deferred) {
+            self.push_node(node);
         }
     }
 
@@ -523,7 +584,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         for frame in self.frames.iter_mut().rev() {
             match frame {
                 Frame::Cell(cell) => return cell.blocks.push(node),
-                Frame::Note { blocks, .. } => return blocks.push(node),
+                Frame::Note { blocks, .. } | Frame::TextBox { blocks } => return blocks.push(node),
                 Frame::Table(_) | Frame::Row { .. } => continue,
             }
         }
@@ -531,6 +592,14 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 
     fn finish_paragraph(&mut self) {
+        if self.paragraph.is_none() {
+            return;
+        }
+        self.finish_paragraph_builder();
+        self.flush_deferred();
+    }
+
+    fn finish_paragraph_builder(&mut self) {
         let Some(mut builder) = self.paragraph.take() else {
             return;
         };
