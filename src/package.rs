@@ -17,6 +17,9 @@
 //!     └── …
 //! ```
 
+// Input-derived numbers must never overflow: every operation is checked or saturating.
+#![warn(clippy::arithmetic_side_effects)]
+
 use crate::text::human_size;
 use crate::xml::{attr_value, local_name, XmlError, XmlReader};
 use quick_xml::events::Event;

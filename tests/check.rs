@@ -647,6 +647,7 @@ fn item(id: &str, milestone: &str, completed: bool, status: &str) -> Item {
         } else {
             vec![Block::plain(status)]
         },
+        ..Item::default()
     }
 }
 
@@ -818,6 +819,7 @@ fn id_gap_names_obsolete_ids() {
             cross_reference: Some("(01-05)".to_string()),
             action: "old".to_string(),
             extra: Vec::new(),
+            ..AppendixItem::default()
         }],
         blocks: vec![Block::plain("01-01; 01-03;")],
     });

@@ -227,6 +227,7 @@ fn item(id: &str, action: &str, milestone: &str) -> Item {
         periodic_goals_met: false,
         completed: false,
         status: Vec::new(),
+        ..Item::default()
     }
 }
 

@@ -69,6 +69,7 @@ fn item(
         periodic_goals_met: periodic,
         completed,
         status,
+        ..Item::default()
     }
 }
 

@@ -1319,6 +1319,7 @@ mod tests {
             periodic_goals_met: true,
             completed: false,
             status: vec![Block::plain("Started."), linked],
+            ..Item::default()
         }
     }
 
@@ -1341,6 +1342,7 @@ mod tests {
             cross_reference: None,
             action: "Obsolete".into(),
             extra: vec!["x".into(), String::new()],
+            ..AppendixItem::default()
         }
     }
 

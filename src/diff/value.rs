@@ -277,6 +277,7 @@ mod tests {
             periodic_goals_met: false,
             completed: true,
             status: vec![Block::plain("Done.")],
+            ..Item::default()
         };
         // Keys sorted, as serde_json::Value writes them (not the struct's field order).
         assert_eq!(

@@ -58,6 +58,35 @@ pub fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>) -> Op
     })
 }
 
+/// A cell's paragraphs as one text with its spans: (text, inlines), paragraphs joined by
+/// "\n"; the inlines are empty when the cell is plain text (then the text is
+/// [`Cell::text`]). Nested tables are left out.
+pub fn cell_text_and_inlines(cell: &Cell) -> (String, Vec<Inline>) {
+    let paragraphs: Vec<Block> = cell
+        .blocks
+        .iter()
+        .filter_map(|node| match node {
+            Node::Paragraph(p) => paragraph_block(p, None),
+            Node::Table(_) => None,
+        })
+        .collect();
+    if paragraphs.iter().all(|b| b.inlines.is_empty()) {
+        return (cell.text(), Vec::new());
+    }
+    let mut inlines: Vec<Inline> = Vec::new();
+    for block in &paragraphs {
+        if !inlines.is_empty() {
+            inlines.push(Inline {
+                text: "\n".into(),
+                ..Inline::default()
+            });
+        }
+        inlines.extend(block.spans());
+    }
+    let text = inlines.iter().map(|i| i.text.as_str()).collect();
+    (text, inlines)
+}
+
 /// A nested table as one block: `rows` holds the cells' blocks, `text` the rows as lines
 /// with cells joined by TAB.
 pub fn table_block(rows: &[&[Cell]]) -> Block {

@@ -43,27 +43,36 @@ fn read_row<'n>(
     while index < cells.len() {
         let cell = cells[index].trim();
         if cell.is_empty() {
-            index += 1;
+            index = index.saturating_add(1);
             continue;
         }
         found = true;
-        if let Some(label) = cell
-            .strip_suffix(':')
-            .filter(|l| !l.contains('\n') && l.len() < 40)
-        {
-            // A label: its value is the next non-label cell, or all the rest for a contact.
-            let rest: Vec<&str> = cells[index + 1..]
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect();
+        if let Some(label) = cell.strip_suffix(':').filter(|_| is_label(cell)) {
+            // A label: its value is the next non-empty cell unless that is another label,
+            // or all the rest for a contact.
+            let after = index.saturating_add(1);
             let takes_all = label.to_ascii_lowercase().starts_with("contact");
             let value = if takes_all {
+                let rest: Vec<&str> = cells
+                    .get(after..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 index = cells.len();
                 rest.join("\n")
             } else {
-                index += 2;
-                rest.first().map(|s| s.to_string()).unwrap_or_default()
+                match next_value(cells, after) {
+                    Some(at) => {
+                        index = at.saturating_add(1);
+                        cells[at].trim().to_string()
+                    }
+                    None => {
+                        index = after;
+                        String::new()
+                    }
+                }
             };
             set_labelled(cover, label.trim(), value);
             continue;
@@ -71,9 +80,26 @@ fn read_row<'n>(
         for line in paragraphs_of(blocks.get(index).copied(), cell) {
             set_unlabelled(cover, &line);
         }
-        index += 1;
+        index = index.saturating_add(1);
     }
     found
+}
+
+/// The index of the value cell of a label whose cell ends before `from`: the first
+/// non-empty cell from there, unless it is itself a label (then the label has no value).
+fn next_value(cells: &[String], from: usize) -> Option<usize> {
+    let offset = cells
+        .get(from..)?
+        .iter()
+        .position(|c| !c.trim().is_empty())?;
+    let at = from.checked_add(offset)?;
+    (!is_label(cells[at].trim())).then_some(at)
+}
+
+/// A label cell: one short line ending with a colon.
+fn is_label(cell: &str) -> bool {
+    cell.strip_suffix(':')
+        .is_some_and(|l| !l.contains('\n') && l.len() < 40)
 }
 
 /// The paragraphs of a cell, each with its line breaks kept as one text.
@@ -170,6 +196,31 @@ fn is_group_name(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_with_an_empty_value_cell_takes_nothing_from_the_next_label() {
+        let mut cover = Cover::default();
+        let cells: Vec<String> = [
+            "Source:",
+            "",
+            "Title:",
+            "Action Plan",
+            "Purpose:",
+            "",
+            "",
+            "Information",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let blocks: Vec<Vec<Node>> = vec![Vec::new(); cells.len()];
+        assert!(read_row(&mut cover, &cells, blocks.iter()));
+        assert_eq!(cover.source.as_deref(), Some(""));
+        assert_eq!(cover.title.as_deref(), Some("Action Plan"));
+        // A value after empty spacer cells is still the label's value.
+        assert_eq!(cover.purpose.as_deref(), Some("Information"));
+        assert!(cover.other.is_empty(), "{:?}", cover.other);
+    }
 
     #[test]
     fn unlabelled_texts_are_classified() {

@@ -1,7 +1,8 @@
 //! Action tables (Action Item | Action | Milestone | Periodic goals met | Completed, each
 //! item followed by a status row) and the two-column tables of obsolete items.
 
-use super::blocks::blocks_of;
+use super::blocks::{blocks_of, cell_text_and_inlines};
+use super::marks::read_mark;
 use crate::model::{AppendixItem, Block, Item};
 use crate::ooxml::{Cell, Row, Table, VMerge};
 use regex::Regex;
@@ -11,17 +12,83 @@ static ITEM_ID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?(?:[a-z]{1,3}[-\s]?\d+[a-z]?(?:[-–‑.]\d+[a-z]?)*|\d+[a-z]?(?:[-–‑.]\d+[a-z]?)+)\)?\*?$").unwrap_or_else(|_| unreachable!())
 });
 
-/// Characters that mark a "Periodic goals met" or "Completed" cell as ticked.
-const TICKS: [char; 7] = ['√', '✓', '✔', '☑', '☒', '✅', '\u{F0D6}'];
-
-/// Grid columns of an action table, found from its header row.
+/// What a header cell of an action table names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    Id,
+    Action,
+    Milestone,
+    Periodic,
+    Completed,
+    Status,
+}
+
+/// The meaning of a header cell's text, by its words: "Action item" / "Item" / "No." (the
+/// id); "Action"; "Milestone" / "Deadline"; "Periodic goals met" / "Periodic goal(s)
+/// met"; "Completed" / "Completed (√)"; "Status" / "Progress" / "Comments".
+fn meaning(header: &str) -> Option<Meaning> {
+    let text = header.to_lowercase().replace('\n', " ");
+    let text = text.trim();
+    let word = text.trim_end_matches([':', '.']).trim();
+    Some(if text.contains("milestone") || text.contains("deadline") {
+        Meaning::Milestone
+    } else if text.contains("periodic") {
+        Meaning::Periodic
+    } else if text.contains("complet") {
+        Meaning::Completed
+    } else if text.contains("item")
+        || matches!(word, "id" | "no" | "nr" | "n°" | "#" | "number" | "ref")
+    {
+        Meaning::Id
+    } else if text.starts_with("action") {
+        Meaning::Action
+    } else if text.contains("status") || text.contains("progress") || text.starts_with("comment") {
+        Meaning::Status
+    } else {
+        return None;
+    })
+}
+
+/// Grid columns of an action table, found from its header row (or by position).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
     id: u32,
     action: u32,
     milestone: Option<u32>,
     periodic: Option<u32>,
     completed: Option<u32>,
+    status: Option<u32>,
+    /// Columns of no known meaning: grid column and header text.
+    extra: Vec<(u32, String)>,
+    /// The header texts in order, to recognise a repeated header.
+    headers: Vec<String>,
+}
+
+impl Columns {
+    /// The layout of the published editions, for a table without a recognisable header:
+    /// Action item | Action | Milestone | Periodic goals met | Completed.
+    pub fn positional() -> Columns {
+        Columns {
+            id: 0,
+            action: 1,
+            milestone: Some(2),
+            periodic: Some(3),
+            completed: Some(4),
+            status: None,
+            extra: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// The header texts of the columns of no known meaning.
+    pub fn extra_headers(&self) -> Vec<&str> {
+        self.extra.iter().map(|(_, h)| h.as_str()).collect()
+    }
+
+    /// True when `other` names the same columns (a repeated header).
+    pub fn same_header(&self, other: &Columns) -> bool {
+        !self.headers.is_empty() && self.headers == other.headers
+    }
 }
 
 /// The header row of an action table: its index and the columns it names.
@@ -34,28 +101,23 @@ pub fn action_header(table: &Table) -> Option<(usize, Columns)> {
         .find_map(|(index, row)| header_columns(row).map(|c| (index, c)))
 }
 
+/// The columns a header row names, when it names at least an action and a milestone
+/// column.
 fn header_columns(row: &Row) -> Option<Columns> {
-    let mut id = None;
-    let mut action = None;
-    let mut milestone = None;
-    let mut periodic = None;
-    let mut completed = None;
+    let mut found: [Option<u32>; 6] = [None; 6];
+    let mut extra = Vec::new();
+    let mut headers = Vec::new();
     for cell in &row.cells {
-        let text = cell.text().to_lowercase().replace('\n', " ");
-        let text = text.trim();
-        let col = Some(cell.grid_col);
-        if text.contains("milestone") {
-            milestone = milestone.or(col);
-        } else if text.contains("periodic") {
-            periodic = periodic.or(col);
-        } else if text.contains("complet") {
-            completed = completed.or(col);
-        } else if text.contains("item") || text == "id" || text == "no." || text == "#" {
-            id = id.or(col);
-        } else if text.starts_with("action") {
-            action = action.or(col);
+        let text = cell.text().replace('\n', " ");
+        let slot = meaning(&text).map(|m| &mut found[m as usize]);
+        match slot {
+            Some(slot @ None) => *slot = Some(cell.grid_col),
+            _ if !text.trim().is_empty() => extra.push((cell.grid_col, text.trim().to_string())),
+            _ => {}
         }
+        headers.push(text.trim().to_lowercase());
     }
+    let [id, action, milestone, periodic, completed, status] = found;
     let action = action?;
     milestone?;
     Some(Columns {
@@ -64,6 +126,9 @@ fn header_columns(row: &Row) -> Option<Columns> {
         milestone,
         periodic,
         completed,
+        status,
+        extra,
+        headers,
     })
 }
 
@@ -72,17 +137,29 @@ fn header_columns(row: &Row) -> Option<Columns> {
 pub struct ActionRows {
     /// The items with their status.
     pub items: Vec<Item>,
-    /// Problems met (status rows with no item, unknown id shapes).
+    /// Status rows met before the table's first item: they belong to an item before the
+    /// table (a table split across pages), decided by the caller.
+    pub leading_status: Vec<Block>,
+    /// Problems met (unknown id shapes, marks that are not marks).
     pub problems: Vec<String>,
 }
 
-/// Read the rows of an action table after its header.
-pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) -> ActionRows {
+/// Read the rows of an action table after its header (all rows when `header_index` is
+/// `None`).
+pub fn read_action_rows(
+    table: &Table,
+    header_index: Option<usize>,
+    columns: &Columns,
+) -> ActionRows {
     let mut out = ActionRows::default();
-    let header_id = cell_at(&table.rows[header_index], columns.id).map(Cell::text);
-    for row in &table.rows[header_index + 1..] {
+    let first = header_index.map_or(0, |h| h.saturating_add(1));
+    let header_id = header_index
+        .and_then(|h| table.rows.get(h))
+        .and_then(|row| cell_at(row, columns.id))
+        .map(Cell::text);
+    for row in table.rows.get(first..).unwrap_or_default() {
         // A cell that also covers the action column is a status cell spanning the row.
-        let id_cell = cell_at(row, columns.id).filter(|c| !covers(c, columns.action));
+        let id_cell = cell_at(row, columns.id).filter(|c| !c.covers(columns.action));
         let id_lines = id_cell
             .filter(|c| c.v_merge != VMerge::Continue)
             .map(Cell::lines)
@@ -93,25 +170,21 @@ pub fn read_action_rows(table: &Table, header_index: usize, columns: Columns) ->
         if row.header || repeats_header {
             continue;
         }
-        match id_lines.first() {
-            Some(id) => {
+        match id_lines.split_first() {
+            Some((id, rest)) => {
                 if !ITEM_ID.is_match(id) {
                     out.problems.push(format!(
                         "item id {id:?} does not look like an action item number"
                     ));
                 }
-                out.items
-                    .push(read_item(row, &columns, id, &id_lines[1..], id_cell));
+                let item = read_item(row, columns, id, rest, id_cell, &mut out.problems);
+                out.items.push(item);
             }
             None => {
-                let status = status_blocks(row, &columns);
+                let status = status_blocks(row, columns);
                 match out.items.last_mut() {
                     Some(item) => item.status.extend(status),
-                    None if status.is_empty() => {}
-                    None => out.problems.push(format!(
-                        "a status row before any action item was dropped: {:?}",
-                        status.first().map(|b| b.text.as_str()).unwrap_or("")
-                    )),
+                    None => out.leading_status.extend(status),
                 }
             }
         }
@@ -125,27 +198,58 @@ fn read_item(
     id: &str,
     rest: &[String],
     id_cell: Option<&Cell>,
+    problems: &mut Vec<String>,
 ) -> Item {
     let text_at = |col: Option<u32>| {
         col.and_then(|c| cell_at(row, c))
             .map(Cell::text)
             .unwrap_or_default()
     };
+    let periodic = read_mark(&text_at(columns.periodic));
+    let completed = read_mark(&text_at(columns.completed));
+    for (column, mark) in [("Periodic goals met", &periodic), ("Completed", &completed)] {
+        if let Some(text) = &mark.other {
+            problems.push(format!(
+                "item {id}: the {column} cell holds {:?}, not a known mark; read as {}, text kept",
+                shorten(text),
+                if mark.value { "true" } else { "false" }
+            ));
+        }
+    }
+    let status = columns
+        .status
+        .and_then(|c| cell_at(row, c))
+        .map(|c| blocks_of(&c.blocks, None))
+        .unwrap_or_default();
+    let extra = columns
+        .extra
+        .iter()
+        .filter_map(|(col, header)| {
+            let text = cell_at(row, *col).map(Cell::text)?;
+            (!text.is_empty()).then(|| (header.clone(), text))
+        })
+        .collect();
     Item {
         id: id.to_string(),
         cross_reference: (!rest.is_empty()).then(|| rest.join("\n")),
         bookmarks: id_cell.map(Cell::bookmarks).unwrap_or_default(),
         action: text_at(Some(columns.action)),
         milestone: text_at(columns.milestone),
-        periodic_goals_met: is_ticked(&text_at(columns.periodic)),
-        completed: is_ticked(&text_at(columns.completed)),
-        status: Vec::new(),
+        periodic_goals_met: periodic.value,
+        periodic_goals_met_text: periodic.other,
+        completed: completed.value,
+        completed_text: completed.other,
+        status,
+        extra,
     }
 }
 
-/// True when a mark cell shows a tick.
-pub fn is_ticked(text: &str) -> bool {
-    text.chars().any(|c| TICKS.contains(&c))
+fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
 }
 
 /// The blocks of every cell of a status row except the id cell (a cell spanning the id and
@@ -153,20 +257,14 @@ pub fn is_ticked(text: &str) -> bool {
 fn status_blocks(row: &Row, columns: &Columns) -> Vec<Block> {
     row.cells
         .iter()
-        .filter(|c| !covers(c, columns.id) || covers(c, columns.action))
+        .filter(|c| !c.covers(columns.id) || c.covers(columns.action))
         .flat_map(|c| blocks_of(&c.blocks, None))
         .collect()
 }
 
-fn covers(cell: &Cell, col: u32) -> bool {
-    cell.grid_col <= col && col < cell.grid_col + cell.grid_span.max(1)
-}
-
 /// The cell covering grid column `col`.
 fn cell_at(row: &Row, col: u32) -> Option<&Cell> {
-    row.cells
-        .iter()
-        .find(|c| c.grid_col <= col && col < c.grid_col + c.grid_span.max(1))
+    row.cells.iter().find(|c| c.covers(col))
 }
 
 /// True when the table lists obsolete items: most rows start with an id-shaped cell.
@@ -181,7 +279,7 @@ pub fn is_item_list(table: &Table) -> bool {
                 .is_some_and(|l| ITEM_ID.is_match(&l))
         })
         .count();
-    with_id > 0 && with_id * 2 >= table.rows.len()
+    with_id > 0 && with_id.saturating_mul(2) >= table.rows.len()
 }
 
 /// Read a table of obsolete items: id (with an optional cross-reference line) and action.
@@ -192,18 +290,15 @@ pub fn read_item_list(table: &Table) -> Vec<AppendixItem> {
         .filter_map(|row| {
             let mut cells = row.cells.iter();
             let lines = cells.next()?.lines();
-            let id = lines.first()?.clone();
-            let rest: Vec<String> = cells.map(Cell::text).collect();
+            let (id, more) = lines.split_first()?;
+            let (action, action_inlines) =
+                cells.next().map(cell_text_and_inlines).unwrap_or_default();
             Some(AppendixItem {
-                id,
-                cross_reference: (lines.len() > 1).then(|| lines[1..].join("\n")),
-                action: rest.first().cloned().unwrap_or_default(),
-                extra: rest
-                    .iter()
-                    .skip(1)
-                    .filter(|t| !t.is_empty())
-                    .cloned()
-                    .collect(),
+                id: id.clone(),
+                cross_reference: (!more.is_empty()).then(|| more.join("\n")),
+                action,
+                action_inlines,
+                extra: cells.map(Cell::text).filter(|t| !t.is_empty()).collect(),
             })
         })
         .collect()
@@ -214,16 +309,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_and_ticks() {
+    fn ids() {
         for id in ["22-02", "01-01", "Op-01", "(44-14)", "54-03", "OP-01-02"] {
             assert!(ITEM_ID.is_match(id), "{id}");
         }
         for not_id in ["Action", "TSB to prepare", ""] {
             assert!(!ITEM_ID.is_match(not_id), "{not_id}");
         }
-        assert!(is_ticked("√"));
-        assert!(is_ticked(" ✓ "));
-        assert!(!is_ticked(""));
-        assert!(!is_ticked("Ongoing"));
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use super::*;
+
+    #[test]
+    fn header_words_by_meaning() {
+        assert_eq!(meaning("Action Item"), Some(Meaning::Id));
+        assert_eq!(meaning("No."), Some(Meaning::Id));
+        assert_eq!(meaning("Action"), Some(Meaning::Action));
+        assert_eq!(meaning("Deadline"), Some(Meaning::Milestone));
+        assert_eq!(meaning("Periodic goal(s) met"), Some(Meaning::Periodic));
+        assert_eq!(meaning("Completed (√)"), Some(Meaning::Completed));
+        assert_eq!(meaning("Status"), Some(Meaning::Status));
+        assert_eq!(meaning("Progress"), Some(Meaning::Status));
+        assert_eq!(meaning("Comments"), Some(Meaning::Status));
+        assert_eq!(meaning("Lead"), None);
     }
 }

@@ -36,7 +36,7 @@ pub struct Matrix {
 pub fn read_matrix(table: &Table) -> Matrix {
     let header_rows = count_header_rows(table);
     let columns = read_columns(&table.rows[..header_rows]);
-    let width = columns.len() as u32;
+    let width = columns.len();
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
     for row in &table.rows[header_rows..] {
@@ -65,13 +65,13 @@ pub fn read_matrix(table: &Table) -> Matrix {
 /// Header rows: the first row, plus following rows whose label cell continues a vertical
 /// merge or is empty (the column-name row).
 fn count_header_rows(table: &Table) -> usize {
-    let mut count = 1;
+    let mut count: usize = 1;
     for row in table.rows.iter().skip(1) {
         let label = row.cells.first();
         let continues = label.is_some_and(|c| c.v_merge == VMerge::Continue || c.text().is_empty());
         let looks_like_resolution = label.is_some_and(|c| parse_title_line(&c.text()).is_some());
         if continues && !looks_like_resolution && !row_is_blank(row) {
-            count += 1;
+            count = count.saturating_add(1);
         } else {
             break;
         }
@@ -90,10 +90,7 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
         return Vec::new();
     };
     let groups_row = &header[0];
-    let label_end = groups_row
-        .cells
-        .first()
-        .map_or(1, |c| c.grid_col + c.grid_span);
+    let label_end = groups_row.cells.first().map_or(1, Cell::end_col);
     names_row
         .cells
         .iter()
@@ -102,7 +99,7 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
             let group = groups_row
                 .cells
                 .iter()
-                .find(|g| g.grid_col <= cell.grid_col && cell.grid_col < g.grid_col + g.grid_span)
+                .find(|g| g.covers(cell.grid_col))
                 .map(|g| g.text().replace('\n', " "))
                 .unwrap_or_default();
             let name = if header.len() == 1 {
@@ -115,7 +112,7 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
         .collect()
 }
 
-fn read_row(row: &Row, width: u32) -> Option<SummaryRow> {
+fn read_row(row: &Row, width: usize) -> Option<SummaryRow> {
     let label_cell = row.cells.first()?;
     let label_text = label_cell.text();
     let TitleLine {
@@ -123,10 +120,10 @@ fn read_row(row: &Row, width: u32) -> Option<SummaryRow> {
         number,
         title,
     } = parse_title_line(&label_text.replace('\n', " "))?;
-    let start = label_cell.grid_col + label_cell.grid_span;
-    let mut cells = vec![String::new(); width as usize];
+    let start = label_cell.end_col();
+    let mut cells = vec![String::new(); width];
     for cell in &row.cells[1..] {
-        let index = cell.grid_col.saturating_sub(start) as usize;
+        let index = usize::try_from(cell.grid_col.saturating_sub(start)).unwrap_or(usize::MAX);
         if let Some(slot) = cells.get_mut(index) {
             *slot = cell.text();
         }

@@ -6,10 +6,14 @@
 //! tables before Section I are the cover. Headings are recognised by style or by their
 //! "Resolution N – title" shape. Anomalies become [`Warning`]s.
 
+// Input-derived numbers must never overflow: every operation is checked or saturating.
+#![warn(clippy::arithmetic_side_effects)]
+
 mod blocks;
 mod cover;
 mod heading;
 mod items;
+mod marks;
 mod matrix;
 
 pub use heading::{is_appendix_heading, parse_title_line, TitleLine};
@@ -82,6 +86,9 @@ struct Walker<'d> {
     resolutions: Vec<Resolution>,
     appendices: Vec<Appendix>,
     action_tables: usize,
+    /// The columns of the action table just read, while nothing but empty paragraphs
+    /// follows it: a next action table may continue it (a table split across pages).
+    continuation: Option<(items::Columns, u32)>,
     /// Matrix row label ("Resolution 22") → the anchor its title links to.
     matrix_anchors: HashMap<String, String>,
     warnings: Vec<Warning>,
@@ -101,6 +108,7 @@ pub fn ingest(document: &Document) -> Result<Ingested, IngestError> {
         resolutions: Vec::new(),
         appendices: Vec::new(),
         action_tables: 0,
+        continuation: None,
         matrix_anchors: HashMap::new(),
         warnings: Vec::new(),
     };
@@ -165,6 +173,7 @@ impl<'d> Walker<'d> {
         if trimmed.is_empty() && !p.spans.iter().any(|s| s.footnote.is_some()) {
             return;
         }
+        self.continuation = None;
         let is_heading = p.heading_level.is_some();
         if is_heading || self.may_be_unstyled_heading(p) {
             if let Some(line) = parse_title_line(trimmed) {
@@ -352,8 +361,12 @@ impl<'d> Walker<'d> {
             return self.matrix(table);
         }
         if let Some((header, columns)) = items::action_header(table) {
-            return self.action_table(table, header, columns);
+            return self.action_table(table, Some(header), columns);
         }
+        if let Some(columns) = self.headerless_action_columns(table) {
+            return self.action_table(table, None, columns);
+        }
+        self.continuation = None;
         match self.place {
             Place::Front => self.cover_tables.push(table),
             Place::Appendix { .. } if items::is_item_list(table) => {
@@ -398,29 +411,107 @@ impl<'d> Walker<'d> {
         self.place = Place::AfterMatrix;
     }
 
-    fn action_table(&mut self, table: &Table, header: usize, columns: items::Columns) {
-        self.action_tables += 1;
-        let rows = items::read_action_rows(table, header, columns);
+    /// The columns to read a table without a header row with: those of the action table
+    /// it continues (same grid width, nothing but empty paragraphs between), or the
+    /// published layout for a table of item rows in a resolution.
+    fn headerless_action_columns(&mut self, table: &Table) -> Option<items::Columns> {
+        if !matches!(self.place, Place::Resolution { .. }) {
+            return None;
+        }
+        if let Some((columns, width)) = &self.continuation {
+            if *width == grid_width(table) {
+                return Some(columns.clone());
+            }
+        }
+        if items::is_item_list(table) && grid_width(table) >= 5 {
+            let location = self.location();
+            self.warn(
+                location,
+                "a table of action items without a header row was read by position \
+                 (Action item | Action | Milestone | Periodic goals met | Completed)",
+            );
+            return Some(items::Columns::positional());
+        }
+        None
+    }
+
+    fn action_table(&mut self, table: &Table, header: Option<usize>, columns: items::Columns) {
+        self.action_tables = self.action_tables.saturating_add(1);
+        let repeats_header = header.is_none()
+            || header
+                .and_then(|h| table.rows.get(h))
+                .is_some_and(|r| r.header)
+            || self
+                .continuation
+                .as_ref()
+                .is_some_and(|(c, _)| c.same_header(&columns));
+        let continues = self.continuation.is_some() && repeats_header;
+        let rows = items::read_action_rows(table, header, &columns);
         let location = self.location();
+        let extra = columns.extra_headers();
+        if !extra.is_empty() {
+            self.warn(
+                location.clone(),
+                format!(
+                    "the action table has columns of no known meaning ({}); their cells are kept in each item's \"extra\"",
+                    extra
+                        .iter()
+                        .map(|h| format!("{:?}", shorten(h)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
         for problem in rows.problems {
             self.warn(location.clone(), problem);
         }
-        match self.place {
-            Place::Resolution { .. } => {
-                if let Some(resolution) = self.resolutions.last_mut() {
-                    resolution.action_items.extend(rows.items);
-                }
-                self.place = Place::Resolution { after_table: true };
-            }
-            _ => {
-                let ids: Vec<&str> = rows.items.iter().map(|i| i.id.as_str()).collect();
-                self.warn(
-                    location,
+        if !matches!(self.place, Place::Resolution { .. }) {
+            let ids: Vec<&str> = rows.items.iter().map(|i| i.id.as_str()).collect();
+            return self.warn(
+                location,
+                format!(
+                    "an action item table outside any resolution was not kept (items: {}; {} status paragraphs)",
+                    ids.join(", "),
+                    rows.items.iter().map(|i| i.status.len()).sum::<usize>().saturating_add(rows.leading_status.len())
+                ),
+            );
+        }
+        let problem = self.place_leading_status(rows.leading_status, continues);
+        if let Some(resolution) = self.resolutions.last_mut() {
+            resolution.action_items.extend(rows.items);
+        }
+        if let Some(problem) = problem {
+            self.warn(location, problem);
+        }
+        self.place = Place::Resolution { after_table: true };
+        self.continuation = Some((columns, grid_width(table)));
+    }
+
+    /// Status rows at the top of an action table: the status of the resolution's last
+    /// item (silently when the table continues the one before it), else kept in the
+    /// resolution's notes. Returns the warning to give, if any.
+    fn place_leading_status(&mut self, leading: Vec<Block>, continues: bool) -> Option<String> {
+        if leading.is_empty() {
+            return None;
+        }
+        let resolution = self.resolutions.last_mut()?;
+        match resolution.action_items.last_mut() {
+            Some(item) => {
+                item.status.extend(leading);
+                (!continues).then(|| {
                     format!(
-                        "an action item table outside any resolution was not kept (items: {})",
-                        ids.join(", ")
-                    ),
+                        "a status row at the top of an action table was read as the status of item {}, the item before the table",
+                        item.id
+                    )
+                })
+            }
+            None => {
+                let problem = format!(
+                    "a status row before any action item was kept in the resolution's notes: {:?}",
+                    shorten(leading.first().map(|b| b.text.as_str()).unwrap_or(""))
                 );
+                resolution.notes.extend(leading);
+                Some(problem)
             }
         }
     }
@@ -523,6 +614,16 @@ fn is_style(p: &Paragraph, name: &str) -> bool {
     p.style
         .as_deref()
         .is_some_and(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// The number of grid columns the table's rows reach.
+fn grid_width(table: &Table) -> u32 {
+    table
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.last().map(crate::ooxml::Cell::end_col))
+        .max()
+        .unwrap_or(0)
 }
 
 fn shorten(text: &str) -> String {

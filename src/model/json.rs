@@ -1,6 +1,6 @@
 //! JSON in and out: stable formatting, schema validation with the JSON path of any error.
 
-use crate::model::{ActionPlan, Block, SCHEMA_VERSION};
+use crate::model::{ActionPlan, Block, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use thiserror::Error;
 
 /// A JSON input that cannot be used.
@@ -20,7 +20,7 @@ pub enum JsonError {
         message: String,
     },
     /// A `schema_version` this build does not read.
-    #[error("unsupported schema_version {found} (this actplan reads version {SCHEMA_VERSION})")]
+    #[error("unsupported schema_version {found} (this actplan reads versions {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION})")]
     Version {
         /// The version found.
         found: String,
@@ -56,18 +56,24 @@ pub fn from_json_str(text: &str) -> Result<ActionPlan, JsonError> {
         message: strip_position(&e.to_string()),
     })?;
     check_version(&value)?;
-    let plan: ActionPlan =
+    let mut plan: ActionPlan =
         serde_path_to_error::deserialize(&value).map_err(|e| JsonError::Schema {
             path: display_path(&e.path().to_string()),
             message: strip_position(&e.inner().to_string()),
         })?;
     validate(&plan)?;
+    // An older version reads as this one: every field it lacks is optional.
+    plan.schema_version = SCHEMA_VERSION;
     Ok(plan)
 }
 
 fn check_version(value: &serde_json::Value) -> Result<(), JsonError> {
     match value.get("schema_version") {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {
+        Some(serde_json::Value::Number(n))
+            if n.as_u64().is_some_and(|v| {
+                (u64::from(OLDEST_SCHEMA_VERSION)..=u64::from(SCHEMA_VERSION)).contains(&v)
+            }) =>
+        {
             Ok(())
         }
         Some(serde_json::Value::Number(n)) => Err(JsonError::Version {
@@ -115,6 +121,21 @@ fn validate(plan: &ActionPlan) -> Result<(), JsonError> {
                 &item.status,
                 &format!("resolutions[{r}].action_items[{i}].status"),
             )?;
+        }
+    }
+    for (a, appendix) in plan.appendices.iter().enumerate() {
+        for (i, item) in appendix.items.iter().enumerate() {
+            let joined: String = item
+                .action_inlines
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect();
+            if !item.action_inlines.is_empty() && joined != item.action {
+                return Err(JsonError::Schema {
+                    path: format!("appendices[{a}].items[{i}].action_inlines"),
+                    message: "the inline texts do not add up to the item's action".into(),
+                });
+            }
         }
     }
     Ok(())
@@ -171,6 +192,16 @@ mod tests {
             panic!("{error}")
         };
         assert_eq!(path, "resolutions[0].action_items[0].periodic_goals_met");
+    }
+
+    #[test]
+    fn version_1_reads_as_the_current_version() {
+        let json = r#"{"schema_version": 1, "resolutions": [], "appendices": [{"title": "Appendix I",
+            "items": [{"id": "16-01", "action": "Old action."}]}]}"#;
+        let plan = from_json_str(json).unwrap();
+        assert_eq!(plan.schema_version, SCHEMA_VERSION);
+        assert_eq!(plan.appendices[0].items[0].action, "Old action.");
+        assert!(plan.appendices[0].items[0].action_inlines.is_empty());
     }
 
     #[test]

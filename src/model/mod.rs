@@ -16,8 +16,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes. Version 2 added `AppendixItem::action_inlines`
+/// and the item fields `periodic_goals_met_text`, `completed_text` and `extra`, all
+/// optional: version 1 JSON reads unchanged (and is read as version 2).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest schema version this build reads.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -27,7 +32,7 @@ fn is_false(value: &bool) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionPlan {
-    /// Version of this model; 1 for this release.
+    /// Version of this model; 2 for this release (version 1 is read too).
     pub schema_version: u32,
     /// The TD cover table; absent when the document has no cover.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -233,7 +238,7 @@ pub struct Resolution {
 }
 
 /// One action item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// "22-02": the first line of the id cell.
@@ -248,13 +253,26 @@ pub struct Item {
     pub action: String,
     /// The milestone text (lines joined by "\n").
     pub milestone: String,
-    /// √ in the "Periodic goals met" column.
+    /// A true mark in the "Periodic goals met" column (see [`Item::completed`] for the
+    /// marks read as true).
     pub periodic_goals_met: bool,
-    /// √ in the "Completed" column.
+    /// The "Periodic goals met" cell text when it is not a plain mark (kept so that
+    /// nothing is lost; the reader warns about it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periodic_goals_met_text: Option<String>,
+    /// A true mark in the "Completed" column: a check glyph (√ ✓ ✔ ☑ ☒, the Symbol and
+    /// Wingdings checks) or the words X, Yes, Y, Done (any case). Empty, No, N and a dash
+    /// read false; any other text reads false and is kept in `completed_text`.
     pub completed: bool,
-    /// The status paragraphs.
+    /// The "Completed" cell text when it is not a plain mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_text: Option<String>,
+    /// The status paragraphs (from the status row, the status column, or both).
     #[serde(default)]
     pub status: Vec<Block>,
+    /// Cells of columns the action table has beyond the known ones, keyed by their header.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 /// One appendix of obsolete items.
@@ -278,7 +296,7 @@ pub struct Appendix {
 }
 
 /// An obsolete item listed in an appendix.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppendixItem {
     /// First line of the id cell.
@@ -286,8 +304,12 @@ pub struct AppendixItem {
     /// Second line of the id cell, such as "(44-25)".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cross_reference: Option<String>,
-    /// The action text.
+    /// The action text (paragraphs joined by "\n").
     pub action: String,
+    /// The action text's formatted spans, links and footnote references (paragraphs
+    /// separated by a "\n" span), adding up to `action`; omitted when it is plain text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_inlines: Vec<Inline>,
     /// Further cells of the row, if the table had more than two columns.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<String>,
@@ -361,6 +383,20 @@ impl Inline {
             && self.href.is_none()
             && self.footnote.is_none()
             && self.mark.is_none()
+    }
+}
+
+impl AppendixItem {
+    /// The action as spans: `action_inlines`, or one plain span holding `action`.
+    pub fn action_spans(&self) -> Vec<Inline> {
+        if self.action_inlines.is_empty() && !self.action.is_empty() {
+            vec![Inline {
+                text: self.action.clone(),
+                ..Inline::default()
+            }]
+        } else {
+            self.action_inlines.clone()
+        }
     }
 }
 

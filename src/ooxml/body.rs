@@ -18,6 +18,10 @@ use std::collections::{BTreeMap, HashMap};
 /// Deepest table nesting accepted.
 pub const MAX_TABLE_DEPTH: usize = 64;
 
+/// Largest `w:gridSpan` and `w:gridBefore` taken as given; larger values are clamped so
+/// that grid positions stay small (no row of a real table is a thousand columns wide).
+pub const MAX_GRID_SPAN: u32 = 1000;
+
 /// What the parser needs besides the part itself.
 pub struct Context<'c> {
     /// Paragraph styles.
@@ -51,6 +55,18 @@ enum Frame {
         id: String,
         blocks: Vec<Node>,
     },
+    /// A text box (`w:txbxContent`): its paragraphs follow the paragraph it sits in.
+    TextBox {
+        blocks: Vec<Node>,
+    },
+}
+
+/// What a text box interrupts: the paragraph it is anchored in, the run properties and a
+/// carried paragraph, restored at the end of the text box.
+struct Interrupted {
+    paragraph: Option<ParagraphBuilder>,
+    run: RunProps,
+    carried: Option<ParagraphBuilder>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +153,10 @@ struct Parser<'a, 'c> {
     paragraph_serial: u64,
     footnotes: BTreeMap<String, Vec<Node>>,
     revisions: RevisionCount,
+    /// The paragraphs interrupted by open text boxes, innermost last.
+    interrupted: Vec<Interrupted>,
+    /// Text box content waiting for its paragraph to end.
+    deferred: Vec<Node>,
 }
 
 impl<'a, 'c> Parser<'a, 'c> {
@@ -165,6 +185,8 @@ impl<'a, 'c> Parser<'a, 'c> {
             paragraph_serial: 0,
             footnotes: BTreeMap::new(),
             revisions: RevisionCount::default(),
+            interrupted: Vec::new(),
+            deferred: Vec::new(),
         }
     }
 
@@ -184,6 +206,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         while let Some(frame) = self.frames.pop() {
             self.close_frame(frame);
         }
+        self.flush_deferred();
         Ok(Document {
             body: self.body,
             footnotes: self.footnotes,
@@ -247,8 +270,9 @@ impl<'a, 'c> Parser<'a, 'c> {
             "tcPr" if !empty => self.read_cell_properties()?,
             "footnote" | "endnote" if !empty => self.start_note(e)?,
             "sdt" | "sdtPr" | "sdtContent" if !empty => self.start_content_control(name, e)?,
-            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "drawing" | "pict" | "object"
-            | "txbxContent" | "commentReference" | "comments"
+            "txbxContent" if !empty => self.start_text_box(),
+            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "object" | "commentReference"
+            | "comments"
                 if !empty =>
             {
                 self.reader.skip(e)?
@@ -261,7 +285,7 @@ impl<'a, 'c> Parser<'a, 'c> {
     /// `w:p`: a new paragraph, carrying the bookmarks met before it.
     fn start_paragraph(&mut self, empty: bool) {
         self.finish_paragraph();
-        self.paragraph_serial += 1;
+        self.paragraph_serial = self.paragraph_serial.wrapping_add(1);
         self.paragraph = Some(ParagraphBuilder {
             bookmarks: std::mem::take(&mut self.pending_bookmarks),
             ..ParagraphBuilder::default()
@@ -329,7 +353,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             "ins" | "moveTo" => (RevisionMode::Accept, &mut self.revisions.insertions),
             _ => (RevisionMode::Reject, &mut self.revisions.deletions),
         };
-        *count += 1;
+        *count = count.saturating_add(1);
         if self.context.mode != kept_in {
             self.reader.skip(e)?;
         }
@@ -348,7 +372,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         }
         self.finish_paragraph();
         self.flush_carried();
-        self.table_depth += 1;
+        self.table_depth = self.table_depth.saturating_add(1);
         if self.table_depth > MAX_TABLE_DEPTH {
             return Err(self.reader.error_here(format!(
                 "tables nested deeper than {MAX_TABLE_DEPTH} levels"
@@ -435,6 +459,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 }
             }
             "tc" => self.end_cell(),
+            "txbxContent" => self.end_text_box(),
             "tr" => {
                 self.finish_paragraph();
                 if let Some(Frame::Row { .. }) = self.frames.last() {
@@ -512,6 +537,46 @@ impl<'a, 'c> Parser<'a, 'c> {
             Frame::Note { id, blocks } => {
                 self.footnotes.insert(id, blocks);
             }
+            Frame::TextBox { blocks } => self.deferred.extend(blocks),
+        }
+    }
+
+    /// `w:txbxContent` (in `w:drawing`, `w:pict` or `mc:AlternateContent`): the paragraph
+    /// it sits in is set aside; the text box's own paragraphs and tables are read and
+    /// placed after that paragraph.
+    fn start_text_box(&mut self) {
+        self.interrupted.push(Interrupted {
+            paragraph: self.paragraph.take(),
+            run: std::mem::take(&mut self.run),
+            carried: self.carried.take(),
+        });
+        self.frames.push(Frame::TextBox { blocks: Vec::new() });
+    }
+
+    fn end_text_box(&mut self) {
+        self.finish_paragraph();
+        self.flush_carried();
+        while let Some(frame) = self.frames.pop() {
+            let was_text_box = matches!(frame, Frame::TextBox { .. });
+            self.close_frame(frame);
+            if was_text_box {
+                break;
+            }
+        }
+        if let Some(outer) = self.interrupted.pop() {
+            self.paragraph = outer.paragraph;
+            self.run = outer.run;
+            self.carried = outer.carried;
+        }
+        if self.paragraph.is_none() {
+            self.flush_deferred();
+        }
+    }
+
+    /// Place text box content that waited for its paragraph.
+    fn flush_deferred(&mut self) {
+        for node in std::mem::take(&mut self.deferred) {
+            self.push_node(node);
         }
     }
 
@@ -519,7 +584,7 @@ impl<'a, 'c> Parser<'a, 'c> {
         for frame in self.frames.iter_mut().rev() {
             match frame {
                 Frame::Cell(cell) => return cell.blocks.push(node),
-                Frame::Note { blocks, .. } => return blocks.push(node),
+                Frame::Note { blocks, .. } | Frame::TextBox { blocks } => return blocks.push(node),
                 Frame::Table(_) | Frame::Row { .. } => continue,
             }
         }
@@ -527,6 +592,14 @@ impl<'a, 'c> Parser<'a, 'c> {
     }
 
     fn finish_paragraph(&mut self) {
+        if self.paragraph.is_none() {
+            return;
+        }
+        self.finish_paragraph_builder();
+        self.flush_deferred();
+    }
+
+    fn finish_paragraph_builder(&mut self) {
         let Some(mut builder) = self.paragraph.take() else {
             return;
         };
@@ -569,7 +642,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             .style_id
             .or_else(|| styles.default_paragraph_id().map(str::to_string));
         let heading_level = match builder.outline_level {
-            Some(level) if level < 9 => Some(level + 1),
+            Some(level) if level < 9 => level.checked_add(1),
             _ => style_id.as_deref().and_then(|id| styles.heading_level(id)),
         };
         let style_numbering = style_id.as_deref().and_then(|id| styles.numbering(id));
@@ -623,18 +696,14 @@ impl<'a, 'c> Parser<'a, 'c> {
             _ => {}
         })?;
         if numbering_inserted {
-            self.revisions.insertions += 1;
+            self.revisions.count_insertions(1);
             if mode == RevisionMode::Reject {
                 num_id = None;
                 num_level = None;
             }
         }
-        if mark_deleted {
-            self.revisions.deletions += 1;
-        }
-        if mark_inserted {
-            self.revisions.insertions += 1;
-        }
+        self.revisions.count_deletions(usize::from(mark_deleted));
+        self.revisions.count_insertions(usize::from(mark_inserted));
         if let Some(p) = self.paragraph.as_mut() {
             p.style_id = style_id;
             p.outline_level = outline;
@@ -676,15 +745,17 @@ impl<'a, 'c> Parser<'a, 'c> {
             "tblHeader" => header = on_off(e),
             "del" => deleted = true,
             "ins" => inserted = true,
+            // Clamped like gridSpan: a row cannot start a thousand columns in.
             "gridBefore" => {
                 grid_before = attr_value(e, "val")
-                    .and_then(|v| v.parse().ok())
+                    .and_then(|v| v.parse::<u32>().ok())
                     .unwrap_or(0)
+                    .min(MAX_GRID_SPAN)
             }
             _ => {}
         })?;
-        self.revisions.deletions += usize::from(deleted);
-        self.revisions.insertions += usize::from(inserted);
+        self.revisions.count_deletions(usize::from(deleted));
+        self.revisions.count_insertions(usize::from(inserted));
         if let Some(Frame::Row {
             row,
             dropped,
@@ -709,7 +780,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 span = attr_value(e, "val")
                     .and_then(|v| v.parse::<u32>().ok())
                     .unwrap_or(1)
-                    .clamp(1, 1000)
+                    .clamp(1, MAX_GRID_SPAN)
             }
             "vMerge" => {
                 merge = match attr_value(e, "val").as_deref() {
@@ -919,12 +990,13 @@ impl<'a, 'c> Parser<'a, 'c> {
         let Some(p) = self.paragraph.as_mut() else {
             return;
         };
-        if p.spans.len() < count || (count > 0 && p.spans[count - 1].text.len() < last_len) {
+        let before = count.checked_sub(1);
+        if p.spans.len() < count || before.is_some_and(|b| p.spans[b].text.len() < last_len) {
             return;
         }
         let mut added = String::new();
-        if count > 0 {
-            added.push_str(&p.spans[count - 1].text[last_len..]);
+        if let Some(b) = before {
+            added.push_str(p.spans[b].text.get(last_len..).unwrap_or_default());
         }
         for span in &p.spans[count..] {
             added.push_str(&span.text);

@@ -7,6 +7,9 @@
 //! HYPERLINK made a link, PAGEREF dropped, others give their result), symbols, tracked
 //! changes (accepted or rejected), mc:AlternateContent.
 
+// Input-derived numbers must never overflow: every operation is checked or saturating.
+#![warn(clippy::arithmetic_side_effects)]
+
 mod body;
 mod styles;
 mod symbols;
@@ -54,7 +57,17 @@ pub struct RevisionCount {
 impl RevisionCount {
     /// True when the document carried any unaccepted change.
     pub fn any(&self) -> bool {
-        self.insertions + self.deletions > 0
+        self.insertions > 0 || self.deletions > 0
+    }
+
+    /// Count `n` more insertions (saturating).
+    pub fn count_insertions(&mut self, n: usize) {
+        self.insertions = self.insertions.saturating_add(n);
+    }
+
+    /// Count `n` more deletions (saturating).
+    pub fn count_deletions(&mut self, n: usize) {
+        self.deletions = self.deletions.saturating_add(n);
     }
 }
 
@@ -163,6 +176,16 @@ pub enum VMerge {
 }
 
 impl Cell {
+    /// The grid column just after the cell (saturating: positions never wrap).
+    pub fn end_col(&self) -> u32 {
+        self.grid_col.saturating_add(self.grid_span.max(1))
+    }
+
+    /// True when the cell covers grid column `col`.
+    pub fn covers(&self, col: u32) -> bool {
+        self.grid_col <= col && col < self.end_col()
+    }
+
     /// The paragraphs of the cell (nested tables left out) as trimmed lines: every
     /// paragraph and every line break starts a line; empty lines dropped.
     pub fn lines(&self) -> Vec<String> {
@@ -258,8 +281,12 @@ pub fn read_document(package: &Package<'_>, mode: RevisionMode) -> Result<Docume
             let note_rels = package.relationships(&name)?;
             let notes = body::parse_part(&bytes, &name, &note_rels, &context)?;
             document.footnotes = notes.footnotes;
-            document.revisions.insertions += notes.revisions.insertions;
-            document.revisions.deletions += notes.revisions.deletions;
+            document
+                .revisions
+                .count_insertions(notes.revisions.insertions);
+            document
+                .revisions
+                .count_deletions(notes.revisions.deletions);
         }
     }
     document.default_style = styles.default_paragraph_style_name();

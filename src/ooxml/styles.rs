@@ -140,7 +140,7 @@ impl StyleSheet {
         self.chain(id)
             .find_map(|s| s.outline_level)
             .filter(|l| *l < 9)
-            .map(|l| l + 1)
+            .and_then(|l| l.checked_add(1))
     }
 
     fn compute_numbering(&self, id: &str) -> Option<(String, u32)> {
@@ -151,10 +151,10 @@ impl StyleSheet {
 
     fn chain<'s>(&'s self, id: &str) -> impl Iterator<Item = &'s StyleDef> + 's {
         let mut next = self.styles.get(id);
-        let mut steps = 0;
+        let mut steps: usize = 0;
         std::iter::from_fn(move || {
             let current = next?;
-            steps += 1;
+            steps = steps.saturating_add(1);
             next = if steps >= MAX_STYLE_CHAIN {
                 None
             } else {
@@ -287,7 +287,7 @@ impl ListDefinitions {
         if let Some(style) = self.style_links.get(abstract_id) {
             if let Some((linked, _)) = styles.numbering(style) {
                 if linked != num_id {
-                    return self.format(&linked, level, styles, depth + 1);
+                    return self.format(&linked, level, styles, depth.saturating_add(1));
                 }
             }
         }

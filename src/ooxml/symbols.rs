@@ -34,7 +34,7 @@ impl SymbolFont {
 /// The Unicode character for code `code` (as in `w:char="F0D6"`, or 0xD6) in `font`.
 pub fn map_symbol(font: SymbolFont, code: u32) -> char {
     let low = if (0xF000..=0xF0FF).contains(&code) {
-        code - 0xF000
+        code.saturating_sub(0xF000)
     } else {
         code
     };

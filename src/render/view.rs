@@ -244,6 +244,11 @@ pub struct AppendixItemView {
     pub cross_reference: Option<String>,
     /// Action text.
     pub action: String,
+    /// The action's spans, footnote references numbered (HTML view; empty for Markdown).
+    pub action_spans: Vec<Span>,
+    /// The action as inline Markdown for a table cell, footnote references as `[^N]`
+    /// (Markdown view; empty for HTML).
+    pub action_md: String,
     /// Extra cells, padded to the appendix's `extra_columns`.
     pub extra: Vec<String>,
 }
@@ -765,12 +770,44 @@ impl<'a> Builder<'a> {
                     items: a
                         .items
                         .iter()
-                        .map(|i| appendix_item_view(i, extra_columns))
+                        .map(|i| self.appendix_item_view(i, extra_columns))
                         .collect(),
                     blocks: self.flow(&a.blocks),
                 }
             })
             .collect()
+    }
+
+    /// An obsolete item, its extra cells padded to `extra_columns`, its action's spans
+    /// (with footnote references) for this target.
+    fn appendix_item_view(
+        &mut self,
+        item: &AppendixItem,
+        extra_columns: usize,
+    ) -> AppendixItemView {
+        let mut extra = item.extra.clone();
+        extra.resize(extra_columns, String::new());
+        let block = Block {
+            text: item.action.clone(),
+            inlines: item.action_inlines.clone(),
+            ..Block::default()
+        };
+        let spans = self.spans(&block);
+        let (action_spans, action_md) = match self.target {
+            Target::Html => (spans, String::new()),
+            Target::Markdown => (
+                Vec::new(),
+                markdown::spans(&spans, markdown::Mode::Cell, "", false),
+            ),
+        };
+        AppendixItemView {
+            id: item.id.clone(),
+            cross_reference: item.cross_reference.clone(),
+            action: item.action.clone(),
+            action_spans,
+            action_md,
+            extra,
+        }
     }
 
     /// The referenced footnotes, in the order of their numbers.
@@ -820,33 +857,49 @@ impl<'a> Builder<'a> {
             }
             order.push(&r.notes);
         }
-        for a in &plan.appendices {
-            order.push(&a.blocks);
-        }
         let mut next = 1;
-        let mut stack: Vec<&'a Block> = order.iter().flat_map(|b| b.iter()).rev().collect();
-        while let Some(block) = stack.pop() {
-            for inline in &block.inlines {
-                let Some(id) = inline.footnote.as_deref() else {
-                    continue;
-                };
-                if !plan.footnotes.contains_key(id) {
-                    continue;
-                }
-                let number = *self.footnote_numbers.entry(id).or_insert_with(|| {
-                    next += 1;
-                    next - 1
-                });
-                if let Some(mark) = &inline.mark {
-                    self.footnote_marks
-                        .entry(number)
-                        .or_insert_with(|| mark.clone());
-                }
+        self.number_blocks(order.iter().flat_map(|b| b.iter()), &mut next);
+        for a in &plan.appendices {
+            for item in &a.items {
+                self.number_references(&item.action_inlines, &mut next);
             }
+            self.number_blocks(a.blocks.iter(), &mut next);
+        }
+    }
+
+    /// Number the footnotes the blocks (nested tables included) refer to, in order.
+    fn number_blocks(&mut self, blocks: impl Iterator<Item = &'a Block>, next: &mut u32) {
+        let mut stack: Vec<&'a Block> = blocks.collect();
+        stack.reverse();
+        while let Some(block) = stack.pop() {
+            self.number_references(&block.inlines, next);
             if let Some(rows) = &block.rows {
                 for cell in rows.iter().flatten().rev() {
                     stack.extend(cell.iter().rev());
                 }
+            }
+        }
+    }
+
+    /// Number the footnotes `inlines` refer to that have no number yet (`next` is the
+    /// next number).
+    fn number_references(&mut self, inlines: &'a [Inline], next: &mut u32) {
+        for inline in inlines {
+            let Some(id) = inline.footnote.as_deref() else {
+                continue;
+            };
+            if !self.plan.footnotes.contains_key(id) {
+                continue;
+            }
+            let number = *self.footnote_numbers.entry(id).or_insert_with(|| {
+                let number = *next;
+                *next = next.saturating_add(1);
+                number
+            });
+            if let Some(mark) = &inline.mark {
+                self.footnote_marks
+                    .entry(number)
+                    .or_insert_with(|| mark.clone());
             }
         }
     }
@@ -1204,17 +1257,6 @@ fn summary_row_view(
         url: row.url.as_deref().and_then(safe_href),
         target: section,
         cells: row.cells.clone(),
-    }
-}
-
-fn appendix_item_view(item: &AppendixItem, extra_columns: usize) -> AppendixItemView {
-    let mut extra = item.extra.clone();
-    extra.resize(extra_columns, String::new());
-    AppendixItemView {
-        id: item.id.clone(),
-        cross_reference: item.cross_reference.clone(),
-        action: item.action.clone(),
-        extra,
     }
 }
 

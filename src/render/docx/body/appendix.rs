@@ -4,7 +4,7 @@
 use super::paragraphs::ParagraphProps;
 use super::tables::{Borders, Merge};
 use super::{Writer, PORTRAIT_WIDTH};
-use crate::model::{Appendix, AppendixItem};
+use crate::model::{Appendix, AppendixItem, Inline};
 use crate::render::docx::styles::names;
 
 /// Width of the id column of an appendix table.
@@ -55,10 +55,11 @@ impl Writer<'_> {
         self.text_paragraph(ParagraphProps::styled(text), &item.id);
         self.cross_reference_lines(item.cross_reference.as_deref(), text);
         self.w.end("w:tc");
-        let cells =
-            std::iter::once(item.action.as_str()).chain(item.extra.iter().map(String::as_str));
-        let mut written = 0;
-        for value in cells {
+        self.cell_start(width, 1, Merge::None);
+        self.inline_cell_paragraphs(&item.action_spans(), text);
+        self.w.end("w:tc");
+        let mut written = 1;
+        for value in item.extra.iter().map(String::as_str) {
             self.cell_start(width, 1, Merge::None);
             self.lines_cell_paragraphs(value, text);
             self.w.end("w:tc");
@@ -70,6 +71,37 @@ impl Writer<'_> {
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
+    }
+    /// A cell's paragraphs from spans: a new paragraph at each "\n" (at least one
+    /// paragraph), footnote references and links kept.
+    fn inline_cell_paragraphs(&mut self, spans: &[Inline], style: &str) {
+        let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
+        for span in spans {
+            let mut pieces = span.text.split('\n');
+            if let (Some(first), Some(last)) = (pieces.next(), lines.last_mut()) {
+                if !first.is_empty() || span.footnote.is_some() {
+                    last.push(Inline {
+                        text: first.to_string(),
+                        ..span.clone()
+                    });
+                }
+            }
+            for piece in pieces {
+                lines.push(Vec::new());
+                if let (false, Some(last)) = (piece.is_empty(), lines.last_mut()) {
+                    last.push(Inline {
+                        text: piece.to_string(),
+                        ..span.clone()
+                    });
+                }
+            }
+        }
+        for line in &lines {
+            self.w.start("w:p", &[]);
+            self.paragraph_properties(ParagraphProps::styled(style));
+            self.inlines(line);
+            self.w.end("w:p");
+        }
     }
 }
 
@@ -85,6 +117,7 @@ mod tests {
             cross_reference: cross_reference.map(str::to_string),
             action: format!("Action of {id}"),
             extra: extra.iter().map(|e| e.to_string()).collect(),
+            ..AppendixItem::default()
         }
     }
 

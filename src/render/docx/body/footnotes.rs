@@ -61,12 +61,19 @@ pub(super) fn custom_mark_of(plan: &ActionPlan, key: &str) -> bool {
             all.push(&item.status);
         }
     }
-    for appendix in &plan.appendices {
-        all.push(&appendix.blocks);
-    }
-    all.iter()
-        .find_map(|blocks| first_citation(blocks, key))
-        .unwrap_or(false)
+    let in_blocks = all.iter().find_map(|blocks| first_citation(blocks, key));
+    let in_appendices = || {
+        plan.appendices.iter().find_map(|appendix| {
+            appendix
+                .items
+                .iter()
+                .flat_map(|item| &item.action_inlines)
+                .find(|inline| inline.footnote.as_deref() == Some(key))
+                .map(|inline| inline.mark.is_some())
+                .or_else(|| first_citation(&appendix.blocks, key))
+        })
+    };
+    in_blocks.or_else(in_appendices).unwrap_or(false)
 }
 
 /// Whether the first citation of footnote `key` in `blocks` (nested tables included) has

@@ -34,6 +34,7 @@ pub(super) fn item(id: &str) -> Item {
         periodic_goals_met: false,
         completed: false,
         status: Vec::new(),
+        ..Item::default()
     }
 }
 

@@ -1,0 +1,701 @@
+//! Reading fidelity (#10): editions typed by hand or laid out differently read to the same
+//! content as the published layout, or to their content plus a warning naming the item.
+//! Every edition is built here, in memory; every test asserts the content read.
+
+mod common;
+
+use actplan::model::{Block, Inline, Item};
+use actplan::render::{Format, RenderOptions};
+use actplan::{Ingested, ReadOptions};
+use common::*;
+use std::collections::BTreeMap;
+
+fn read(docx: &[u8]) -> Ingested {
+    let read = actplan::read_docx(docx, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("read failed: {e}"));
+    // Whatever the layout, the model is valid JSON of the schema and reads back the same.
+    let json = actplan::json::to_json_string(&read.plan);
+    let back = actplan::json::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(back, read.plan, "JSON round trip");
+    read
+}
+
+fn docx(body: &str) -> Vec<u8> {
+    DocxBuilder::new()
+        .styles(STANDARD_STYLES)
+        .document_body(body)
+        .build()
+}
+
+fn items(read: &Ingested) -> &[Item] {
+    assert_eq!(
+        read.plan.resolutions.len(),
+        1,
+        "{:#?}",
+        read.plan.resolutions
+    );
+    &read.plan.resolutions[0].action_items
+}
+
+fn texts(blocks: &[Block]) -> Vec<&str> {
+    blocks.iter().map(|b| b.text.as_str()).collect()
+}
+
+fn messages(read: &Ingested) -> Vec<String> {
+    read.warnings.iter().map(ToString::to_string).collect()
+}
+
+/// A row of plain-text cells.
+fn text_row(cells: &[&str]) -> String {
+    row(&cells.iter().map(|c| text_cell(c)).collect::<Vec<_>>())
+}
+
+/// A repeating header row of the given texts.
+fn header(cells: &[&str]) -> String {
+    let cells: String = cells.iter().map(|t| text_cell(t)).collect();
+    format!("<w:tr><w:trPr><w:tblHeader/></w:trPr>{cells}</w:tr>")
+}
+
+// ---------------------------------------------------------------------------------------
+// Marks
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn marks_are_read_by_meaning_and_unknown_marks_are_kept_with_a_warning() {
+    let rows = [
+        item_row("01-01", "A.", "2024", "X", "x"),
+        item_row("01-02", "B.", "2024", "Yes", "✔"),
+        item_row("01-03", "C.", "2024", "Y", "Done"),
+        item_row("01-04", "D.", "2024", "☑", "DONE."),
+        item_row("01-05", "E.", "2024", "No", "–"),
+        item_row("01-06", "F.", "2024", "N", "-"),
+        item_row("01-07", "G.", "2024", "", "Ongoing"),
+        item_row("01-08", "H.", "2024", "√", ""),
+    ]
+    .concat();
+    let read = read(&minimal_plan_docx(&rows));
+    let marks: Vec<(&str, bool, bool)> = items(&read)
+        .iter()
+        .map(|i| (i.id.as_str(), i.periodic_goals_met, i.completed))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("01-01", true, true),
+            ("01-02", true, true),
+            ("01-03", true, true),
+            ("01-04", true, true),
+            ("01-05", false, false),
+            ("01-06", false, false),
+            ("01-07", false, false),
+            ("01-08", true, false),
+        ]
+    );
+    let unknown = &items(&read)[6];
+    assert_eq!(unknown.completed_text.as_deref(), Some("Ongoing"));
+    assert_eq!(unknown.periodic_goals_met_text, None);
+    assert!(items(&read)
+        .iter()
+        .filter(|i| i.id != "01-07")
+        .all(|i| i.completed_text.is_none() && i.periodic_goals_met_text.is_none()));
+    assert_eq!(
+        messages(&read),
+        ["Resolution 1: item 01-07: the Completed cell holds \"Ongoing\", not a known mark; read as false, text kept"]
+    );
+    let json = actplan::json::to_json_string(&read.plan);
+    assert!(json.contains("\"completed_text\": \"Ongoing\""), "{json}");
+}
+
+#[test]
+fn symbol_font_check_glyphs_are_true_marks() {
+    let wingdings = "<w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>";
+    let symbol = "<w:p><w:r><w:sym w:font=\"Symbol\" w:char=\"F0D6\"/></w:r></w:p>";
+    let rows = item_row_xml([
+        &para("01-01"),
+        &para("A."),
+        &para("2024"),
+        wingdings,
+        symbol,
+    ]);
+    let read = read(&minimal_plan_docx(&rows));
+    let item = &items(&read)[0];
+    assert!(item.periodic_goals_met && item.completed, "{item:?}");
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+}
+
+// ---------------------------------------------------------------------------------------
+// Columns by header
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_status_column_reads_into_status() {
+    let head = header(&[
+        "Action item",
+        "Action",
+        "Milestone",
+        "Periodic goals met",
+        "Completed",
+        "Status",
+    ]);
+    let rows = [
+        text_row(&["01-01", "A.", "2024", "", "√", "Done in 2023."]),
+        row(&[
+            text_cell("01-02"),
+            text_cell("B."),
+            text_cell("2025"),
+            text_cell("√"),
+            text_cell(""),
+            cell(&format!("{}{}", para("Started."), para("Half done."))),
+        ]),
+        text_row(&["01-03", "C.", "2026", "", "", ""]),
+    ]
+    .concat();
+    let body = format!(
+        "{}{}",
+        heading2("Resolution 1 – Title"),
+        table(
+            &[1000, 3000, 1500, 900, 900, 3000],
+            &format!("{head}{rows}")
+        )
+    );
+    let read = read(&docx(&body));
+    let got: Vec<(&str, bool, bool, Vec<&str>)> = items(&read)
+        .iter()
+        .map(|i| {
+            (
+                i.id.as_str(),
+                i.periodic_goals_met,
+                i.completed,
+                texts(&i.status),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("01-01", false, true, vec!["Done in 2023."]),
+            ("01-02", true, false, vec!["Started.", "Half done."]),
+            ("01-03", false, false, vec![]),
+        ]
+    );
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+}
+
+#[test]
+fn a_status_column_and_a_spanning_status_row_both_feed_status() {
+    let head = header(&[
+        "Action item",
+        "Action",
+        "Milestone",
+        "Periodic goals met",
+        "Completed",
+        "Progress",
+    ]);
+    let rows = [
+        text_row(&["01-01", "A.", "2024", "", "", "From the column."]),
+        row(&[
+            cell(""),
+            cell_with("<w:gridSpan w:val=\"5\"/>", &para("From the row.")),
+        ]),
+    ]
+    .concat();
+    let body = format!(
+        "{}{}",
+        heading2("Resolution 1 – Title"),
+        table(
+            &[1000, 3000, 1500, 900, 900, 3000],
+            &format!("{head}{rows}")
+        )
+    );
+    let read = read(&docx(&body));
+    assert_eq!(
+        texts(&items(&read)[0].status),
+        ["From the column.", "From the row."]
+    );
+}
+
+#[test]
+fn columns_in_another_order_read_by_their_headers() {
+    let head = header(&[
+        "Milestone",
+        "Completed (√)",
+        "Action",
+        "No.",
+        "Periodic goal(s) met",
+    ]);
+    let rows = [
+        text_row(&["2024", "Yes", "Do A.", "01-01", ""]),
+        row(&[
+            cell(""),
+            cell_with("<w:gridSpan w:val=\"4\"/>", &para("Status A.")),
+        ]),
+        text_row(&["Q3 2025", "", "Do B.", "01-02", "✓"]),
+    ]
+    .concat();
+    let body = format!(
+        "{}{}",
+        heading2("Resolution 1 – Title"),
+        table(&[1500, 900, 3000, 1000, 900], &format!("{head}{rows}"))
+    );
+    let read = read(&docx(&body));
+    let expected = [
+        Item {
+            id: "01-01".into(),
+            action: "Do A.".into(),
+            milestone: "2024".into(),
+            completed: true,
+            status: vec![Block::plain("Status A.")],
+            ..Item::default()
+        },
+        Item {
+            id: "01-02".into(),
+            action: "Do B.".into(),
+            milestone: "Q3 2025".into(),
+            periodic_goals_met: true,
+            ..Item::default()
+        },
+    ];
+    assert_eq!(items(&read), expected);
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+}
+
+#[test]
+fn an_unknown_extra_column_is_kept_and_warned_about_once_per_table() {
+    let head = header(&[
+        "Action item",
+        "Action",
+        "Lead",
+        "Deadline",
+        "Periodic goals met",
+        "Completed",
+    ]);
+    let rows = [
+        text_row(&["01-01", "A.", "SG 2", "2024", "", ""]),
+        text_row(&["01-02", "B.", "", "2025", "", ""]),
+        text_row(&["01-03", "C.", "TSB", "2026", "", "X"]),
+    ]
+    .concat();
+    let body = format!(
+        "{}{}",
+        heading2("Resolution 1 – Title"),
+        table(
+            &[1000, 3000, 1000, 1500, 900, 900],
+            &format!("{head}{rows}")
+        )
+    );
+    let read = read(&docx(&body));
+    let extra: Vec<BTreeMap<String, String>> =
+        items(&read).iter().map(|i| i.extra.clone()).collect();
+    assert_eq!(
+        extra,
+        [
+            BTreeMap::from([("Lead".to_string(), "SG 2".to_string())]),
+            BTreeMap::new(),
+            BTreeMap::from([("Lead".to_string(), "TSB".to_string())]),
+        ]
+    );
+    assert_eq!(
+        items(&read)[1].milestone,
+        "2025",
+        "Deadline is the milestone"
+    );
+    assert!(items(&read)[2].completed);
+    assert_eq!(
+        messages(&read),
+        ["Resolution 1: the action table has columns of no known meaning (\"Lead\"); their cells are kept in each item's \"extra\""]
+    );
+    let json = actplan::json::to_json_string(&read.plan);
+    assert!(json.contains("\"Lead\": \"SG 2\""), "{json}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Continuation tables
+// ---------------------------------------------------------------------------------------
+
+/// A paragraph holding only a page break.
+fn page_break() -> String {
+    "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>".into()
+}
+
+#[test]
+fn a_table_split_between_an_item_and_its_status_keeps_the_status() {
+    let first = action_table(
+        &[
+            item_row("01-01", "A.", "2024", "", ""),
+            status_row_text(&["A status."]),
+            item_row("01-02", "B.", "2025", "", "√"),
+        ]
+        .concat(),
+    );
+    let second = action_table(
+        &[
+            status_row_text(&["B status 1.", "B status 2."]),
+            item_row("01-03", "C.", "2026", "", ""),
+            status_row_text(&["C status."]),
+        ]
+        .concat(),
+    );
+    let body = format!(
+        "{}{}{first}{}{}{second}{}",
+        heading2("Resolution 1 – Title"),
+        para("Operative."),
+        page_break(),
+        para(""),
+        para("» Top")
+    );
+    let read = read(&docx(&body));
+    let got: Vec<(&str, Vec<&str>)> = items(&read)
+        .iter()
+        .map(|i| (i.id.as_str(), texts(&i.status)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("01-01", vec!["A status."]),
+            ("01-02", vec!["B status 1.", "B status 2."]),
+            ("01-03", vec!["C status."]),
+        ]
+    );
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+    assert!(read.plan.resolutions[0].notes.is_empty());
+}
+
+#[test]
+fn a_continuation_without_a_repeated_header_reads_by_the_first_tables_columns() {
+    let first = action_table(&item_row("01-01", "A.", "2024", "", ""));
+    let second = table(
+        &ACTION_GRID,
+        &[
+            status_row_text(&["A status."]),
+            item_row("01-02", "B.", "2025", "Yes", ""),
+        ]
+        .concat(),
+    );
+    let body = format!(
+        "{}{first}{}{second}",
+        heading2("Resolution 1 – Title"),
+        page_break()
+    );
+    let read = read(&docx(&body));
+    let got: Vec<(&str, bool, Vec<&str>)> = items(&read)
+        .iter()
+        .map(|i| (i.id.as_str(), i.periodic_goals_met, texts(&i.status)))
+        .collect();
+    assert_eq!(
+        got,
+        [("01-01", false, vec!["A status."]), ("01-02", true, vec![])]
+    );
+}
+
+#[test]
+fn a_status_row_with_no_item_before_it_is_kept_with_a_warning() {
+    let rows = [
+        status_row_text(&["Orphan status."]),
+        item_row("01-01", "A.", "2024", "", ""),
+    ]
+    .concat();
+    let read = read(&minimal_plan_docx(&rows));
+    assert_eq!(items(&read).len(), 1);
+    assert_eq!(texts(&read.plan.resolutions[0].notes), ["Orphan status."]);
+    assert_eq!(
+        messages(&read),
+        ["Resolution 1: a status row before any action item was kept in the resolution's notes: \"Orphan status.\""]
+    );
+}
+
+#[test]
+fn a_status_row_atop_a_separate_table_goes_to_the_item_before_with_a_warning() {
+    let first = action_table(&item_row("01-01", "A.", "2024", "", ""));
+    let second = action_table(
+        &[
+            status_row_text(&["Late status."]),
+            item_row("01-02", "B.", "2025", "", ""),
+        ]
+        .concat(),
+    );
+    let body = format!(
+        "{}{first}{}{second}",
+        heading2("Resolution 1 – Title"),
+        para("A paragraph between the tables.")
+    );
+    let read = read(&docx(&body));
+    assert_eq!(texts(&items(&read)[0].status), ["Late status."]);
+    assert_eq!(
+        messages(&read),
+        ["Resolution 1: a status row at the top of an action table was read as the status of item 01-01, the item before the table"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Overflow: gridBefore
+// ---------------------------------------------------------------------------------------
+
+/// A summary matrix: the two header rows, then the given rows.
+fn matrix(rows: &str) -> String {
+    let groups = row(&[
+        cell_with("<w:vMerge w:val=\"restart\"/>", &para("Resolution")),
+        cell_with("<w:gridSpan w:val=\"6\"/>", &para("Action by")),
+        cell_with("<w:gridSpan w:val=\"3\"/>", &para("Collaboration with")),
+        cell_with("<w:gridSpan w:val=\"4\"/>", &para("Report to")),
+    ]);
+    let names = [
+        "SGs",
+        "TSAG",
+        "TSB",
+        "Membership",
+        "Council",
+        "GenSec",
+        "GenSec",
+        "BDT",
+        "BR",
+        "TSAG",
+        "Council",
+        "WTSA",
+        "PP",
+    ];
+    let mut name_cells = vec![cell_with("<w:vMerge/>", "")];
+    name_cells.extend(names.iter().map(|n| text_cell(n)));
+    table(&[2000; 14], &format!("{groups}{}{rows}", row(&name_cells)))
+}
+
+fn matrix_row(tr_pr: &str, label: &str, marks: &[&str; 13]) -> String {
+    let mut cells = vec![text_cell(label)];
+    cells.extend(marks.iter().map(|m| text_cell(m)));
+    format!("<w:tr><w:trPr>{tr_pr}</w:trPr>{}</w:tr>", cells.concat())
+}
+
+#[test]
+fn a_huge_grid_before_in_the_matrix_reads_the_rows_cells() {
+    let marks = ["X", "", "X", "", "", "", "", "", "", "X", "", "", "X"];
+    let rows = [
+        matrix_row("", "Resolution 1 – Title", &marks),
+        matrix_row(
+            "<w:gridBefore w:val=\"4294967295\"/><w:gridAfter w:val=\"4294967295\"/>",
+            "Resolution 2 – Other",
+            &marks,
+        ),
+    ]
+    .concat();
+    let body = format!(
+        "{}{}{}",
+        matrix(&rows),
+        heading2("Resolution 1 – Title"),
+        action_table(&simple_rows())
+    );
+    let read = read(&docx(&body));
+    let summary = read.plan.summary.as_ref().expect("summary");
+    assert_eq!(summary.columns.len(), 13);
+    let cells: Vec<(&str, Vec<&str>)> = summary
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.label.as_str(),
+                r.cells.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("Resolution 1", marks.to_vec()),
+            ("Resolution 2", marks.to_vec()),
+        ]
+    );
+}
+
+#[test]
+fn a_huge_grid_before_in_an_action_table_loses_nothing() {
+    let shifted = format!(
+        "<w:tr><w:trPr><w:gridBefore w:val=\"4294967295\"/></w:trPr>{}</w:tr>",
+        [
+            text_cell("01-02"),
+            text_cell("B."),
+            text_cell("2025"),
+            text_cell(""),
+            text_cell("")
+        ]
+        .concat()
+    );
+    let rows = format!("{}{shifted}", item_row("01-01", "A.", "2024", "", ""));
+    let read = read(&minimal_plan_docx(&rows));
+    // The shifted row has no cell in the id column: its cells are kept as status.
+    let all: Vec<&str> = items(&read)
+        .iter()
+        .flat_map(|i| std::iter::once(i.id.as_str()).chain(texts(&i.status)))
+        .collect();
+    assert!(all.contains(&"01-02") && all.contains(&"B."), "{all:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Appendix items carry inlines
+// ---------------------------------------------------------------------------------------
+
+fn appendix_docx() -> Vec<u8> {
+    let footnotes = "<w:footnote w:id=\"8\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\
+        <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>\
+        <w:r><w:t xml:space=\"preserve\"> [1bis.10 If there is no specific procedure.]</w:t></w:r></w:p></w:footnote>";
+    let action = para_xml(&format!(
+        "{}<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"8\"/></w:r>{}",
+        run("Take into account paragraph 1bis.10 (in WTSA-16 Doc116"),
+        run(") when revising Resolution 1.")
+    ));
+    let items = table(
+        &[1400, 8000],
+        &[
+            row(&[text_cell("22-13"), cell(&action)]),
+            text_row(&["22-14", "Plain action."]),
+        ]
+        .concat(),
+    );
+    // A cover (the HTML report needs a TD number: see the closing note of #10).
+    let cover = table(
+        &[4000, 4000],
+        &[text_row(&["TD 999", ""]), text_row(&["Source:", "TSB"])].concat(),
+    );
+    let body = format!(
+        "{cover}{}{}{}",
+        minimal_plan_body(&simple_rows()),
+        styled_para_xml(
+            "Heading1",
+            &run("Appendix I – Obsolete action items from WTSA-16 Action Plan")
+        ),
+        items
+    );
+    DocxBuilder::new()
+        .styles(STANDARD_STYLES)
+        .footnotes(footnotes)
+        .document_body(&body)
+        .build()
+}
+
+#[test]
+fn an_appendix_items_footnote_reference_is_read() {
+    let read = read(&appendix_docx());
+    let appendix = &read.plan.appendices[0];
+    let first = &appendix.items[0];
+    assert_eq!(
+        first.action,
+        "Take into account paragraph 1bis.10 (in WTSA-16 Doc116) when revising Resolution 1."
+    );
+    assert_eq!(
+        first.action_inlines,
+        [
+            Inline {
+                text: "Take into account paragraph 1bis.10 (in WTSA-16 Doc116".into(),
+                ..Inline::default()
+            },
+            Inline {
+                footnote: Some("8".into()),
+                ..Inline::default()
+            },
+            Inline {
+                text: ") when revising Resolution 1.".into(),
+                ..Inline::default()
+            },
+        ]
+    );
+    assert!(appendix.items[1].action_inlines.is_empty(), "plain text");
+    assert_eq!(
+        texts(&read.plan.footnotes["8"]),
+        ["[1bis.10 If there is no specific procedure.]"]
+    );
+}
+
+#[test]
+fn reports_show_the_appendix_footnote() {
+    let plan = read(&appendix_docx()).plan;
+    let md = String::from_utf8(
+        actplan::render(&plan, Format::Markdown, &RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        md.contains("| 22-13 | Take into account paragraph 1bis.10 (in WTSA-16 Doc116[^1]) when revising Resolution 1. |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[^1]: \\[1bis.10 If there is no specific procedure.\\]")
+            || md.contains("[^1]: [1bis.10 If there is no specific procedure.]"),
+        "{md}"
+    );
+    let html =
+        String::from_utf8(actplan::render(&plan, Format::Html, &RenderOptions::default()).unwrap())
+            .unwrap();
+    assert!(
+        html.contains("Doc116<sup class=\"fnref\"><a id=\"fnref-1\" href=\"#fn-1\""),
+        "the reference in the appendix table"
+    );
+    assert!(
+        html.contains("<li id=\"fn-1\" value=\"1\">"),
+        "the footnote"
+    );
+    assert!(html.contains("If there is no specific procedure."));
+    // The .docx report, read back, has the reference in the appendix item again.
+    let report = actplan::render(&plan, Format::Docx, &RenderOptions::default()).unwrap();
+    let again = read(&report).plan;
+    let item = &again.appendices[0].items[0];
+    assert_eq!(item.action, plan.appendices[0].items[0].action);
+    let note = item
+        .action_inlines
+        .iter()
+        .find_map(|i| i.footnote.clone())
+        .expect("a footnote reference in the appendix item");
+    assert_eq!(
+        texts(&again.footnotes[&note]),
+        ["[1bis.10 If there is no specific procedure.]"]
+    );
+}
+
+#[test]
+fn version_1_json_still_reads() {
+    let json = r#"{
+  "schema_version": 1,
+  "resolutions": [{"kind": "Resolution", "number": "1", "title": "T",
+    "action_items": [{"id": "01-01", "action": "A.", "milestone": "2024",
+      "periodic_goals_met": false, "completed": true, "status": [{"text": "Done.", "list_level": null}]}]}],
+  "appendices": [{"title": "Appendix I", "items": [{"id": "16-01", "action": "Old."}]}]
+}"#;
+    let plan = actplan::json::from_json_str(json).unwrap();
+    assert_eq!(plan.schema_version, actplan::model::SCHEMA_VERSION);
+    assert_eq!(plan.schema_version, 2);
+    let item = &plan.resolutions[0].action_items[0];
+    assert!(item.completed && item.completed_text.is_none() && item.extra.is_empty());
+    assert_eq!(plan.appendices[0].items[0].action, "Old.");
+    let written = actplan::json::to_json_string(&plan);
+    assert!(
+        written.starts_with("{\n  \"schema_version\": 2,"),
+        "{written}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Text boxes
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn text_box_content_is_read_after_its_paragraph() {
+    let drawing = "<w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">\
+        <a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">\
+        <a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">\
+        <wps:wsp xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"><wps:txbx>\
+        <w:txbxContent><w:p><w:r><w:t>Boxed note.</w:t></w:r></w:p></w:txbxContent>\
+        </wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+    let pict = "<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>\
+        <w:txbxContent><w:p><w:r><w:t>VML box.</w:t></w:r></w:p></w:txbxContent>\
+        </v:textbox></v:shape></w:pict></w:r>";
+    let status = format!(
+        "{}{}",
+        para_xml(&format!("{}{drawing}{}", run("Before "), run("after."))),
+        para_xml(&format!("{}{pict}", run("Second.")))
+    );
+    let rows = format!(
+        "{}{}",
+        item_row("01-01", "A.", "2024", "", ""),
+        status_row(&status)
+    );
+    let read = read(&minimal_plan_docx(&rows));
+    assert_eq!(
+        texts(&items(&read)[0].status),
+        ["Before after.", "Boxed note.", "Second.", "VML box."]
+    );
+}
