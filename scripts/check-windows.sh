@@ -15,6 +15,26 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export WINEPREFIX=$work/prefix WINEDEBUG=-all SOURCE_DATE_EPOCH=1700000000
 cp "$exe" "$work/actplan.exe"
+# Rust's standard library draws its random seeds from ProcessPrng in bcryptprimitives.dll,
+# which every Windows 10/11 has but Debian 12's wine 8.0 does not (the .exe then stops with
+# exit code 53 before main: "Library bcryptprimitives.dll ... not found"). For the check only,
+# a four-line stand-in built with mingw-w64 is put beside the .exe; nothing of it ships.
+if ! wine "$work/actplan.exe" --version >/dev/null 2>&1; then
+  cat > "$work/prng.c" <<'C'
+#include <windows.h>
+#include <bcrypt.h>
+__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+  for (; len > 0;) {
+    ULONG chunk = len > 0x40000000 ? 0x40000000 : (ULONG)len;
+    if (BCryptGenRandom(NULL, data, chunk, BCRYPT_USE_SYSTEM_PREFERRED_RNG) != 0) return FALSE;
+    data += chunk; len -= chunk;
+  }
+  return TRUE;
+}
+C
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" "$work/prng.c" -lbcrypt
+  echo "check-windows: this wine has no bcryptprimitives.dll; using a ProcessPrng stand-in for the check"
+fi
 a=fixtures/action-plan-edition-a.docx
 b=fixtures/action-plan-edition-b.docx
 runs=(

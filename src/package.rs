@@ -456,8 +456,82 @@ fn parse_content_types(bytes: &[u8]) -> Result<HashMap<String, String>, PackageE
     Ok(map)
 }
 
+/// Mark every entry of a zip this crate wrote as "made by Unix" in its central directory,
+/// so that a writer which records the host system (the zip crate writes "DOS" when built for
+/// Windows) gives the same bytes on every platform. Only the host byte of each central
+/// directory record changes; a zip that does not parse as expected is left as it is.
+pub fn mark_made_by_unix(zip: &mut [u8]) {
+    const END_RECORD: usize = 22;
+    const CENTRAL_RECORD: usize = 46;
+    const UNIX: u8 = 3;
+    let Some(end) = zip.len().checked_sub(END_RECORD) else {
+        return;
+    };
+    if zip.get(end..end.saturating_add(4)) != Some(b"PK\x05\x06".as_slice()) {
+        return;
+    }
+    let le16 = |z: &[u8], at: usize| {
+        z.get(at..at.saturating_add(2))
+            .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let le32 = |z: &[u8], at: usize| {
+        z.get(at..at.saturating_add(4))
+            .and_then(|b| usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok())
+    };
+    let (Some(count), Some(mut at)) = (
+        le16(zip, end.saturating_add(10)),
+        le32(zip, end.saturating_add(16)),
+    ) else {
+        return;
+    };
+    for _ in 0..count {
+        if zip.get(at..at.saturating_add(4)) != Some(b"PK\x01\x02".as_slice()) {
+            return;
+        }
+        let lengths = [28, 30, 32].map(|offset| le16(zip, at.saturating_add(offset)));
+        let [Some(name), Some(extra), Some(comment)] = lengths else {
+            return;
+        };
+        if let Some(host) = zip.get_mut(at.saturating_add(5)) {
+            *host = UNIX;
+        }
+        at = at
+            .saturating_add(CENTRAL_RECORD)
+            .saturating_add(name)
+            .saturating_add(extra)
+            .saturating_add(comment);
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn zips_are_marked_made_by_unix_whatever_the_host() {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, system) in [
+            ("a.xml", zip::System::Dos),
+            ("b.xml", zip::System::WindowsNTFS),
+        ] {
+            let options = zip::write::SimpleFileOptions::default().system(system);
+            writer.start_file(name, options).unwrap();
+            std::io::Write::write_all(&mut writer, b"<a/>").unwrap();
+        }
+        let mut bytes = writer.finish().unwrap().into_inner();
+        mark_made_by_unix(&mut bytes);
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        for index in 0..2 {
+            let file = archive.by_index(index).unwrap();
+            assert_eq!(
+                file.system(),
+                zip::System::Unix,
+                "{:?}",
+                file.name()
+            );
+        }
+        let mut short = b"PK\x05\x06".to_vec();
+        mark_made_by_unix(&mut short);
+        assert_eq!(short, b"PK\x05\x06");
+    }
     use super::*;
 
     #[test]

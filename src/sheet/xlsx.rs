@@ -180,7 +180,10 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
     protection.use_autofilter = true;
     protection.sort = true;
     sheet.protect_with_options(&protection);
-    workbook.save_to_buffer().map_err(write_error)
+    let mut bytes = workbook.save_to_buffer().map_err(write_error)?;
+    // rust_xlsxwriter records the host system; the Windows build must give the same bytes.
+    crate::package::mark_made_by_unix(&mut bytes);
+    Ok(bytes)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -214,7 +214,9 @@ fn package(parts: &[Part]) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
+        .last_modified_time(zip::DateTime::default())
+        // "Made by Unix" on every platform: the Windows build writes the very same bytes.
+        .system(zip::System::Unix);
     for part in parts {
         zip.start_file(part.name.as_str(), options)?;
         zip.write_all(&part.bytes)?;
