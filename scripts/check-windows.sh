@@ -12,7 +12,7 @@ linux=${ACTPLAN:-$(ls dist/actplan-*-x86_64-linux 2>/dev/null | head -n 1)}
 command -v wine >/dev/null || { echo "check-windows: wine is missing (Debian: apt-get install wine wine64)" >&2; exit 2; }
 [ -n "$linux" ] && [ -x "$linux" ] || { echo "check-windows: no Linux build to compare with (run scripts/build-release.sh)" >&2; exit 2; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'wineserver -k 2>/dev/null; rm -rf "$work"' EXIT
 export WINEPREFIX=$work/prefix WINEDEBUG=-all SOURCE_DATE_EPOCH=1700000000
 cp "$exe" "$work/actplan.exe"
 # Rust's standard library draws its random seeds from ProcessPrng in bcryptprimitives.dll,
