@@ -876,8 +876,18 @@ fn symbol_check_marks_tick_the_mark_columns() {
             item("01-02", "B.", "M.", true, true, vec![plain("S2.")]),
             item("01-03", "C.", "M.", true, true, vec![plain("S3.")]),
             item("01-04", "D.", "M.", false, false, vec![plain("S4.")]),
-            item("01-05", "E.", "M.", false, true, vec![plain("S5.")]),
+            Item {
+                periodic_goals_met_text: Some("Ongoing".into()),
+                ..item("01-05", "E.", "M.", false, true, vec![plain("S5.")])
+            },
         ]
+    );
+    assert_eq!(
+        read.warnings,
+        [warning(
+            "Resolution 1",
+            "item 01-05: the Periodic goals met cell holds \"Ongoing\", not a known mark; read as false, text kept"
+        )]
     );
 }
 
