@@ -519,12 +519,27 @@ fn a_huge_grid_before_in_an_action_table_loses_nothing() {
     );
     let rows = format!("{}{shifted}", item_row("01-01", "A.", "2024", "", ""));
     let read = read(&minimal_plan_docx(&rows));
-    // The shifted row has no cell in the id column: its cells are kept as status.
-    let all: Vec<&str> = items(&read)
+    // The gridBefore is reduced to what fits in the table grid (here 0): the row reads.
+    let got: Vec<(&str, &str, &str)> = items(&read)
         .iter()
-        .flat_map(|i| std::iter::once(i.id.as_str()).chain(texts(&i.status)))
+        .map(|i| (i.id.as_str(), i.action.as_str(), i.milestone.as_str()))
         .collect();
-    assert!(all.contains(&"01-02") && all.contains(&"B."), "{all:?}");
+    assert_eq!(got, [("01-01", "A.", "2024"), ("01-02", "B.", "2025")]);
+}
+
+#[test]
+fn a_grid_before_that_fits_the_grid_shifts_the_row() {
+    // A row starting one grid column in: its first cell is in the action column, so it
+    // has no id and is a status row of the item above (content kept, not an item).
+    let shifted = format!(
+        "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}{}</w:tr>",
+        text_cell("Shifted status."),
+        cell_with("<w:gridSpan w:val=\"3\"/>", &para("More."))
+    );
+    let rows = format!("{}{shifted}", item_row("01-01", "A.", "2024", "", ""));
+    let read = read(&minimal_plan_docx(&rows));
+    assert_eq!(items(&read).len(), 1);
+    assert_eq!(texts(&items(&read)[0].status), ["Shifted status.", "More."]);
 }
 
 // ---------------------------------------------------------------------------------------
