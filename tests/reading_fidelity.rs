@@ -388,6 +388,22 @@ fn a_continuation_without_a_repeated_header_reads_by_the_first_tables_columns() 
 }
 
 #[test]
+fn a_different_table_right_after_an_action_table_is_not_a_continuation() {
+    let first = action_table(&item_row("01-01", "A.", "2024", "", ""));
+    let other = table(
+        &ACTION_GRID,
+        &text_row(&["Meeting", "Date", "Place", "Host", "Notes"]),
+    );
+    let body = format!("{}{first}{other}", heading2("Resolution 1 – Title"));
+    let read = read(&docx(&body));
+    assert!(items(&read)[0].status.is_empty());
+    assert_eq!(
+        texts(&read.plan.resolutions[0].notes),
+        ["Meeting\tDate\tPlace\tHost\tNotes"]
+    );
+}
+
+#[test]
 fn a_status_row_with_no_item_before_it_is_kept_with_a_warning() {
     let rows = [
         status_row_text(&["Orphan status."]),
