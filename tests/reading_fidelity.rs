@@ -678,6 +678,76 @@ fn reports_show_the_appendix_footnote() {
 }
 
 #[test]
+fn an_item_actions_link_and_footnote_reference_are_read_and_shown() {
+    let footnotes =
+        "<w:footnote w:id=\"3\"><w:p><w:r><w:t>See the 2022 report.</w:t></w:r></w:p></w:footnote>";
+    let action = para_xml(&format!(
+        "{}<w:r><w:rPr><w:b/></w:rPr><w:t>TSB</w:t></w:r>{}<w:r><w:footnoteReference w:id=\"3\"/></w:r>",
+        run("Ask "),
+        run(" to report")
+    ));
+    let rows = format!(
+        "{}{}",
+        item_row_xml([&para("01-01"), &action, &para("2024"), "", ""]),
+        status_row_text(&["Started."])
+    );
+    let cover = table(&[4000, 4000], &text_row(&["TD 999", ""]));
+    let docx = DocxBuilder::new()
+        .styles(STANDARD_STYLES)
+        .footnotes(footnotes)
+        .document_body(&format!("{cover}{}", minimal_plan_body(&rows)))
+        .build();
+    let plan = read(&docx).plan;
+    let item = &plan.resolutions[0].action_items[0];
+    assert_eq!(item.action, "Ask TSB to report");
+    assert_eq!(
+        item.action_inlines,
+        [
+            Inline {
+                text: "Ask ".into(),
+                ..Inline::default()
+            },
+            Inline {
+                text: "TSB".into(),
+                bold: true,
+                ..Inline::default()
+            },
+            Inline {
+                text: " to report".into(),
+                ..Inline::default()
+            },
+            Inline {
+                footnote: Some("3".into()),
+                ..Inline::default()
+            },
+        ]
+    );
+    let md = String::from_utf8(
+        actplan::render(&plan, Format::Markdown, &RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains("**Action:** Ask **TSB** to report[^1]"), "{md}");
+    assert!(md.contains("[^1]: See the 2022 report."), "{md}");
+    let html =
+        String::from_utf8(actplan::render(&plan, Format::Html, &RenderOptions::default()).unwrap())
+            .unwrap();
+    assert!(
+        html.contains("Ask <strong>TSB</strong> to report<sup class=\"fnref\"><a id=\"fnref-1\""),
+        "the action cell shows the emphasis and the reference"
+    );
+    let report = actplan::render(&plan, Format::Docx, &RenderOptions::default()).unwrap();
+    let again = read(&report).plan;
+    let item_again = &again.resolutions[0].action_items[0];
+    assert_eq!(item_again.action, item.action);
+    let note = item_again
+        .action_inlines
+        .iter()
+        .find_map(|i| i.footnote.clone())
+        .expect("the reference survives the .docx report");
+    assert_eq!(texts(&again.footnotes[&note]), ["See the 2022 report."]);
+}
+
+#[test]
 fn version_1_json_still_reads() {
     let json = r#"{
   "schema_version": 1,

@@ -406,6 +406,14 @@ fn fields_and_hyperlinks_become_links() {
             plain("On page, above."),
         ],
     );
+    // The action cell's link is kept too (#10: it was lost when actions were plain text).
+    let expected = Item {
+        action_inlines: vec![
+            span("Publish the "),
+            link("report", "https://www.itu.int/md/T22-TSAG"),
+        ],
+        ..expected
+    };
     assert_eq!(resolution.action_items, [expected]);
     assert_eq!(read.warnings, []);
 }

@@ -234,6 +234,9 @@ fn read_item(
         .and_then(|c| cell_at(row, c))
         .map(|c| blocks_of(&c.blocks, None))
         .unwrap_or_default();
+    let (action, action_inlines) = cell_at(row, columns.action)
+        .map(cell_text_and_inlines)
+        .unwrap_or_default();
     let extra = columns
         .extra
         .iter()
@@ -246,7 +249,8 @@ fn read_item(
         id: id.to_string(),
         cross_reference: (!rest.is_empty()).then(|| rest.join("\n")),
         bookmarks: id_cell.map(Cell::bookmarks).unwrap_or_default(),
-        action: text_at(Some(columns.action)),
+        action,
+        action_inlines,
         milestone: text_at(columns.milestone),
         periodic_goals_met: periodic.value,
         periodic_goals_met_text: periodic.other,
