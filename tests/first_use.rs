@@ -95,7 +95,7 @@ fn large_text_reaches_a_terminal_only_with_dash_o_dash() {
     assert_eq!(code, Some(2), "{text}");
     assert_eq!(
         text.trim(),
-        "actplan: the output is 705 KiB of text: use -o FILE to write a file, or -o - to print it here"
+        "actplan: the output is 706 KiB of text: use -o FILE to write a file, or -o - to print it here"
     );
     let Some((code, text)) = on_terminal(&format!("convert {a} -o -"), &dir) else {
         return;

@@ -86,6 +86,8 @@ const XML_TOKENS: &[&str] = &[
     "<w:del>",
     "</w:ins>",
     "<w:gridSpan w:val=\"99999999999\"/>",
+    "<w:gridBefore w:val=\"4294967295\"/>",
+    "<w:gridAfter w:val=\"4294967295\"/>",
     "<w:vMerge/>",
     "<w:numId w:val=\"-1\"/>",
     "\u{0}",
@@ -182,4 +184,109 @@ fn two_thousand_mutations_end_in_ok_or_a_clean_error() {
         "the mutations should produce both outcomes: {ok} ok, {errors} errors"
     );
     assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
+}
+
+/// Numbers at and past the edges of the integer types the reader may parse into.
+const EXTREMES: [&str; 7] = [
+    "4294967295",
+    "4294967296",
+    "2147483648",
+    "18446744073709551615",
+    "99999999999999999999999",
+    "-1",
+    "-2147483649",
+];
+
+/// Every numeric attribute in the XML parts: (part index, start, end of the value, and
+/// "element@attribute").
+fn numeric_attributes(parts: &[(String, Vec<u8>)]) -> Vec<(usize, usize, usize, String)> {
+    let value = regex::Regex::new(r#"\b([A-Za-z0-9]+:[A-Za-z]+)="(-?[0-9]+)""#).unwrap();
+    let mut found = Vec::new();
+    for (index, (name, bytes)) in parts.iter().enumerate() {
+        if !name.ends_with(".xml") {
+            continue;
+        }
+        let xml = String::from_utf8_lossy(bytes);
+        for m in value.captures_iter(&xml) {
+            let (Some(attr), Some(number)) = (m.get(1), m.get(2)) else {
+                continue;
+            };
+            let element = xml[..attr.start()]
+                .rfind('<')
+                .map(|at| {
+                    xml[at + 1..attr.start()]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                })
+                .unwrap_or("");
+            found.push((
+                index,
+                number.start(),
+                number.end(),
+                format!("{element}@{}", attr.as_str()),
+            ));
+        }
+    }
+    found
+}
+
+/// Overflow mutations: every numeric attribute of one kind (`w:gridSpan@w:val`,
+/// `w:ilvl@w:val`, `w:footnoteReference@w:id`, …) set to an extreme number, kind by kind
+/// and extreme by extreme. Tests build with overflow checks, so any unchecked arithmetic
+/// on such a number is a panic here. Each input reads or fails cleanly, and a huge
+/// gridBefore keeps every resolution and item.
+#[test]
+fn extreme_numbers_in_numeric_attributes_never_panic() {
+    let parts = small_edition();
+    let options = actplan::ReadOptions::default();
+    let base = actplan::read_docx(&zip_of(&parts, zip::CompressionMethod::Stored), &options)
+        .expect("the small edition reads");
+    let attributes = numeric_attributes(&parts);
+    let mut kinds: Vec<&str> = attributes.iter().map(|a| a.3.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert!(kinds.len() > 20, "numeric attribute kinds: {kinds:?}");
+    let (mut rounds, mut panics) = (0, Vec::new());
+    for kind in &kinds {
+        for extreme in EXTREMES {
+            let mut mutated = parts.clone();
+            // Replace from the end so that earlier offsets stay valid.
+            for (index, start, end, _) in attributes.iter().rev().filter(|a| a.3 == *kind) {
+                mutated[*index].1.splice(*start..*end, extreme.bytes());
+            }
+            let input = zip_of(&mutated, zip::CompressionMethod::Stored);
+            rounds += 1;
+            match catch_unwind(AssertUnwindSafe(|| actplan::read_docx(&input, &options))) {
+                Ok(Ok(read)) if *kind == "w:gridSpan@w:val" || kind.starts_with("w:ilvl") => {
+                    assert_eq!(read.plan.resolutions.len(), 4, "{kind}={extreme}");
+                }
+                Ok(_) => {}
+                Err(_) => panics.push(format!("{kind}={extreme}")),
+            }
+        }
+    }
+    eprintln!("overflow mutations: {rounds} inputs, {} kinds", kinds.len());
+    assert!(panics.is_empty(), "panics: {panics:?}");
+    // A huge gridBefore on every row (the whole table shifts): the same items and matrix.
+    let mut shifted = parts.clone();
+    for (name, bytes) in &mut shifted {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes.clone()).unwrap();
+            *bytes = xml
+                .replace("<w:trPr>", "<w:trPr><w:gridBefore w:val=\"4294967295\"/>")
+                .into_bytes();
+        }
+    }
+    let read = actplan::read_docx(&zip_of(&shifted, zip::CompressionMethod::Stored), &options)
+        .expect("reads with a huge gridBefore everywhere");
+    let ids = |plan: &actplan::ActionPlan| -> Vec<String> {
+        plan.resolutions
+            .iter()
+            .flat_map(|r| r.action_items.iter().map(|i| i.id.clone()))
+            .collect()
+    };
+    assert_eq!(ids(&read.plan), ids(&base.plan));
+    let summary = |plan: &actplan::ActionPlan| plan.summary.clone().map(|s| s.rows);
+    assert_eq!(summary(&read.plan), summary(&base.plan), "matrix rows");
 }

@@ -388,6 +388,22 @@ fn a_continuation_without_a_repeated_header_reads_by_the_first_tables_columns() 
 }
 
 #[test]
+fn a_different_table_right_after_an_action_table_is_not_a_continuation() {
+    let first = action_table(&item_row("01-01", "A.", "2024", "", ""));
+    let other = table(
+        &ACTION_GRID,
+        &text_row(&["Meeting", "Date", "Place", "Host", "Notes"]),
+    );
+    let body = format!("{}{first}{other}", heading2("Resolution 1 – Title"));
+    let read = read(&docx(&body));
+    assert!(items(&read)[0].status.is_empty());
+    assert_eq!(
+        texts(&read.plan.resolutions[0].notes),
+        ["Meeting\tDate\tPlace\tHost\tNotes"]
+    );
+}
+
+#[test]
 fn a_status_row_with_no_item_before_it_is_kept_with_a_warning() {
     let rows = [
         status_row_text(&["Orphan status."]),
@@ -519,12 +535,27 @@ fn a_huge_grid_before_in_an_action_table_loses_nothing() {
     );
     let rows = format!("{}{shifted}", item_row("01-01", "A.", "2024", "", ""));
     let read = read(&minimal_plan_docx(&rows));
-    // The shifted row has no cell in the id column: its cells are kept as status.
-    let all: Vec<&str> = items(&read)
+    // The gridBefore is reduced to what fits in the table grid (here 0): the row reads.
+    let got: Vec<(&str, &str, &str)> = items(&read)
         .iter()
-        .flat_map(|i| std::iter::once(i.id.as_str()).chain(texts(&i.status)))
+        .map(|i| (i.id.as_str(), i.action.as_str(), i.milestone.as_str()))
         .collect();
-    assert!(all.contains(&"01-02") && all.contains(&"B."), "{all:?}");
+    assert_eq!(got, [("01-01", "A.", "2024"), ("01-02", "B.", "2025")]);
+}
+
+#[test]
+fn a_grid_before_that_fits_the_grid_shifts_the_row() {
+    // A row starting one grid column in: its first cell is in the action column, so it
+    // has no id and is a status row of the item above (content kept, not an item).
+    let shifted = format!(
+        "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}{}</w:tr>",
+        text_cell("Shifted status."),
+        cell_with("<w:gridSpan w:val=\"3\"/>", &para("More."))
+    );
+    let rows = format!("{}{shifted}", item_row("01-01", "A.", "2024", "", ""));
+    let read = read(&minimal_plan_docx(&rows));
+    assert_eq!(items(&read).len(), 1);
+    assert_eq!(texts(&items(&read)[0].status), ["Shifted status.", "More."]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -644,6 +675,76 @@ fn reports_show_the_appendix_footnote() {
         texts(&again.footnotes[&note]),
         ["[1bis.10 If there is no specific procedure.]"]
     );
+}
+
+#[test]
+fn an_item_actions_link_and_footnote_reference_are_read_and_shown() {
+    let footnotes =
+        "<w:footnote w:id=\"3\"><w:p><w:r><w:t>See the 2022 report.</w:t></w:r></w:p></w:footnote>";
+    let action = para_xml(&format!(
+        "{}<w:r><w:rPr><w:b/></w:rPr><w:t>TSB</w:t></w:r>{}<w:r><w:footnoteReference w:id=\"3\"/></w:r>",
+        run("Ask "),
+        run(" to report")
+    ));
+    let rows = format!(
+        "{}{}",
+        item_row_xml([&para("01-01"), &action, &para("2024"), "", ""]),
+        status_row_text(&["Started."])
+    );
+    let cover = table(&[4000, 4000], &text_row(&["TD 999", ""]));
+    let docx = DocxBuilder::new()
+        .styles(STANDARD_STYLES)
+        .footnotes(footnotes)
+        .document_body(&format!("{cover}{}", minimal_plan_body(&rows)))
+        .build();
+    let plan = read(&docx).plan;
+    let item = &plan.resolutions[0].action_items[0];
+    assert_eq!(item.action, "Ask TSB to report");
+    assert_eq!(
+        item.action_inlines,
+        [
+            Inline {
+                text: "Ask ".into(),
+                ..Inline::default()
+            },
+            Inline {
+                text: "TSB".into(),
+                bold: true,
+                ..Inline::default()
+            },
+            Inline {
+                text: " to report".into(),
+                ..Inline::default()
+            },
+            Inline {
+                footnote: Some("3".into()),
+                ..Inline::default()
+            },
+        ]
+    );
+    let md = String::from_utf8(
+        actplan::render(&plan, Format::Markdown, &RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains("**Action:** Ask **TSB** to report[^1]"), "{md}");
+    assert!(md.contains("[^1]: See the 2022 report."), "{md}");
+    let html =
+        String::from_utf8(actplan::render(&plan, Format::Html, &RenderOptions::default()).unwrap())
+            .unwrap();
+    assert!(
+        html.contains("Ask <strong>TSB</strong> to report<sup class=\"fnref\"><a id=\"fnref-1\""),
+        "the action cell shows the emphasis and the reference"
+    );
+    let report = actplan::render(&plan, Format::Docx, &RenderOptions::default()).unwrap();
+    let again = read(&report).plan;
+    let item_again = &again.resolutions[0].action_items[0];
+    assert_eq!(item_again.action, item.action);
+    let note = item_again
+        .action_inlines
+        .iter()
+        .find_map(|i| i.footnote.clone())
+        .expect("the reference survives the .docx report");
+    assert_eq!(texts(&again.footnotes[&note]), ["See the 2022 report."]);
 }
 
 #[test]

@@ -168,6 +168,9 @@ fn all_inlines(plan: &ActionPlan) -> Vec<Inline> {
         }
     }
     for a in &plan.appendices {
+        for item in &a.items {
+            out.extend(item.action_inlines.iter().cloned());
+        }
         walk(&a.blocks, &mut out);
     }
     for f in plan.footnotes.values() {

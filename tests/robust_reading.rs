@@ -406,6 +406,14 @@ fn fields_and_hyperlinks_become_links() {
             plain("On page, above."),
         ],
     );
+    // The action cell's link is kept too (#10: it was lost when actions were plain text).
+    let expected = Item {
+        action_inlines: vec![
+            span("Publish the "),
+            link("report", "https://www.itu.int/md/T22-TSAG"),
+        ],
+        ..expected
+    };
     assert_eq!(resolution.action_items, [expected]);
     assert_eq!(read.warnings, []);
 }
@@ -876,8 +884,18 @@ fn symbol_check_marks_tick_the_mark_columns() {
             item("01-02", "B.", "M.", true, true, vec![plain("S2.")]),
             item("01-03", "C.", "M.", true, true, vec![plain("S3.")]),
             item("01-04", "D.", "M.", false, false, vec![plain("S4.")]),
-            item("01-05", "E.", "M.", false, true, vec![plain("S5.")]),
+            Item {
+                periodic_goals_met_text: Some("Ongoing".into()),
+                ..item("01-05", "E.", "M.", false, true, vec![plain("S5.")])
+            },
         ]
+    );
+    assert_eq!(
+        read.warnings,
+        [warning(
+            "Resolution 1",
+            "item 01-05: the Periodic goals met cell holds \"Ongoing\", not a known mark; read as false, text kept"
+        )]
     );
 }
 

@@ -40,10 +40,10 @@ fn meaning(header: &str) -> Option<Meaning> {
         || matches!(word, "id" | "no" | "nr" | "n°" | "#" | "number" | "ref")
     {
         Meaning::Id
-    } else if text.starts_with("action") {
-        Meaning::Action
     } else if text.contains("status") || text.contains("progress") || text.starts_with("comment") {
         Meaning::Status
+    } else if text.starts_with("action") {
+        Meaning::Action
     } else {
         return None;
     })
@@ -130,6 +130,19 @@ fn header_columns(row: &Row) -> Option<Columns> {
         extra,
         headers,
     })
+}
+
+/// True when the table's first row reads as a row of an action table with these columns:
+/// an item row (an id-shaped id cell) or a status row (an empty id cell).
+pub fn continues_with(table: &Table, columns: &Columns) -> bool {
+    let Some(row) = table.rows.first() else {
+        return false;
+    };
+    let id_cell = cell_at(row, columns.id).filter(|c| !c.covers(columns.action));
+    match id_cell.filter(|c| c.v_merge != VMerge::Continue) {
+        Some(cell) => cell.lines().first().is_none_or(|id| ITEM_ID.is_match(id)),
+        None => true,
+    }
 }
 
 /// What the rows of an action table hold.
@@ -221,6 +234,9 @@ fn read_item(
         .and_then(|c| cell_at(row, c))
         .map(|c| blocks_of(&c.blocks, None))
         .unwrap_or_default();
+    let (action, action_inlines) = cell_at(row, columns.action)
+        .map(cell_text_and_inlines)
+        .unwrap_or_default();
     let extra = columns
         .extra
         .iter()
@@ -233,7 +249,8 @@ fn read_item(
         id: id.to_string(),
         cross_reference: (!rest.is_empty()).then(|| rest.join("\n")),
         bookmarks: id_cell.map(Cell::bookmarks).unwrap_or_default(),
-        action: text_at(Some(columns.action)),
+        action,
+        action_inlines,
         milestone: text_at(columns.milestone),
         periodic_goals_met: periodic.value,
         periodic_goals_met_text: periodic.other,
@@ -334,6 +351,7 @@ mod header_tests {
         assert_eq!(meaning("Status"), Some(Meaning::Status));
         assert_eq!(meaning("Progress"), Some(Meaning::Status));
         assert_eq!(meaning("Comments"), Some(Meaning::Status));
+        assert_eq!(meaning("Action status"), Some(Meaning::Status));
         assert_eq!(meaning("Lead"), None);
     }
 }

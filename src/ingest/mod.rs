@@ -412,14 +412,15 @@ impl<'d> Walker<'d> {
     }
 
     /// The columns to read a table without a header row with: those of the action table
-    /// it continues (same grid width, nothing but empty paragraphs between), or the
+    /// it continues (same grid width, nothing but empty paragraphs between, a first row
+    /// that is an item or a status row), or the
     /// published layout for a table of item rows in a resolution.
     fn headerless_action_columns(&mut self, table: &Table) -> Option<items::Columns> {
         if !matches!(self.place, Place::Resolution { .. }) {
             return None;
         }
         if let Some((columns, width)) = &self.continuation {
-            if *width == grid_width(table) {
+            if *width == grid_width(table) && items::continues_with(table, columns) {
                 return Some(columns.clone());
             }
         }

@@ -1,6 +1,6 @@
 //! JSON in and out: stable formatting, schema validation with the JSON path of any error.
 
-use crate::model::{ActionPlan, Block, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
+use crate::model::{ActionPlan, Block, Inline, OLDEST_SCHEMA_VERSION, SCHEMA_VERSION};
 use thiserror::Error;
 
 /// A JSON input that cannot be used.
@@ -117,6 +117,11 @@ fn validate(plan: &ActionPlan) -> Result<(), JsonError> {
             &format!("resolutions[{r}].operative_text"),
         )?;
         for (i, item) in resolution.action_items.iter().enumerate() {
+            validate_inlines(
+                &item.action,
+                &item.action_inlines,
+                &format!("resolutions[{r}].action_items[{i}].action_inlines"),
+            )?;
             validate_blocks(
                 &item.status,
                 &format!("resolutions[{r}].action_items[{i}].status"),
@@ -125,20 +130,26 @@ fn validate(plan: &ActionPlan) -> Result<(), JsonError> {
     }
     for (a, appendix) in plan.appendices.iter().enumerate() {
         for (i, item) in appendix.items.iter().enumerate() {
-            let joined: String = item
-                .action_inlines
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect();
-            if !item.action_inlines.is_empty() && joined != item.action {
-                return Err(JsonError::Schema {
-                    path: format!("appendices[{a}].items[{i}].action_inlines"),
-                    message: "the inline texts do not add up to the item's action".into(),
-                });
-            }
+            validate_inlines(
+                &item.action,
+                &item.action_inlines,
+                &format!("appendices[{a}].items[{i}].action_inlines"),
+            )?;
         }
     }
     Ok(())
+}
+
+/// Inlines, when present, add up to their text.
+fn validate_inlines(text: &str, inlines: &[Inline], path: &str) -> Result<(), JsonError> {
+    let joined: String = inlines.iter().map(|s| s.text.as_str()).collect();
+    if inlines.is_empty() || joined == text {
+        return Ok(());
+    }
+    Err(JsonError::Schema {
+        path: path.to_string(),
+        message: "the inline texts do not add up to the action".into(),
+    })
 }
 
 fn validate_blocks(blocks: &[Block], path: &str) -> Result<(), JsonError> {

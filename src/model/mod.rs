@@ -16,8 +16,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The schema version this build writes. Version 2 added `AppendixItem::action_inlines`
-/// and the item fields `periodic_goals_met_text`, `completed_text` and `extra`, all
+/// The schema version this build writes. Version 2 added `action_inlines` (items and
+/// appendix items) and the item fields `periodic_goals_met_text`, `completed_text` and `extra`, all
 /// optional: version 1 JSON reads unchanged (and is read as version 2).
 pub const SCHEMA_VERSION: u32 = 2;
 
@@ -249,8 +249,12 @@ pub struct Item {
     /// Bookmarks inside the id cell.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bookmarks: Vec<String>,
-    /// The action text.
+    /// The action text (paragraphs joined by "\n").
     pub action: String,
+    /// The action text's formatted spans, links and footnote references (paragraphs
+    /// separated by a "\n" span), adding up to `action`; omitted when it is plain text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_inlines: Vec<Inline>,
     /// The milestone text (lines joined by "\n").
     pub milestone: String,
     /// A true mark in the "Periodic goals met" column (see [`Item::completed`] for the
@@ -386,17 +390,29 @@ impl Inline {
     }
 }
 
+/// A text with its spans as spans: `inlines`, or one plain span holding `text`.
+fn spans_of(text: &str, inlines: &[Inline]) -> Vec<Inline> {
+    if inlines.is_empty() && !text.is_empty() {
+        vec![Inline {
+            text: text.to_string(),
+            ..Inline::default()
+        }]
+    } else {
+        inlines.to_vec()
+    }
+}
+
+impl Item {
+    /// The action as spans: `action_inlines`, or one plain span holding `action`.
+    pub fn action_spans(&self) -> Vec<Inline> {
+        spans_of(&self.action, &self.action_inlines)
+    }
+}
+
 impl AppendixItem {
     /// The action as spans: `action_inlines`, or one plain span holding `action`.
     pub fn action_spans(&self) -> Vec<Inline> {
-        if self.action_inlines.is_empty() && !self.action.is_empty() {
-            vec![Inline {
-                text: self.action.clone(),
-                ..Inline::default()
-            }]
-        } else {
-            self.action_inlines.clone()
-        }
+        spans_of(&self.action, &self.action_inlines)
     }
 }
 

@@ -521,12 +521,12 @@ impl<'a, 'c> Parser<'a, 'c> {
                 if dropped {
                     return;
                 }
-                let mut column = grid_before;
-                for cell in &mut row.cells {
-                    cell.grid_col = column;
-                    column = column.saturating_add(cell.grid_span.max(1));
-                }
                 if let Some(Frame::Table(table)) = self.frames.last_mut() {
+                    let mut column = fitting_grid_before(grid_before, &row, &table.grid);
+                    for cell in &mut row.cells {
+                        cell.grid_col = column;
+                        column = column.saturating_add(cell.grid_span.max(1));
+                    }
                     table.rows.push(row);
                 }
             }
@@ -1057,6 +1057,24 @@ impl<'a, 'c> Parser<'a, 'c> {
             None => self.pending_bookmarks.push(name),
         }
     }
+}
+
+/// A row's `w:gridBefore` as far as the table grid allows: a row cannot start so far in
+/// that its cells run past the grid's last column (a value that would is reduced to the
+/// largest that fits; Word repairs such rows the same way). Without a grid, the clamped
+/// value is kept.
+fn fitting_grid_before(grid_before: u32, row: &Row, grid: &[u32]) -> u32 {
+    let Ok(columns) = u32::try_from(grid.len()) else {
+        return grid_before;
+    };
+    if columns == 0 {
+        return grid_before;
+    }
+    let width = row
+        .cells
+        .iter()
+        .fold(0u32, |sum, c| sum.saturating_add(c.grid_span.max(1)));
+    grid_before.min(columns.saturating_sub(width))
 }
 
 /// True for what a PAGEREF field shows: a page number (digits or roman numerals), or

@@ -198,6 +198,11 @@ pub struct ItemView {
     pub cross_reference: Option<String>,
     /// Action text.
     pub action: String,
+    /// The action's spans, footnote references numbered (HTML view; empty for Markdown).
+    pub action_spans: Vec<Span>,
+    /// The action as inline Markdown for a paragraph, footnote references as `[^N]`
+    /// (Markdown view; empty for HTML).
+    pub action_md: String,
     /// Milestone text (lines joined by "\n").
     pub milestone: String,
     /// The milestone split into its parts ("TSAG 2023", "Ongoing"), normalised.
@@ -737,11 +742,15 @@ impl<'a> Builder<'a> {
         tally.count(&owners, &milestones);
         let order = tally.items;
         tally.items += 1;
+        let (action_spans, action_md) =
+            self.inline_text(&item.action, &item.action_inlines, markdown::Mode::Block);
         ItemView {
             id: item.id.clone(),
             anchor,
             cross_reference: item.cross_reference.clone(),
             action: item.action.clone(),
+            action_spans,
+            action_md,
             milestone: item.milestone.clone(),
             milestones,
             periodic_goals_met: item.periodic_goals_met,
@@ -787,19 +796,8 @@ impl<'a> Builder<'a> {
     ) -> AppendixItemView {
         let mut extra = item.extra.clone();
         extra.resize(extra_columns, String::new());
-        let block = Block {
-            text: item.action.clone(),
-            inlines: item.action_inlines.clone(),
-            ..Block::default()
-        };
-        let spans = self.spans(&block);
-        let (action_spans, action_md) = match self.target {
-            Target::Html => (spans, String::new()),
-            Target::Markdown => (
-                Vec::new(),
-                markdown::spans(&spans, markdown::Mode::Cell, "", false),
-            ),
-        };
+        let (action_spans, action_md) =
+            self.inline_text(&item.action, &item.action_inlines, markdown::Mode::Cell);
         AppendixItemView {
             id: item.id.clone(),
             cross_reference: item.cross_reference.clone(),
@@ -807,6 +805,26 @@ impl<'a> Builder<'a> {
             action_spans,
             action_md,
             extra,
+        }
+    }
+
+    /// A text with its inlines for this target: its spans (HTML, footnote references
+    /// numbered) or inline Markdown written for `mode` (Markdown).
+    fn inline_text(
+        &mut self,
+        text: &str,
+        inlines: &[Inline],
+        mode: markdown::Mode,
+    ) -> (Vec<Span>, String) {
+        let block = Block {
+            text: text.to_string(),
+            inlines: inlines.to_vec(),
+            ..Block::default()
+        };
+        let spans = self.spans(&block);
+        match self.target {
+            Target::Html => (spans, String::new()),
+            Target::Markdown => (Vec::new(), markdown::spans(&spans, mode, "", false)),
         }
     }
 
@@ -850,15 +868,16 @@ impl<'a> Builder<'a> {
         if let Some(p) = &plan.progress {
             order.push(&p.intro);
         }
-        for r in &plan.resolutions {
-            order.push(&r.operative_text);
-            for item in &r.action_items {
-                order.push(&item.status);
-            }
-            order.push(&r.notes);
-        }
         let mut next = 1;
         self.number_blocks(order.iter().flat_map(|b| b.iter()), &mut next);
+        for r in &plan.resolutions {
+            self.number_blocks(r.operative_text.iter(), &mut next);
+            for item in &r.action_items {
+                self.number_references(&item.action_inlines, &mut next);
+                self.number_blocks(item.status.iter(), &mut next);
+            }
+            self.number_blocks(r.notes.iter(), &mut next);
+        }
         for a in &plan.appendices {
             for item in &a.items {
                 self.number_references(&item.action_inlines, &mut next);

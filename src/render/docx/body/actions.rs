@@ -92,7 +92,7 @@ impl Writer<'_> {
         self.cross_reference_lines(item.cross_reference.as_deref(), text);
         self.w.end("w:tc");
         self.cell_start(ACTION_GRID[1], 1, Merge::None);
-        self.lines_cell_paragraphs(&item.action, text);
+        self.inline_cell_paragraphs(&item.action_spans(), text);
         self.w.end("w:tc");
         self.cell_start(ACTION_GRID[2], 1, Merge::None);
         self.lines_cell_paragraphs(&item.milestone, text);

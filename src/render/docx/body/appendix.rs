@@ -4,7 +4,7 @@
 use super::paragraphs::ParagraphProps;
 use super::tables::{Borders, Merge};
 use super::{Writer, PORTRAIT_WIDTH};
-use crate::model::{Appendix, AppendixItem, Inline};
+use crate::model::{Appendix, AppendixItem};
 use crate::render::docx::styles::names;
 
 /// Width of the id column of an appendix table.
@@ -71,37 +71,6 @@ impl Writer<'_> {
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
-    }
-    /// A cell's paragraphs from spans: a new paragraph at each "\n" (at least one
-    /// paragraph), footnote references and links kept.
-    fn inline_cell_paragraphs(&mut self, spans: &[Inline], style: &str) {
-        let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
-        for span in spans {
-            let mut pieces = span.text.split('\n');
-            if let (Some(first), Some(last)) = (pieces.next(), lines.last_mut()) {
-                if !first.is_empty() || span.footnote.is_some() {
-                    last.push(Inline {
-                        text: first.to_string(),
-                        ..span.clone()
-                    });
-                }
-            }
-            for piece in pieces {
-                lines.push(Vec::new());
-                if let (false, Some(last)) = (piece.is_empty(), lines.last_mut()) {
-                    last.push(Inline {
-                        text: piece.to_string(),
-                        ..span.clone()
-                    });
-                }
-            }
-        }
-        for line in &lines {
-            self.w.start("w:p", &[]);
-            self.paragraph_properties(ParagraphProps::styled(style));
-            self.inlines(line);
-            self.w.end("w:p");
-        }
     }
 }
 

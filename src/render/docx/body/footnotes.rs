@@ -4,7 +4,7 @@
 
 use super::paragraphs::ParagraphProps;
 use super::{Writer, PORTRAIT_WIDTH};
-use crate::model::{ActionPlan, Block};
+use crate::model::{ActionPlan, Block, Inline};
 use crate::render::docx::parts::{R_NS, W_NS};
 use crate::render::docx::styles::names;
 use std::collections::BTreeMap;
@@ -46,34 +46,46 @@ fn in_id_order(ids: &BTreeMap<String, String>) -> Vec<(u32, &String)> {
 
 /// True when the footnote is cited with a custom mark (its body then has no number).
 pub(super) fn custom_mark_of(plan: &ActionPlan, key: &str) -> bool {
-    let mut all: Vec<&[Block]> = Vec::new();
+    let in_inlines = |inlines: &[Inline]| {
+        inlines
+            .iter()
+            .find(|inline| inline.footnote.as_deref() == Some(key))
+            .map(|inline| inline.mark.is_some())
+    };
+    let mut front: Vec<&[Block]> = Vec::new();
     if let Some(summary) = &plan.summary {
-        all.push(&summary.caption);
-        all.push(&summary.notes);
+        front.push(&summary.caption);
+        front.push(&summary.notes);
     }
     if let Some(progress) = &plan.progress {
-        all.push(&progress.intro);
+        front.push(&progress.intro);
     }
-    for resolution in &plan.resolutions {
-        all.push(&resolution.operative_text);
-        all.push(&resolution.notes);
-        for item in &resolution.action_items {
-            all.push(&item.status);
-        }
-    }
-    let in_blocks = all.iter().find_map(|blocks| first_citation(blocks, key));
+    let in_front = || front.iter().find_map(|blocks| first_citation(blocks, key));
+    let in_resolutions = || {
+        plan.resolutions.iter().find_map(|resolution| {
+            first_citation(&resolution.operative_text, key)
+                .or_else(|| {
+                    resolution.action_items.iter().find_map(|item| {
+                        in_inlines(&item.action_inlines)
+                            .or_else(|| first_citation(&item.status, key))
+                    })
+                })
+                .or_else(|| first_citation(&resolution.notes, key))
+        })
+    };
     let in_appendices = || {
         plan.appendices.iter().find_map(|appendix| {
             appendix
                 .items
                 .iter()
-                .flat_map(|item| &item.action_inlines)
-                .find(|inline| inline.footnote.as_deref() == Some(key))
-                .map(|inline| inline.mark.is_some())
+                .find_map(|item| in_inlines(&item.action_inlines))
                 .or_else(|| first_citation(&appendix.blocks, key))
         })
     };
-    in_blocks.or_else(in_appendices).unwrap_or(false)
+    in_front()
+        .or_else(in_resolutions)
+        .or_else(in_appendices)
+        .unwrap_or(false)
 }
 
 /// Whether the first citation of footnote `key` in `blocks` (nested tables included) has

@@ -2,6 +2,7 @@
 //! tables, empty paragraphs, headings and the bookmarks around their text.
 
 use super::Writer;
+use crate::model::Inline;
 
 /// Paragraph properties of one paragraph.
 #[derive(Default, Clone, Copy)]
@@ -80,6 +81,38 @@ impl Writer<'_> {
             },
             text,
         );
+    }
+
+    /// A cell's paragraphs from spans: a new paragraph at each "\n" (at least one
+    /// paragraph), footnote references and links kept.
+    pub(super) fn inline_cell_paragraphs(&mut self, spans: &[Inline], style: &str) {
+        let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
+        for span in spans {
+            let mut pieces = span.text.split('\n');
+            if let (Some(first), Some(last)) = (pieces.next(), lines.last_mut()) {
+                if !first.is_empty() || span.footnote.is_some() {
+                    last.push(Inline {
+                        text: first.to_string(),
+                        ..span.clone()
+                    });
+                }
+            }
+            for piece in pieces {
+                lines.push(Vec::new());
+                if let (false, Some(last)) = (piece.is_empty(), lines.last_mut()) {
+                    last.push(Inline {
+                        text: piece.to_string(),
+                        ..span.clone()
+                    });
+                }
+            }
+        }
+        for line in &lines {
+            self.w.start("w:p", &[]);
+            self.paragraph_properties(ParagraphProps::styled(style));
+            self.inlines(line);
+            self.w.end("w:p");
+        }
     }
 
     /// A single-string cell: one paragraph per line (at least one paragraph).
