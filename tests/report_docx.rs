@@ -100,7 +100,8 @@ fn table_of_contents_is_a_real_field_linking_to_heading_bookmarks() {
     let plan = edition("action-plan-edition-a.docx");
     let document = part(&to_docx(&plan), "word/document.xml");
     assert!(document.contains("TOC \\o \"1-3\" \\h \\z \\u"));
-    assert!(!part(&to_docx(&plan), "word/settings.xml").contains("updateFields"));
+    // Word refreshes the page numbers on opening.
+    assert!(part(&to_docx(&plan), "word/settings.xml").contains("<w:updateFields w:val=\"true\"/>"));
     let toc_end = document
         .find("Section I -")
         .unwrap_or(0)
@@ -131,6 +132,39 @@ fn table_of_contents_is_a_real_field_linking_to_heading_bookmarks() {
             "TOC links to {anchor}, which no bookmark defines"
         );
     }
+}
+
+#[test]
+fn heading_pages_are_the_results_of_the_contents_pagerefs_and_read_back_as_nothing() {
+    let plan = edition("action-plan-edition-a.docx");
+    let headings = actplan::render::docx::contents_headings(&plan);
+    assert_eq!(
+        headings.len(),
+        2 + plan.resolutions.len() + plan.appendices.len()
+    );
+    assert!(headings[2].starts_with("Resolution 1 – "), "{headings:?}");
+    let options = RenderOptions {
+        heading_pages: (0..headings.len()).map(|i| Some(i as u32 + 5)).collect(),
+        ..RenderOptions::default()
+    };
+    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
+    let document = part(&docx, "word/document.xml");
+    let results: Vec<&str> = document
+        .split("\\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>")
+        .skip(1)
+        .map(|rest| {
+            rest.strip_prefix("<w:r><w:t>")
+                .and_then(|r| r.split('<').next())
+                .unwrap_or("")
+        })
+        .collect();
+    let expected: Vec<String> = (0..headings.len()).map(|i| (i + 5).to_string()).collect();
+    assert_eq!(results, expected);
+    // The pages are layout, not content: the report reads back to the same plan.
+    assert_eq!(
+        actplan::json::to_json_string(&read(&docx)),
+        actplan::json::to_json_string(&plan)
+    );
 }
 
 #[test]
