@@ -168,6 +168,37 @@ fn heading_pages_are_the_results_of_the_contents_pagerefs_and_read_back_as_nothi
 }
 
 #[test]
+fn a_footnote_starting_with_a_table_reads_back_the_same() {
+    let mut plan = edition("action-plan-edition-a.docx");
+    let table = actplan::model::Block {
+        text: "Kyoto\t2008".into(),
+        rows: Some(vec![vec![
+            vec![actplan::model::Block::plain("Kyoto")],
+            vec![actplan::model::Block::plain("2008")],
+        ]]),
+        ..actplan::model::Block::default()
+    };
+    let note = plan.footnotes.get_mut("3").expect("footnote 3");
+    note.insert(0, table);
+    let docx = to_docx(&plan);
+    let notes = part(&docx, "word/footnotes.xml");
+    let body = notes.split("<w:footnote w:id=\"3\">").nth(1).unwrap();
+    assert!(
+        body.find("<w:footnoteRef/>").unwrap() < body.find("<w:tbl>").unwrap(),
+        "the number comes before the table"
+    );
+    let again = read(&docx);
+    assert_eq!(
+        serde_json::to_string(&again.footnotes["3"]).unwrap(),
+        serde_json::to_string(&plan.footnotes["3"]).unwrap()
+    );
+    assert!(
+        actplan::json::to_json_string(&again) == actplan::json::to_json_string(&plan),
+        "the rest reads back the same"
+    );
+}
+
+#[test]
 fn settings_fill_the_cover() {
     let mut plan = edition("action-plan-edition-a.docx");
     let settings = [

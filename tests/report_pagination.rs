@@ -3,7 +3,8 @@
 //! * every heading of the PDF's outline has its page in the contents, and it is right;
 //! * an item's row starts on the page where its status starts (at most 1 % of the items
 //!   with a status may not; 37 of 310 did before keep-with-next);
-//! * Appendix I starts a page.
+//! * Appendix I starts a page;
+//! * every footnote the model cites is printed.
 //!
 //! Needs `soffice` (LibreOffice), `pdftotext` and `pdftohtml` (poppler). Without them the
 //! test skips with a loud message; with `ACTPLAN_REQUIRE_COMPONENTS=1` a missing program is
@@ -102,6 +103,7 @@ fn the_pdf_report_is_paginated_with_its_contents_page_numbers_right() {
     contents_pages_are_right(&pages, &outline(&pdf));
     let cursor = items_start_with_their_status(&plan, &pages);
     appendix_i_starts_a_page(&plan, &pages, cursor);
+    cited_footnotes_are_printed(&plan, &pages);
     if let Some(blank) = common::blank_pages(&pdf, 0.25) {
         eprintln!("pages more than a quarter blank: {blank:?}");
     }
@@ -185,4 +187,25 @@ fn appendix_i_starts_a_page(plan: &ActionPlan, pages: &PdfText, from: usize) {
         "Appendix I does not start page {}: {before:?}",
         pages.page_of(at)
     );
+}
+
+/// Every footnote the model cites is printed (its first words are in the PDF's text).
+fn cited_footnotes_are_printed(plan: &ActionPlan, pages: &PdfText) {
+    let json = serde_json::to_string(plan).unwrap();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (id, blocks) in &plan.footnotes {
+        if !json.contains(&format!("\"footnote\":\"{id}\"")) {
+            continue;
+        }
+        let Some(start) = status_start(blocks) else {
+            continue;
+        };
+        checked += 1;
+        if !pages.contains_compact(&start) {
+            missing.push(format!("{id}: {start}"));
+        }
+    }
+    assert!(checked >= 6, "only {checked} cited footnotes");
+    assert!(missing.is_empty(), "footnotes not printed: {missing:?}");
 }

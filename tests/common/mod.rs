@@ -793,6 +793,18 @@ impl PdfText {
         flat.get(from..)?.find(&needle).map(|at| at + from)
     }
 
+    /// Whether `text` occurs anywhere, whitespace left out on both sides (a TAB after a
+    /// footnote's mark prints as nothing).
+    pub fn contains_compact(&self, text: &str) -> bool {
+        let compact = |t: &str| -> String {
+            normalise_line(t)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        compact(&self.joined).contains(&compact(text))
+    }
+
     /// Where `text` first occurs at or after `from` as whole lines (starting a line and
     /// ending one; it may run over several).
     pub fn find_line(&self, text: &str, from: usize) -> Option<usize> {
