@@ -964,6 +964,7 @@ fn every_footnote_shows_its_label_once_and_no_two_labels_agree() {
         plan.footnotes.len(),
         "every footnote of the model"
     );
+    let tag = regex::Regex::new("<[^>]+>").unwrap();
     let mut labels = Vec::new();
     for entry in &entries {
         let label = entry
@@ -972,11 +973,7 @@ fn every_footnote_shows_its_label_once_and_no_two_labels_agree() {
             .and_then(|rest| rest.split('<').next())
             .expect("a label");
         // The text after the label does not start with the label again ("1. 1 These").
-        let text = decode_entities(
-            &regex::Regex::new("<[^>]+>")
-                .unwrap()
-                .replace_all(entry.split_once("</span>").unwrap().1, ""),
-        );
+        let text = decode_entities(&tag.replace_all(entry.split_once("</span>").unwrap().1, ""));
         assert!(
             !text.trim_start().starts_with(&format!("{label} "))
                 && !text.trim_start().starts_with(&format!("{label}\t")),
