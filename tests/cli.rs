@@ -210,7 +210,7 @@ fn docx_to_docx_report_reads_back() {
     let out = actplan()
         .arg("convert")
         .arg(fixture("action-plan-edition-b.docx"))
-        .args(["--set", "td_number=TD 412"])
+        .args(["--set", "td_number=TD 412", "--no-layout"])
         .arg("-o")
         .arg(&target)
         .output()

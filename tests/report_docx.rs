@@ -100,7 +100,8 @@ fn table_of_contents_is_a_real_field_linking_to_heading_bookmarks() {
     let plan = edition("action-plan-edition-a.docx");
     let document = part(&to_docx(&plan), "word/document.xml");
     assert!(document.contains("TOC \\o \"1-3\" \\h \\z \\u"));
-    assert!(!part(&to_docx(&plan), "word/settings.xml").contains("updateFields"));
+    // Word refreshes the page numbers on opening.
+    assert!(part(&to_docx(&plan), "word/settings.xml").contains("<w:updateFields w:val=\"true\"/>"));
     let toc_end = document
         .find("Section I -")
         .unwrap_or(0)
@@ -131,6 +132,70 @@ fn table_of_contents_is_a_real_field_linking_to_heading_bookmarks() {
             "TOC links to {anchor}, which no bookmark defines"
         );
     }
+}
+
+#[test]
+fn heading_pages_are_the_results_of_the_contents_pagerefs_and_read_back_as_nothing() {
+    let plan = edition("action-plan-edition-a.docx");
+    let headings = actplan::render::docx::contents_headings(&plan);
+    assert_eq!(
+        headings.len(),
+        2 + plan.resolutions.len() + plan.appendices.len()
+    );
+    assert!(headings[2].starts_with("Resolution 1 – "), "{headings:?}");
+    let options = RenderOptions {
+        heading_pages: (0..headings.len()).map(|i| Some(i as u32 + 5)).collect(),
+        ..RenderOptions::default()
+    };
+    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
+    let document = part(&docx, "word/document.xml");
+    let results: Vec<&str> = document
+        .split("\\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>")
+        .skip(1)
+        .map(|rest| {
+            rest.strip_prefix("<w:r><w:t>")
+                .and_then(|r| r.split('<').next())
+                .unwrap_or("")
+        })
+        .collect();
+    let expected: Vec<String> = (0..headings.len()).map(|i| (i + 5).to_string()).collect();
+    assert_eq!(results, expected);
+    // The pages are layout, not content: the report reads back to the same plan.
+    assert_eq!(
+        actplan::json::to_json_string(&read(&docx)),
+        actplan::json::to_json_string(&plan)
+    );
+}
+
+#[test]
+fn a_footnote_starting_with_a_table_reads_back_the_same() {
+    let mut plan = edition("action-plan-edition-a.docx");
+    let table = actplan::model::Block {
+        text: "Kyoto\t2008".into(),
+        rows: Some(vec![vec![
+            vec![actplan::model::Block::plain("Kyoto")],
+            vec![actplan::model::Block::plain("2008")],
+        ]]),
+        ..actplan::model::Block::default()
+    };
+    let note = plan.footnotes.get_mut("3").expect("footnote 3");
+    note.insert(0, table);
+    let docx = to_docx(&plan);
+    let notes = part(&docx, "word/footnotes.xml");
+    let body = notes.split("<w:footnote w:id=\"3\">").nth(1).unwrap();
+    assert!(
+        body.find("<w:footnoteRef/>").unwrap() < body.find("<w:tbl>").unwrap(),
+        "the number comes before the table"
+    );
+    let again = read(&docx);
+    assert_eq!(
+        serde_json::to_string(&again.footnotes["3"]).unwrap(),
+        serde_json::to_string(&plan.footnotes["3"]).unwrap()
+    );
+    assert!(
+        actplan::json::to_json_string(&again) == actplan::json::to_json_string(&plan),
+        "the rest reads back the same"
+    );
 }
 
 #[test]

@@ -951,3 +951,50 @@ fn report_shows_the_stats_as_inline_svg_charts() {
         assert!(charts.contains(&label), "no bar for {label}");
     }
 }
+
+#[test]
+fn every_footnote_shows_its_label_once_and_no_two_labels_agree() {
+    let plan = edition("action-plan-edition-a.docx");
+    let page = html(&plan);
+    let section = &page[page.find("class=\"footnotes\"").expect("footnotes section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let entries: Vec<&str> = section.split("<li id=\"fn-").skip(1).collect();
+    assert_eq!(
+        entries.len(),
+        plan.footnotes.len(),
+        "every footnote of the model"
+    );
+    let tag = regex::Regex::new("<[^>]+>").unwrap();
+    let mut labels = Vec::new();
+    for entry in &entries {
+        let label = entry
+            .split("<span class=\"fn-mark\">")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .expect("a label");
+        // The text after the label does not start with the label again ("1. 1 These").
+        let text = decode_entities(&tag.replace_all(entry.split_once("</span>").unwrap().1, ""));
+        assert!(
+            !text.trim_start().starts_with(&format!("{label} "))
+                && !text.trim_start().starts_with(&format!("{label}\t")),
+            "footnote {label} shows its mark twice: {text:?}"
+        );
+        labels.push(label.to_string());
+    }
+    let mut unique = labels.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), labels.len(), "labels shown twice: {labels:?}");
+    // The custom marks are shown as the source shows them.
+    assert_eq!(&labels[..4], ["1", "4", "2", "3"], "{labels:?}");
+    // References show their footnote's label.
+    let reference = regex::Regex::new(r##"href="#fn-(\d+)"[^>]*>([^<]+)</a>"##).unwrap();
+    for c in reference.captures_iter(&page) {
+        let number: usize = c[1].parse().unwrap();
+        assert_eq!(
+            c[2].to_string(),
+            labels[number - 1],
+            "reference to fn-{number}"
+        );
+    }
+}

@@ -17,6 +17,8 @@ Examples:
   cat plan.json | actplan convert - -o checked.json     '-' reads standard input
   actplan convert edition.docx --revisions reject -o before-changes.json
   actplan convert plan.json -o TSAG-TD.docx             the TSAG report as Word
+  actplan convert plan.json -o TSAG-TD.pdf              the same, laid out by LibreOffice
+  actplan convert plan.json -o TSAG-TD.docx --no-layout contents' pages left for Word
   actplan convert plan.json -o action-plan.html         one self-contained web page
   actplan convert plan.json -o action-plan.md           GitHub-flavoured Markdown
   actplan convert plan.json -o out.docx --reference-doc itu-td-template.docx
@@ -55,6 +57,11 @@ pub(crate) struct Args {
     /// How to read unaccepted tracked changes.
     #[arg(long, value_enum, default_value = "accept")]
     revisions: Revisions,
+    /// Word output: do not lay the report out with LibreOffice to write the contents'
+    /// page numbers (Word fills them on opening); the output then depends on nothing
+    /// installed.
+    #[arg(long)]
+    no_layout: bool,
     #[command(flatten)]
     limits: LimitArgs,
     #[command(flatten)]
@@ -69,6 +76,8 @@ pub(crate) enum ConvertFormat {
     Md,
     Html,
     Docx,
+    /// The Word report laid out to PDF by LibreOffice.
+    Pdf,
 }
 
 impl OutputFormat for ConvertFormat {
@@ -79,6 +88,7 @@ impl OutputFormat for ConvertFormat {
         ("html", ConvertFormat::Html),
         ("htm", ConvertFormat::Html),
         ("docx", ConvertFormat::Docx),
+        ("pdf", ConvertFormat::Pdf),
     ];
     const DEFAULT: Self = ConvertFormat::Json;
 }
@@ -89,7 +99,7 @@ impl ConvertFormat {
             ConvertFormat::Json => Format::Json,
             ConvertFormat::Md => Format::Markdown,
             ConvertFormat::Html => Format::Html,
-            ConvertFormat::Docx => Format::Docx,
+            ConvertFormat::Docx | ConvertFormat::Pdf => Format::Docx,
         }
     }
 }
@@ -103,7 +113,14 @@ enum Revisions {
 
 /// Run `actplan convert`.
 pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
-    let format = infer(args.output.name(), args.to)?.format();
+    let to = infer(args.output.name(), args.to)?;
+    let format = to.format();
+    let pdf = matches!(to, ConvertFormat::Pdf);
+    if pdf && args.no_layout {
+        return Err(Failure::usage(
+            "a PDF is the report laid out by LibreOffice: --no-layout cannot write one",
+        ));
+    }
     io::check_settings(&args.settings)?;
     let options = render_options(args)?;
     let read_options = ReadOptions {
@@ -122,16 +139,21 @@ pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
     )?;
     let output_failure = |e: &actplan::Error| Failure::of(args.output.name(), e);
     actplan::set_cover_fields(&mut plan, &args.settings).map_err(|e| output_failure(&e))?;
-    let bytes =
-        actplan::render(&plan, format, &options).map_err(|e| match (&e, &args.reference_doc) {
-            // A reference document that cannot be used is named, not the output.
-            (actplan::Error::Render(actplan::error::RenderError::ReferenceDoc(_)), Some(path)) => {
-                Failure::of(&path.display().to_string(), &e)
-            }
-            _ => output_failure(&e),
-        })?;
-    let payload = match format {
-        Format::Docx => Payload::Binary("Word document"),
+    let render_failure = |e: actplan::Error| match (&e, &args.reference_doc) {
+        // A reference document that cannot be used is named, not the output.
+        (actplan::Error::Render(actplan::error::RenderError::ReferenceDoc(_)), Some(path)) => {
+            Failure::of(&path.display().to_string(), &e)
+        }
+        _ => output_failure(&e),
+    };
+    let bytes = actplan::render(&plan, format, &options).map_err(render_failure)?;
+    let bytes = match format {
+        Format::Docx if !args.no_layout => laid_out(&plan, &options, bytes, pdf, args)?,
+        _ => bytes,
+    };
+    let payload = match (format, pdf) {
+        (_, true) => Payload::Binary("PDF document"),
+        (Format::Docx, _) => Payload::Binary("Word document"),
         _ => Payload::Text,
     };
     let summary = io::plan_summary(&plan);
@@ -144,6 +166,39 @@ pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
         &summary,
     )?;
     Ok(Exit::Success)
+}
+
+/// The Word report (`docx`, already rendered) with its contents' page numbers from a
+/// LibreOffice layout, or that layout's PDF when `pdf`. Without LibreOffice, the .docx as
+/// it is (one line on stderr says so), and no PDF (a failure).
+fn laid_out(
+    plan: &actplan::ActionPlan,
+    options: &RenderOptions,
+    docx: Vec<u8>,
+    pdf: bool,
+    args: &Args,
+) -> Result<Vec<u8>, Failure> {
+    let layout = match super::layout::Layout::find() {
+        Ok(layout) => layout,
+        Err(missing) if pdf => {
+            return Err(Failure::new(
+                Exit::Io,
+                format!("{}: cannot write a PDF: {missing}", args.output.name()),
+            ))
+        }
+        Err(missing) => {
+            if !args.reading.quiet {
+                eprintln!(
+                    "actplan: {missing}: the contents' page numbers are left for Word to fill on opening"
+                );
+            }
+            return Ok(docx);
+        }
+    };
+    let done = layout
+        .paginate(plan, options)
+        .map_err(|e| Failure::new(Exit::Io, format!("{}: {e}", args.output.name())))?;
+    Ok(if pdf { done.pdf } else { done.docx })
 }
 
 /// The template and reference document read from their files.
@@ -162,6 +217,7 @@ fn render_options(args: &Args) -> Result<RenderOptions, Failure> {
         template,
         reference_doc,
         as_of: args.as_of,
+        heading_pages: Vec::new(),
     })
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod format;
 pub(crate) mod import;
 pub(crate) mod io;
 pub(crate) mod items;
+pub(crate) mod layout;
 pub(crate) mod schema;
 pub(crate) mod stats;
 pub(crate) mod templates;

@@ -177,14 +177,14 @@ fn cell(nodes: &[Node]) -> String {
 }
 
 /// Spans as inline Markdown: emphasis delimiters kept next to non-space text, links grouped,
-/// footnote references as `[^N]`. `italic` forces italics (the "Call" style).
+/// footnote references as `[^key]`. `italic` forces italics (the "Call" style).
 pub fn spans(spans: &[Span], mode: Mode, indent: &str, italic: bool) -> String {
     let mut w = Writer::new(mode, indent);
     let mut i = 0;
     while i < spans.len() {
         let span = &spans[i];
         if let Some(reference) = &span.footnote {
-            w.raw(&format!("[^{}]", reference.number));
+            w.raw(&format!("[^{}]", reference.key));
             i += 1;
             continue;
         }

@@ -91,6 +91,10 @@ pub struct RenderOptions {
     /// The date the HTML report's charts count overdue items against (see
     /// [`crate::render()`](fn@crate::render)); the cover's meeting date when `None`.
     pub as_of: Option<crate::model::date::Date>,
+    /// The page of each entry of the Word report's contents, in the order of
+    /// [`docx::contents_headings`] (as a layout of the report found them): written as the
+    /// page numbers of the contents. Empty: the numbers are left for Word to fill.
+    pub heading_pages: Vec<Option<u32>>,
 }
 
 /// Why a report could not be produced.
@@ -123,6 +127,10 @@ pub fn render(
         Format::Markdown | Format::Html => {
             template::render(plan, stats, format, options.template.as_ref()).map(String::into_bytes)
         }
-        Format::Docx => docx::write_docx(plan, options.reference_doc.as_deref()),
+        Format::Docx => docx::write_docx(
+            plan,
+            options.reference_doc.as_deref(),
+            &options.heading_pages,
+        ),
     }
 }

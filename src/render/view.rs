@@ -56,7 +56,7 @@ pub struct View {
     pub resolutions: Vec<ResolutionView>,
     /// Appendices.
     pub appendices: Vec<AppendixView>,
-    /// Referenced footnotes in reading order.
+    /// Every footnote: the referenced ones in reading order, then the uncited ones.
     pub footnotes: Vec<FootnoteView>,
     /// Owners named in the action texts, with how many items name each.
     pub owners: Vec<Choice>,
@@ -258,18 +258,60 @@ pub struct AppendixItemView {
     pub extra: Vec<String>,
 }
 
-/// A referenced footnote.
+/// A footnote's blocks without the custom `mark` its text starts with (the source writes
+/// a custom-marked footnote's mark as text): the report shows the label once, itself.
+fn without_leading_mark(blocks: &[Block], mark: &str) -> Vec<Block> {
+    let mut blocks = blocks.to_vec();
+    let Some(first) = blocks.first_mut().filter(|b| b.rows.is_none()) else {
+        return blocks;
+    };
+    let Some(rest) = first.text.strip_prefix(mark) else {
+        return blocks;
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return blocks;
+    }
+    let mut spans = first.spans();
+    let mut cut = mark.len();
+    for span in spans.iter_mut().filter(|s| s.footnote.is_none()) {
+        let take = cut.min(span.text.len());
+        span.text = span.text.get(take..).unwrap_or_default().to_string();
+        cut -= take;
+        if cut == 0 {
+            break;
+        }
+    }
+    first.text = rest.trim_start().to_string();
+    first.inlines = spans;
+    blocks
+}
+
+/// The Markdown label of footnote `number` showing `label`: the label when it is made of
+/// letters and digits, else `fn` and the number.
+fn markdown_key(label: &str, number: u32) -> String {
+    if !label.is_empty() && label.chars().all(char::is_alphanumeric) {
+        label.to_string()
+    } else {
+        format!("fn{number}")
+    }
+}
+
+/// A footnote of the report.
 #[derive(Debug, Serialize)]
 pub struct FootnoteView {
-    /// 1, 2, … in reading order.
+    /// 1, 2, … in reading order (uncited footnotes last).
     pub number: u32,
     /// The source's footnote id.
     pub source_id: String,
-    /// What the reference shows: the custom mark or the number.
+    /// What the reference shows, once: the custom mark, else a number no custom mark
+    /// shows.
     pub label: String,
     /// `fn-1`.
     pub anchor: String,
-    /// Anchor of the first reference (`fnref-1`), for the back link.
+    /// The Markdown footnote label, as [`FootnoteRef::key`].
+    pub key: String,
+    /// Anchor of the first reference (`fnref-1`), for the back link; empty for a footnote
+    /// the text never cites.
     pub back: String,
     /// The footnote text.
     pub content: Flow,
@@ -365,6 +407,9 @@ pub struct FootnoteRef {
     pub label: String,
     /// The footnote's anchor (`fn-1`).
     pub target: String,
+    /// The Markdown footnote label (`[^key]`): the label when it is a plain word, else
+    /// `fn` and the number.
+    pub key: String,
     /// This reference's own anchor (`fnref-1`, `fnref-1-2` for a second reference).
     pub anchor: String,
 }
@@ -515,8 +560,9 @@ struct Builder<'a> {
     footnote_numbers: HashMap<&'a str, u32>,
     /// References seen so far per footnote number.
     footnote_refs: HashMap<u32, u32>,
-    /// The custom mark of a footnote's first reference that has one.
-    footnote_marks: HashMap<u32, String>,
+    /// What each footnote number shows: the custom mark of its first reference that has
+    /// one, else a number no custom mark shows.
+    footnote_labels: HashMap<u32, String>,
 }
 
 impl<'a> Builder<'a> {
@@ -529,7 +575,7 @@ impl<'a> Builder<'a> {
             bookmarks: HashMap::new(),
             footnote_numbers: HashMap::new(),
             footnote_refs: HashMap::new(),
-            footnote_marks: HashMap::new(),
+            footnote_labels: HashMap::new(),
         }
     }
 
@@ -828,7 +874,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The referenced footnotes, in the order of their numbers.
+    /// Every footnote of the plan: the referenced ones in the order of their numbers,
+    /// then any the text never cites (so none is lost), each shown with its label once.
     fn footnote_views(&mut self) -> Vec<FootnoteView> {
         let plan = self.plan;
         let mut numbered: Vec<(&str, u32)> = self
@@ -837,10 +884,21 @@ impl<'a> Builder<'a> {
             .map(|(id, n)| (*id, *n))
             .collect();
         numbered.sort_by_key(|(_, n)| *n);
+        let cited = numbered.len();
+        let mut next = cited as u32;
+        for id in plan.footnotes.keys() {
+            if !self.footnote_numbers.contains_key(id.as_str()) {
+                next += 1;
+                numbered.push((id.as_str(), next));
+                let label = self.free_label();
+                self.footnote_labels.insert(next, label);
+            }
+        }
         let mut footnotes = Vec::new();
-        for (id, number) in numbered {
+        for (index, (id, number)) in numbered.into_iter().enumerate() {
             let label = self.footnote_label(number);
-            let mut content = self.flow(&plan.footnotes[id]);
+            let blocks = without_leading_mark(&plan.footnotes[id], &label);
+            let mut content = self.flow(&blocks);
             if self.target == Target::Markdown {
                 // Continuation paragraphs of a footnote definition are indented.
                 content.md = markdown::indent_continuation(&content.md, "    ");
@@ -848,16 +906,23 @@ impl<'a> Builder<'a> {
             footnotes.push(FootnoteView {
                 number,
                 source_id: id.to_string(),
+                key: markdown_key(&label, number),
                 label,
                 anchor: format!("fn-{number}"),
-                back: format!("fnref-{number}"),
+                back: if index < cited {
+                    format!("fnref-{number}")
+                } else {
+                    String::new()
+                },
                 content,
             });
         }
         footnotes
     }
 
-    /// Number the footnotes referenced in the text, in the order a reader meets them.
+    /// Number the footnotes referenced in the text, in the order a reader meets them, and
+    /// label them: a custom mark as the source shows it, else the next number that no
+    /// custom mark shows (so two footnotes never show the same label).
     fn number_footnotes(&mut self) {
         let plan = self.plan;
         let mut order: Vec<&'a [Block]> = Vec::new();
@@ -884,6 +949,20 @@ impl<'a> Builder<'a> {
             }
             self.number_blocks(a.blocks.iter(), &mut next);
         }
+        for number in 1..next {
+            if !self.footnote_labels.contains_key(&number) {
+                let label = self.free_label();
+                self.footnote_labels.insert(number, label);
+            }
+        }
+    }
+
+    /// The smallest number no footnote shows yet.
+    fn free_label(&self) -> String {
+        (1u32..)
+            .map(|n| n.to_string())
+            .find(|n| !self.footnote_labels.values().any(|l| l == n))
+            .unwrap_or_default()
     }
 
     /// Number the footnotes the blocks (nested tables included) refer to, in order.
@@ -916,7 +995,7 @@ impl<'a> Builder<'a> {
                 number
             });
             if let Some(mark) = &inline.mark {
-                self.footnote_marks
+                self.footnote_labels
                     .entry(number)
                     .or_insert_with(|| mark.clone());
             }
@@ -924,7 +1003,7 @@ impl<'a> Builder<'a> {
     }
 
     fn footnote_label(&self, number: u32) -> String {
-        self.footnote_marks
+        self.footnote_labels
             .get(&number)
             .cloned()
             .unwrap_or_else(|| number.to_string())
@@ -1038,8 +1117,12 @@ impl<'a> Builder<'a> {
                             href: None,
                             external: false,
                             footnote: Some(FootnoteRef {
+                                key: markdown_key(&self.footnote_label(number), number),
                                 number,
-                                label: inline.mark.clone().unwrap_or_else(|| number.to_string()),
+                                label: inline
+                                    .mark
+                                    .clone()
+                                    .unwrap_or_else(|| self.footnote_label(number)),
                                 target: format!("fn-{number}"),
                                 anchor,
                             }),

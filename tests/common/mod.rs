@@ -727,3 +727,213 @@ pub fn soffice_convert(
     );
     converted
 }
+
+/// The text of a PDF as `pdftotext` reads it, page by page, searchable across lines:
+/// every line normalised (whitespace runs as one space, U+2011 and U+2010 as '-',
+/// U+00A0 as a space) and joined with '\n'.
+pub struct PdfText {
+    joined: String,
+    /// Where each page starts in `joined`.
+    page_starts: Vec<usize>,
+}
+
+/// A line as [`PdfText`] keeps it.
+pub fn normalise_line(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\u{2011}' | '\u{2010}' => '-',
+            '\u{a0}' => ' ',
+            other => other,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl PdfText {
+    /// Pages of text (as `pdftotext` separates them with form feeds).
+    pub fn of_pages<'a>(pages: impl IntoIterator<Item = &'a str>) -> PdfText {
+        let mut joined = String::new();
+        let mut page_starts = Vec::new();
+        for page in pages {
+            page_starts.push(joined.len());
+            for line in page.lines().map(normalise_line).filter(|l| !l.is_empty()) {
+                joined.push_str(&line);
+                joined.push('\n');
+            }
+        }
+        PdfText {
+            joined,
+            page_starts,
+        }
+    }
+
+    /// How many pages.
+    pub fn page_count(&self) -> usize {
+        self.page_starts.len()
+    }
+
+    /// The text of page `number` (from 1).
+    pub fn page(&self, number: usize) -> &str {
+        let start = self.page_starts[number - 1];
+        let end = self
+            .page_starts
+            .get(number)
+            .copied()
+            .unwrap_or(self.joined.len());
+        &self.joined[start..end]
+    }
+
+    /// Where `text` (normalised, its lines joined by spaces) first occurs at or after
+    /// `from`, across line ends.
+    pub fn find_text(&self, text: &str, from: usize) -> Option<usize> {
+        let needle = normalise_line(text);
+        let flat = self.joined.replace('\n', " ");
+        flat.get(from..)?.find(&needle).map(|at| at + from)
+    }
+
+    /// Whether `text` occurs anywhere, whitespace left out on both sides (a TAB after a
+    /// footnote's mark prints as nothing).
+    pub fn contains_compact(&self, text: &str) -> bool {
+        let compact = |t: &str| -> String {
+            normalise_line(t)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        compact(&self.joined).contains(&compact(text))
+    }
+
+    /// Where `text` first occurs at or after `from` as whole lines (starting a line and
+    /// ending one; it may run over several).
+    pub fn find_line(&self, text: &str, from: usize) -> Option<usize> {
+        let needle = normalise_line(text);
+        let flat = self.joined.replace('\n', " ");
+        let mut at = from;
+        while let Some(found) = flat.get(at..)?.find(&needle) {
+            let start = at + found;
+            let end = start + needle.len();
+            let starts_line = start == 0 || self.joined.as_bytes()[start - 1] == b'\n';
+            let ends_line = self.joined.as_bytes().get(end).is_none_or(|b| *b == b'\n');
+            if starts_line && ends_line {
+                return Some(start);
+            }
+            at = start + 1;
+            while !flat.is_char_boundary(at) {
+                at += 1;
+            }
+        }
+        None
+    }
+
+    /// The page (from 1) of a position.
+    pub fn page_of(&self, at: usize) -> usize {
+        self.page_starts.partition_point(|start| *start <= at)
+    }
+
+    /// Up to `length` bytes of text from `at` (to a character boundary).
+    pub fn text_after(&self, at: usize, length: usize) -> &str {
+        let mut end = (at + length).min(self.joined.len());
+        while !self.joined.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.joined.get(at..end).unwrap_or("")
+    }
+
+    /// The text of the page of `at` before `at`.
+    pub fn text_before_on_page(&self, at: usize) -> &str {
+        let start = self.page_starts[self.page_of(at) - 1];
+        &self.joined[start..at]
+    }
+}
+
+/// The text of `pdf`, read by `pdftotext`, page by page.
+pub fn pdf_pages(pdf: &std::path::Path) -> PdfText {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut pages: Vec<&str> = text.split('\u{c}').collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    PdfText::of_pages(pages)
+}
+
+/// Pages of `pdf` (from 1) whose text area is blank below the last line for more than
+/// `fraction` of its height, with that fraction; `None` without `pdftoppm`. The text
+/// area's foot is the lowest ink on any page of the same size. The last page is left out.
+pub fn blank_pages(pdf: &std::path::Path, fraction: f64) -> Option<Vec<(usize, f64)>> {
+    let dir = pdf.with_extension("pages");
+    std::fs::create_dir_all(&dir).ok()?;
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "20", "-gray"])
+        .arg(pdf)
+        .arg(dir.join("p"))
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    // (width, height, first ink row, last ink row) per page.
+    let pages: Vec<(usize, usize, usize, usize)> = files
+        .iter()
+        .filter_map(|f| ink_rows(&std::fs::read(f).ok()?))
+        .collect();
+    let mut blank = Vec::new();
+    for (index, (w, h, top, bottom)) in pages.iter().enumerate().take(pages.len().saturating_sub(1))
+    {
+        let foot = pages
+            .iter()
+            .filter(|p| (p.0, p.1) == (*w, *h))
+            .map(|p| p.3)
+            .max()
+            .unwrap_or(*h);
+        let area = foot.saturating_sub(*top).max(1) as f64;
+        let empty = foot.saturating_sub(*bottom) as f64 / area;
+        if empty > fraction {
+            blank.push((index + 1, (empty * 100.0).round() / 100.0));
+        }
+    }
+    Some(blank)
+}
+
+/// Width, height and the first and last rows with ink of a binary PGM (P5) image.
+fn ink_rows(pgm: &[u8]) -> Option<(usize, usize, usize, usize)> {
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm.get(at)?.is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(std::str::from_utf8(&pgm[start..at]).ok()?.to_string());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().ok()?, fields[2].parse().ok()?);
+    let pixels = pgm.get(at + 1..)?;
+    let ink: Vec<usize> = (0..h)
+        .filter(|row| {
+            pixels
+                .get(row * w..(row + 1) * w)
+                .is_some_and(|r| r.iter().any(|p| *p < 160))
+        })
+        .collect();
+    Some((w, h, *ink.first()?, *ink.last()?))
+}

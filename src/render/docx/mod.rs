@@ -39,11 +39,23 @@ const MAIN_TYPE: &str =
 const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
 /// Write the plan as a .docx in the ITU TD layout, with the styles, page setup, headers
-/// and footers of `reference` when given.
-pub fn write_docx(plan: &ActionPlan, reference: Option<&[u8]>) -> Result<Vec<u8>, RenderError> {
+/// and footers of `reference` when given. `heading_pages` holds the page of each entry of
+/// the contents (in the order of [`contents_headings`]), written as the results of their
+/// PAGEREF fields; entries without one are left for Word to fill.
+pub fn write_docx(
+    plan: &ActionPlan,
+    reference: Option<&[u8]>,
+    heading_pages: &[Option<u32>],
+) -> Result<Vec<u8>, RenderError> {
     assemble(plan, reference, |styles, page| {
-        body::write_body(plan, styles, page)
+        body::write_body(plan, styles, page, heading_pages)
     })
+}
+
+/// The headings the report's contents list, in order, as the report writes them (a front
+/// end finds their pages in a laid-out copy and gives them back to [`write_docx`]).
+pub fn contents_headings(plan: &ActionPlan) -> Vec<String> {
+    body::contents_headings(plan)
 }
 
 /// Write the new edition's report carrying Word tracked changes (author "actplan", dated

@@ -130,6 +130,8 @@ pub fn settings() -> String {
     w.start("w:settings", &[("xmlns:w", W_NS)]);
     w.empty("w:defaultTabStop", &[("w:val", "794")]);
     w.empty("w:characterSpacingControl", &[("w:val", "doNotCompress")]);
+    // Word refreshes the contents' page numbers (and every other field) on opening.
+    w.empty("w:updateFields", &[("w:val", "true")]);
     w.start("w:footnotePr", &[]);
     w.empty("w:footnote", &[("w:id", "-1")]);
     w.empty("w:footnote", &[("w:id", "0")]);

@@ -22,6 +22,12 @@ const ACTION_HEADINGS: [&str; 5] = [
 /// What the status cell's content may not use of its width: Word's default left and
 /// right cell margins (108 twips each).
 const CELL_MARGINS: u32 = 216;
+/// A status estimated longer than this many lines may break across pages (a shorter one
+/// stays whole): about a sixth of a page, so a long status never leaves its item row
+/// alone at the foot of a page nor a page mostly blank.
+const UNSPLIT_STATUS_LINES: usize = 8;
+/// Average width of a character of the table text (10 pt Times New Roman), in twips.
+const CHAR_WIDTH: u32 = 100;
 
 impl Writer<'_> {
     /// A resolution's part of Section II; `toc_anchor` is its TOC bookmark, written at
@@ -80,7 +86,15 @@ impl Writer<'_> {
 
     /// An item's first row: the id cell (merged down into the status row), action,
     /// milestone, then a centred √ or nothing for "Periodic goals met" and "Completed".
+    /// Its paragraphs keep with the next, so the row starts on the page of its status.
     fn item_row(&mut self, item: &Item, text: &str) {
+        self.keep_with_next = true;
+        self.item_row_cells(item, text);
+        self.keep_with_next = false;
+    }
+
+    /// The cells of an item's first row.
+    fn item_row_cells(&mut self, item: &Item, text: &str) {
         self.row_start(false);
         self.cell_start(ACTION_GRID[0], 1, Merge::Restart);
         self.w.start("w:p", &[]);
@@ -119,7 +133,8 @@ impl Writer<'_> {
 
     /// An item's second row: the status paragraphs across the four columns after the id.
     fn item_status_row(&mut self, item: &Item, text: &str) {
-        let status_width = self.status_row_start(text);
+        let splits = status_is_long(&item.status, ACTION_GRID[1..].iter().sum());
+        let status_width = self.status_row_start(text, splits);
         self.blocks(&item.status, Some(text), status_width - CELL_MARGINS);
         self.ensure_paragraph_in_cell(
             !item.status.is_empty() && item.status.last().is_some_and(|b| b.rows.is_none()),
@@ -135,10 +150,11 @@ impl Writer<'_> {
         }
     }
 
-    /// Open an item's status row: the id column continued, then the cell spanning the
-    /// four other columns. Returns that cell's width.
-    pub(super) fn status_row_start(&mut self, style: &str) -> u32 {
-        self.row_start(false);
+    /// Open an item's status row (one that may break across pages when `splits`): the id
+    /// column continued, then the cell spanning the four other columns. Returns that
+    /// cell's width.
+    pub(super) fn status_row_start(&mut self, style: &str, splits: bool) -> u32 {
+        self.row_start_split(false, splits);
         self.cell_start(ACTION_GRID[0], 1, Merge::Continue);
         self.empty_paragraph_styled(style);
         self.w.end("w:tc");
@@ -156,6 +172,24 @@ impl Writer<'_> {
         self.w.end("w:hyperlink");
         self.w.end("w:p");
     }
+}
+
+/// Whether a status `width` twips wide is long enough to be let break across pages:
+/// more than [`UNSPLIT_STATUS_LINES`] lines estimated, or holding a table.
+pub(super) fn status_is_long(status: &[crate::model::Block], width: u32) -> bool {
+    let per_line = (width.saturating_sub(CELL_MARGINS) / CHAR_WIDTH).max(1) as usize;
+    let mut lines = 0usize;
+    for block in status {
+        if block.rows.is_some() {
+            return true;
+        }
+        lines += block
+            .text
+            .split('\n')
+            .map(|line| line.chars().count().div_ceil(per_line).max(1))
+            .sum::<usize>();
+    }
+    lines > UNSPLIT_STATUS_LINES
 }
 
 #[cfg(test)]
@@ -260,6 +294,7 @@ mod tests {
         assert_eq!(xml.element_names(), ["w:p", "w:p", "w:tbl", "w:p", "w:p"]);
         let heading = xml.child("w:p");
         assert_eq!(heading.paragraph_style(), Some("Heading2"));
+        assert!(heading.path(&["w:pPr", "w:keepNext"]).is_some());
         assert_eq!(heading.text(), "Resolution 22 – Title of 22");
         let names: Vec<_> = heading
             .children("w:bookmarkStart")
@@ -274,6 +309,50 @@ mod tests {
         let top = xml.children("w:p")[3];
         assert_eq!(top.child("w:hyperlink").attr("w:anchor"), Some("_top"));
         assert_eq!(top.text(), "» Top");
+    }
+
+    #[test]
+    fn an_item_row_keeps_with_its_status_which_may_break_only_when_long() {
+        let mut short = item("22-06");
+        short.status = vec![Block::plain("Done.")];
+        let mut long = item("22-07");
+        long.status = (0..12)
+            .map(|n| Block::plain(format!("Step {n}.")))
+            .collect();
+        let xml = table_of(&[short, long]);
+        let rows = xml.child("w:tbl").children("w:tr");
+        let keeps = |row: &Element| {
+            row.find_all("w:p")
+                .iter()
+                .all(|p| p.path(&["w:pPr", "w:keepNext"]).is_some())
+        };
+        let whole = |row: &Element| row.path(&["w:trPr", "w:cantSplit"]).is_some();
+        // Item rows: every paragraph keeps with the next, and the row stays whole.
+        for row in [rows[1], rows[3]] {
+            assert!(keeps(row) && whole(row));
+        }
+        // Status rows keep with nothing; a short one stays whole, a long one may break.
+        assert!(!rows[2].has("w:keepNext") && whole(rows[2]));
+        assert!(!rows[4].has("w:keepNext") && !whole(rows[4]));
+    }
+
+    #[test]
+    fn a_status_is_long_past_eight_estimated_lines_or_with_a_table() {
+        let width = ACTION_GRID[1..].iter().sum();
+        let line = Block::plain("word ".repeat(16));
+        assert!(!status_is_long(&vec![line.clone(); 8], width));
+        assert!(status_is_long(&vec![line; 9], width));
+        let wide = Block::plain("word ".repeat(17 * 9));
+        assert!(
+            status_is_long(&[wide], width),
+            "one paragraph of nine lines"
+        );
+        let table = Block {
+            rows: Some(vec![vec![vec![Block::plain("a")]]]),
+            ..Block::default()
+        };
+        assert!(status_is_long(&[table], width));
+        assert!(!status_is_long(&[], width));
     }
 
     #[test]

@@ -14,12 +14,24 @@ impl Writer<'_> {
     /// An appendix; `toc_anchor` is its TOC bookmark, written at the heading when the
     /// appendix's own bookmarks do not include it.
     pub(super) fn appendix(&mut self, appendix: &Appendix, toc_anchor: Option<&str>) {
+        self.appendix_on_page(appendix, toc_anchor, false);
+    }
+
+    /// An appendix as [`Self::appendix`] writes it, its heading starting a new page when
+    /// `new_page` (the first appendix does, as in the source).
+    pub(super) fn appendix_on_page(
+        &mut self,
+        appendix: &Appendix,
+        toc_anchor: Option<&str>,
+        new_page: bool,
+    ) {
         let generated = toc_anchor.filter(|a| !appendix.bookmarks.iter().any(|b| b == a));
-        self.heading(
+        self.heading_on_page(
             names::HEADING_1,
             &appendix.title,
             &appendix.bookmarks,
             generated,
+            new_page,
         );
         if let Some(note) = &appendix.note {
             for line in note.split('\n') {

@@ -42,7 +42,7 @@ pub(super) struct TocEntry {
     /// 1 for sections and appendices, 2 for resolutions.
     level: u8,
     /// The heading text.
-    text: String,
+    pub(super) text: String,
     /// The bookmark the entry links to.
     pub(super) anchor: String,
     /// The heading it stands for.
@@ -138,7 +138,8 @@ impl Writer<'_> {
             if index == 0 {
                 self.field_begin(TOC_INSTRUCTION);
             }
-            self.toc_entry_link(entry);
+            let page = self.heading_pages.get(index).copied().flatten();
+            self.toc_entry_link(entry, page);
             self.w.end("w:p");
         }
         self.w.start("w:p", &[]);
@@ -147,8 +148,9 @@ impl Writer<'_> {
         self.w.end("w:p");
     }
 
-    /// An entry's text, a TAB and its PAGEREF field, all linked to its bookmark.
-    fn toc_entry_link(&mut self, entry: &TocEntry) {
+    /// An entry's text, a TAB and its PAGEREF field (its result `page` when known), all
+    /// linked to its bookmark.
+    fn toc_entry_link(&mut self, entry: &TocEntry, page: Option<u32>) {
         self.w.start(
             "w:hyperlink",
             &[("w:anchor", &entry.anchor), ("w:history", "1")],
@@ -156,6 +158,9 @@ impl Writer<'_> {
         self.run(&entry.text, false, false, None);
         self.run("\t", false, false, None);
         self.field_begin(&format!(" PAGEREF {} \\h ", entry.anchor));
+        if let Some(page) = page {
+            self.run(&page.to_string(), false, false, None);
+        }
         self.field_end();
         self.w.end("w:hyperlink");
     }

@@ -128,8 +128,8 @@ impl Writer<'_> {
     }
 
     /// A footnote's paragraphs: the number and a space start the first paragraph; an
-    /// empty footnote is a paragraph holding its number. A footnote that starts with a
-    /// table is written without its number.
+    /// empty footnote, or one that starts with a table, has a paragraph of its own holding
+    /// its number first (the reader drops it again: it has no text).
     fn footnote_blocks(
         &mut self,
         blocks: &[Block],
@@ -137,7 +137,7 @@ impl Writer<'_> {
         reference_style: &str,
         custom: bool,
     ) {
-        if blocks.is_empty() {
+        if blocks.first().is_none_or(|b| b.rows.is_some()) {
             self.w.start("w:p", &[]);
             self.paragraph_properties(ParagraphProps::styled(text_style));
             self.footnote_number_run(reference_style, custom);
@@ -204,6 +204,21 @@ mod tests {
             w.footnotes(plan, &ids);
             xml_of(w)
         })
+    }
+
+    #[test]
+    fn a_footnote_starting_with_a_table_still_shows_its_number_first() {
+        let table = Block {
+            rows: Some(vec![vec![vec![Block::plain("cell")]]]),
+            ..Block::default()
+        };
+        let plan = plan_with_footnotes(&[("1", vec![table, Block::plain("after")])]);
+        let xml = footnotes_xml(&plan);
+        let note = xml.child("w:footnotes").children("w:footnote")[2];
+        assert_eq!(note.element_names(), ["w:p", "w:tbl", "w:p"]);
+        assert!(note.child("w:p").has("w:footnoteRef"));
+        assert_eq!(note.child("w:p").text(), "");
+        assert_eq!(note.child("w:tbl").text(), "cell");
     }
 
     #[test]

@@ -71,10 +71,16 @@ pub struct Written {
     pub ordered_lists: u32,
 }
 
-/// Write the body of the report.
-pub fn write_body(plan: &ActionPlan, styles: &mut Styles, page: &PageSetup) -> Written {
+/// Write the body of the report; `heading_pages` are the pages of the contents' entries.
+pub fn write_body(
+    plan: &ActionPlan,
+    styles: &mut Styles,
+    page: &PageSetup,
+    heading_pages: &[Option<u32>],
+) -> Written {
     let footnote_ids = footnote_ids(plan);
     let mut body = Writer::new(styles, &footnote_ids, "rIdL");
+    body.heading_pages = heading_pages.to_vec();
     body.document(plan, page);
     let document_links = std::mem::take(&mut body.links);
     let ordered = body.ordered_lists;
@@ -90,6 +96,18 @@ pub fn write_body(plan: &ActionPlan, styles: &mut Styles, page: &PageSetup) -> W
         footnotes: notes.w.finish(),
         document_links,
     }
+}
+
+/// The texts of the contents' entries, in order.
+pub fn contents_headings(plan: &ActionPlan) -> Vec<String> {
+    let mut styles = Styles::built_in();
+    let ids = BTreeMap::new();
+    let mut writer = Writer::new(&mut styles, &ids, "rIdL");
+    writer
+        .toc_entries(plan)
+        .into_iter()
+        .map(|e| e.text)
+        .collect()
 }
 
 /// Write the body of the redline of `old` → `new`, changes dated `date`.
@@ -155,6 +173,10 @@ struct Writer<'a> {
     generated_anchor: u32,
     /// Run font size in half-points while writing a dense table (the matrix), else None.
     run_size: Option<u32>,
+    /// While writing an item row: every paragraph keeps with the next (the status row).
+    keep_with_next: bool,
+    /// The page of each contents entry, in order (none: left for Word).
+    heading_pages: Vec<Option<u32>>,
 }
 
 impl<'a> Writer<'a> {
@@ -177,6 +199,8 @@ impl<'a> Writer<'a> {
             revision_date: String::new(),
             generated_anchor: 0,
             run_size: None,
+            keep_with_next: false,
+            heading_pages: Vec::new(),
         }
     }
 
@@ -222,9 +246,9 @@ impl<'a> Writer<'a> {
             let anchor = toc_anchor(&toc, TocRole::of_resolution(resolution));
             self.resolution(resolution, anchor.as_deref());
         }
-        for appendix in &plan.appendices {
+        for (index, appendix) in plan.appendices.iter().enumerate() {
             let anchor = toc_anchor(&toc, TocRole::of_appendix(appendix));
-            self.appendix(appendix, anchor.as_deref());
+            self.appendix_on_page(appendix, anchor.as_deref(), index == 0);
         }
         self.section_properties(page, false, !has_summary);
         self.w.end("w:body");
@@ -240,7 +264,7 @@ mod tests {
 
     fn report(plan: &ActionPlan) -> Written {
         let mut styles = Styles::built_in();
-        write_body(plan, &mut styles, &PageSetup::default())
+        write_body(plan, &mut styles, &PageSetup::default(), &[])
     }
 
     fn linked(text: &str, url: &str) -> Block {
@@ -307,6 +331,33 @@ mod tests {
         assert_eq!(
             heading.child("w:bookmarkStart").attr("w:name"),
             Some("_ActplanSection1")
+        );
+    }
+
+    #[test]
+    fn the_first_appendix_starts_a_page_the_others_follow_on() {
+        let appendix = |title: &str| crate::model::Appendix {
+            title: title.into(),
+            bookmarks: Vec::new(),
+            note: None,
+            items: Vec::new(),
+            blocks: Vec::new(),
+        };
+        let plan = ActionPlan {
+            appendices: vec![appendix("Appendix I"), appendix("Appendix II")],
+            ..full_plan()
+        };
+        let xml = parse(&report(&plan).document);
+        let breaks: Vec<(String, bool)> = xml
+            .find_all("w:p")
+            .into_iter()
+            .filter(|p| p.text().starts_with("Appendix"))
+            .filter(|p| p.paragraph_style() == Some("Heading1"))
+            .map(|p| (p.text(), p.path(&["w:pPr", "w:pageBreakBefore"]).is_some()))
+            .collect();
+        assert_eq!(
+            breaks,
+            [("Appendix I".into(), true), ("Appendix II".into(), false)]
         );
     }
 

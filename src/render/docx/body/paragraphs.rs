@@ -15,6 +15,8 @@ pub(super) struct ParagraphProps<'s> {
     pub(super) center: bool,
     /// Kept with the next paragraph (`w:keepNext`).
     pub(super) keep_next: bool,
+    /// Starts a new page (`w:pageBreakBefore`).
+    pub(super) page_break_before: bool,
 }
 
 impl<'s> ParagraphProps<'s> {
@@ -30,11 +32,15 @@ impl<'s> ParagraphProps<'s> {
 impl Writer<'_> {
     /// `w:pPr`, left out when there is nothing to say. Inside a tracked change it carries
     /// the change of the paragraph mark.
+    /// Inside an item row (`keep_with_next`) every paragraph keeps with the next, so
+    /// the row stays on the page where its status starts.
     pub(super) fn paragraph_properties(&mut self, props: ParagraphProps<'_>) {
+        let keep_next = props.keep_next || self.keep_with_next;
         if props.style.is_none()
             && props.list.is_none()
             && !props.center
-            && !props.keep_next
+            && !keep_next
+            && !props.page_break_before
             && self.revision.is_none()
         {
             return;
@@ -43,8 +49,11 @@ impl Writer<'_> {
         if let Some(style) = props.style {
             self.w.empty("w:pStyle", &[("w:val", style)]);
         }
-        if props.keep_next {
+        if keep_next {
             self.w.empty("w:keepNext", &[]);
+        }
+        if props.page_break_before {
+            self.w.empty("w:pageBreakBefore", &[]);
         }
         if let Some((num, level)) = props.list {
             self.w.start("w:numPr", &[]);
@@ -172,13 +181,26 @@ impl Writer<'_> {
     }
 
     /// A heading paragraph in the style named `style_name`, its text inside `bookmarks`
-    /// and `extra_anchor` (a generated TOC target).
+    /// and `extra_anchor` (a generated TOC target). It keeps with what follows, whatever
+    /// the (reference document's) style says.
     pub(super) fn heading(
         &mut self,
         style_name: &str,
         text: &str,
         bookmarks: &[String],
         extra_anchor: Option<&str>,
+    ) {
+        self.heading_on_page(style_name, text, bookmarks, extra_anchor, false);
+    }
+
+    /// A heading as [`Self::heading`] writes it, starting a new page when `new_page`.
+    pub(super) fn heading_on_page(
+        &mut self,
+        style_name: &str,
+        text: &str,
+        bookmarks: &[String],
+        extra_anchor: Option<&str>,
+        new_page: bool,
     ) {
         let style = self.style(style_name);
         let mut all: Vec<String> = bookmarks.to_vec();
@@ -188,6 +210,8 @@ impl Writer<'_> {
         self.w.start("w:p", &[]);
         self.paragraph_properties(ParagraphProps {
             style: Some(&style),
+            keep_next: true,
+            page_break_before: new_page,
             ..Default::default()
         });
         self.bookmarks_around(&all, |writer| writer.run(text, false, false, None));
@@ -250,6 +274,7 @@ mod tests {
                     list: Some((3, 1)),
                     center: true,
                     keep_next: true,
+                    page_break_before: true,
                 },
                 "Listed",
             )
@@ -257,7 +282,13 @@ mod tests {
         let properties = xml.child("w:p").child("w:pPr");
         assert_eq!(
             properties.element_names(),
-            ["w:pStyle", "w:keepNext", "w:numPr", "w:jc"]
+            [
+                "w:pStyle",
+                "w:keepNext",
+                "w:pageBreakBefore",
+                "w:numPr",
+                "w:jc"
+            ]
         );
         let numbering = properties.child("w:numPr");
         assert_eq!(numbering.child("w:ilvl").attr("w:val"), Some("1"));

@@ -554,6 +554,7 @@ impl Writer<'_> {
             style: Some(&text),
             ..Default::default()
         };
+        self.keep_with_next = true;
         self.row_start(false);
         self.cell_start(ACTION_GRID[0], 1, Merge::Restart);
         self.w.start("w:p", &[]);
@@ -596,7 +597,10 @@ impl Writer<'_> {
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
-        let status_width = self.status_row_start(&text);
+        self.keep_with_next = false;
+        let long = super::actions::status_is_long(&new.status, ACTION_GRID[1..].iter().sum())
+            || super::actions::status_is_long(&old.status, ACTION_GRID[1..].iter().sum());
+        let status_width = self.status_row_start(&text, long);
         self.redline_blocks(&old.status, &new.status, Some(&text), status_width - 216);
         // A cell ends with a paragraph of its own: an untracked empty one (the reader
         // drops empty paragraphs).

@@ -96,9 +96,17 @@ impl Writer<'_> {
 
     /// Open a row that never splits across pages; `header` repeats it on every page.
     pub(super) fn row_start(&mut self, header: bool) {
+        self.row_start_split(header, false);
+    }
+
+    /// Open a row that may break across pages when `splits` (a long status), else never
+    /// splits; `header` repeats it on every page.
+    pub(super) fn row_start_split(&mut self, header: bool, splits: bool) {
         self.w.start("w:tr", &[]);
         self.w.start("w:trPr", &[]);
-        self.w.empty("w:cantSplit", &[]);
+        if !splits {
+            self.w.empty("w:cantSplit", &[]);
+        }
         if header {
             self.w.empty("w:tblHeader", &[]);
         }

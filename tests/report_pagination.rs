@@ -1,0 +1,211 @@
+//! Component test: edition A's report as `actplan convert -o report.pdf` writes it (laid
+//! out by LibreOffice, its contents carrying the pages of that layout):
+//! * every heading of the PDF's outline has its page in the contents, and it is right;
+//! * an item's row starts on the page where its status starts (at most 1 % of the items
+//!   with a status may not; 37 of 310 did before keep-with-next);
+//! * Appendix I starts a page;
+//! * every footnote the model cites is printed.
+//!
+//! Needs `soffice` (LibreOffice), `pdftotext` and `pdftohtml` (poppler). Without them the
+//! test skips with a loud message; with `ACTPLAN_REQUIRE_COMPONENTS=1` a missing program is
+//! a failure. `pdftoppm`, when present, measures the pages more than a quarter blank
+//! (printed, not asserted: the figure for the issue's note).
+
+mod common;
+
+use common::{component, pdf_pages, PdfText};
+
+use actplan::model::{ActionPlan, Block};
+use std::path::PathBuf;
+
+fn edition_a() -> ActionPlan {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/action-plan-edition-a.docx");
+    actplan::read_docx(&std::fs::read(path).unwrap(), &Default::default())
+        .unwrap()
+        .plan
+}
+
+/// The first words of a status: its first block's text, or its table's first cell's.
+fn status_start(status: &[Block]) -> Option<String> {
+    let block = status.iter().find(|b| !b.text.trim().is_empty())?;
+    let text = match &block.rows {
+        Some(rows) => rows
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|b| b.text.clone())
+            .find(|t| !t.trim().is_empty())?,
+        None => block.text.clone(),
+    };
+    let words: Vec<&str> = text.split_whitespace().take(4).collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Edition A's report written by `actplan convert -o report.pdf` (laid out by
+/// LibreOffice, its contents carrying the pages of that layout), with the `.docx` of the
+/// same run's `-o report.docx`; `None` when a component is missing.
+fn converted() -> Option<PathBuf> {
+    component("soffice")?;
+    component("pdftotext")?;
+    component("pdftohtml")?;
+    let dir = std::env::temp_dir().join(format!("actplan-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("report.pdf");
+    let source =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/action-plan-edition-a.docx");
+    let started = std::time::Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_actplan"))
+        .arg("convert")
+        .arg(&source)
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("convert -o report.pdf took {:?}", started.elapsed());
+    Some(pdf)
+}
+
+/// The outline of a PDF as `pdftohtml -xml` reads it: (title, page) in order.
+fn outline(pdf: &std::path::Path) -> Vec<(String, usize)> {
+    let out = std::process::Command::new("pdftohtml")
+        .args(["-xml", "-i", "-q", "-stdout"])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let item = regex::Regex::new(r#"<item page="(\d+)">([^<]*)</item>"#).unwrap();
+    item.captures_iter(&xml)
+        .map(|c| {
+            let title = c[2]
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'");
+            (title, c[1].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_pdf_report_is_paginated_with_its_contents_page_numbers_right() {
+    let Some(pdf) = converted() else {
+        return;
+    };
+    let plan = edition_a();
+    let pages = pdf_pages(&pdf);
+    contents_pages_are_right(&pages, &outline(&pdf));
+    let cursor = items_start_with_their_status(&plan, &pages);
+    appendix_i_starts_a_page(&plan, &pages, cursor);
+    cited_footnotes_are_printed(&plan, &pages);
+    if let Some(blank) = common::blank_pages(&pdf, 0.25) {
+        eprintln!("pages more than a quarter blank: {blank:?}");
+    }
+}
+
+/// Every heading of the outline has its page in the contents (the number after its
+/// entry's dot leader), and the number is that of the outline.
+fn contents_pages_are_right(pages: &PdfText, outline: &[(String, usize)]) {
+    assert!(outline.len() >= 60, "outline: {outline:?}");
+    let contents = pages.find_line("Contents", 0).expect("Contents heading");
+    let number = regex::Regex::new(r"^[\s.…·]*(\d+)").unwrap();
+    let mut cursor = contents;
+    let mut wrong = Vec::new();
+    for (title, page) in outline {
+        let Some(at) = pages.find_text(title, cursor) else {
+            wrong.push(format!("{title}: not in the contents"));
+            continue;
+        };
+        assert!(
+            pages.page_of(at) < *page,
+            "{title}: found on page {} after the contents",
+            pages.page_of(at)
+        );
+        cursor = at + common::normalise_line(title).len();
+        let after = pages.text_after(cursor, 200).replace('\n', " ");
+        match number.captures(&after) {
+            Some(c) if c[1].parse::<usize>() == Ok(*page) => {}
+            _ => wrong.push(format!("{title}: p. {page}, contents: {after:?}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{} wrong: {wrong:#?}", wrong.len());
+}
+
+/// At most 1 % of the items with a status start it on another page than their row's.
+/// Gives back where the last item was found.
+fn items_start_with_their_status(plan: &ActionPlan, pages: &PdfText) -> usize {
+    let mut cursor = 0;
+    let mut measured = 0;
+    let mut apart = Vec::new();
+    let mut lost = Vec::new();
+    for item in plan.resolutions.iter().flat_map(|r| &r.action_items) {
+        let Some(start) = status_start(&item.status) else {
+            continue;
+        };
+        let Some(id_at) = pages.find_line(&item.id, cursor) else {
+            lost.push(item.id.clone());
+            continue;
+        };
+        cursor = id_at;
+        let Some(status_at) = pages.find_text(&start, id_at) else {
+            lost.push(item.id.clone());
+            continue;
+        };
+        measured += 1;
+        let (id_page, status_page) = (pages.page_of(id_at), pages.page_of(status_at));
+        if id_page != status_page {
+            apart.push(format!("{} (p. {id_page} → {status_page})", item.id));
+        }
+    }
+    eprintln!(
+        "{measured} items measured, {} start their status on another page: {apart:?}",
+        apart.len()
+    );
+    assert!(measured >= 300, "only {measured} items found: {lost:?}");
+    assert!(lost.len() <= 3, "items not found in the PDF text: {lost:?}");
+    assert!(
+        apart.len() * 100 <= measured,
+        "{} of {measured} items start their status on another page: {apart:?}",
+        apart.len()
+    );
+    cursor
+}
+
+/// Appendix I's heading is the first text of its page (after the page header).
+fn appendix_i_starts_a_page(plan: &ActionPlan, pages: &PdfText, from: usize) {
+    let appendix = &plan.appendices[0].title;
+    let at = pages.find_line(appendix, from).expect("Appendix I heading");
+    let before = pages.text_before_on_page(at);
+    assert!(
+        before.lines().count() <= 1,
+        "Appendix I does not start page {}: {before:?}",
+        pages.page_of(at)
+    );
+}
+
+/// Every footnote the model cites is printed (its first words are in the PDF's text).
+fn cited_footnotes_are_printed(plan: &ActionPlan, pages: &PdfText) {
+    let json = serde_json::to_string(plan).unwrap();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (id, blocks) in &plan.footnotes {
+        if !json.contains(&format!("\"footnote\":\"{id}\"")) {
+            continue;
+        }
+        let Some(start) = status_start(blocks) else {
+            continue;
+        };
+        checked += 1;
+        if !pages.contains_compact(&start) {
+            missing.push(format!("{id}: {start}"));
+        }
+    }
+    assert!(checked >= 6, "only {checked} cited footnotes");
+    assert!(missing.is_empty(), "footnotes not printed: {missing:?}");
+}
