@@ -15,6 +15,23 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// The text as one line ([`one_line`]) of at most `max` characters: cut at the last word
+/// that fits, "…" added; a first word longer than `max` is cut inside.
+pub fn shorten(text: &str, max: usize) -> String {
+    let line = one_line(text);
+    if line.chars().count() <= max {
+        return line;
+    }
+    let keep = max.saturating_sub(1);
+    let cut: String = line.chars().take(keep).collect();
+    let next_is_space = line.chars().nth(keep).is_some_and(char::is_whitespace);
+    let words = match cut.rfind(' ') {
+        Some(at) if !next_is_space && at > 0 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    format!("{}…", words.trim_end())
+}
+
 /// `text` escaped for HTML text and attribute values. Control characters other than line
 /// breaks and TABs are dropped.
 pub fn escape_html(text: &str) -> String {
@@ -129,6 +146,16 @@ mod tests {
         assert_eq!(human_size(3 << 19), "1.5 MiB");
         assert_eq!(human_size(268_435_456), "256 MiB");
         let _ = human_size(u64::MAX);
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("TSB to  act\non it", 80), "TSB to act on it");
+        assert_eq!(shorten("TSB to organise the meeting", 12), "TSB to…");
+        assert_eq!(shorten("TSB to organise", 7), "TSB to…");
+        assert_eq!(shorten("Telecommunication", 5), "Tele…");
+        assert_eq!(shorten("", 5), "");
+        assert_eq!(shorten("ab", 0), "…");
     }
 
     #[test]

@@ -558,9 +558,8 @@ fn cli_json_output_is_the_contract() {
         for key in ["kind", "target", "id", "field", "before", "after"] {
             assert!(object.contains_key(key), "{key} missing in {change}");
         }
-        assert!(
-            ["added", "removed", "changed", "moved"].contains(&change["kind"].as_str().unwrap())
-        );
+        assert!(["added", "removed", "changed", "moved", "reordered"]
+            .contains(&change["kind"].as_str().unwrap()));
         assert!([
             "item",
             "resolution",
@@ -577,7 +576,8 @@ fn cli_json_output_is_the_contract() {
         completed,
         &json!({"kind": "changed", "target": "item", "id": "01-01", "field": "completed",
                 "before": false, "after": true, "resolution": "Resolution 1",
-                "note": "newly_completed"})
+                "note": "newly_completed",
+                "context": "TSB to prepare agreement with host country for WTSA-24 (resolves)"})
     );
     // Identity: an empty list and zero counts.
     let out = actplan(&["diff", &a, &a, "--to", "json"]);
@@ -594,8 +594,12 @@ fn cli_text_markdown_html_and_files() {
     let plain = String::from_utf8(plain.stdout).unwrap();
     assert!(!plain.contains('\x1b'));
     assert!(plain.contains("26 changes: 2 items added"));
-    assert!(plain.contains("01-04 milestone: [-TSAG2023-]{+TSAG2024+}"));
-    assert!(plain.contains("01-01: newly completed"));
+    // Every item line says what the item is about: its action, on one line, shortened.
+    let context = "All lead study groups shall inform TSAG on the progress of the work…";
+    assert!(plain.contains(&format!(
+        "01-04 milestone ({context}): [-TSAG2023-]{{+TSAG2024+}}"
+    )));
+    assert!(plain.contains("01-01 (TSB to prepare agreement with host country for WTSA-24 (resolves)): newly completed"));
     assert!(plain.contains("22-29: item added"));
     assert!(plain.contains("70-09: item removed"));
     let coloured = actplan(&["diff", &a, &b, "--color", "always"]);
@@ -615,7 +619,9 @@ fn cli_text_markdown_html_and_files() {
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.starts_with("# Changes to the WTSA Action Plan"));
     assert!(md.contains("## Resolution 22 – Authorization"));
-    assert!(md.contains("- **01-04 milestone**: ~~TSAG2023~~<ins>TSAG2024</ins>"));
+    assert!(md.contains(&format!(
+        "- **01-04 milestone** (*{context}*): ~~TSAG2023~~<ins>TSAG2024</ins>"
+    )));
     assert!(md.contains("people\\-cantered") || md.contains("~~people-cantered~~"));
 
     // HTML, format from the output extension, written atomically to a file.

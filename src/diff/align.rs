@@ -201,19 +201,139 @@ pub fn align_texts(old: &[String], new: &[String]) -> Vec<Pair> {
 /// The pairs for one changed run (`olds` from index `o` of the old list, `news` from `n` of
 /// the new one): the alike ones paired, the others removed or added where they are.
 fn pair_similar(olds: &[String], news: &[String], o: usize, n: usize, out: &mut Vec<Pair>) {
+    let old_at: Vec<usize> = (o..o + olds.len()).collect();
+    let new_at: Vec<usize> = (n..n + news.len()).collect();
+    pair_similar_at(&as_strs(olds), &as_strs(news), &old_at, &new_at, out);
+}
+
+/// [`pair_similar`] over texts at the given indices (`old_at[i]` is the index of `olds[i]`).
+fn pair_similar_at(
+    olds: &[&str],
+    news: &[&str],
+    old_at: &[usize],
+    new_at: &[usize],
+    out: &mut Vec<Pair>,
+) {
     let (mut i, mut j) = (0, 0);
     let ends = std::iter::once((olds.len(), news.len()));
-    for (mi, mj) in match_similar(&as_strs(olds), &as_strs(news))
-        .into_iter()
-        .chain(ends)
-    {
-        out.extend((o + i..o + mi).map(Pair::removed));
-        out.extend((n + j..n + mj).map(Pair::added));
+    for (mi, mj) in match_similar(olds, news).into_iter().chain(ends) {
+        out.extend(old_at[i..mi].iter().copied().map(Pair::removed));
+        out.extend(new_at[j..mj].iter().copied().map(Pair::added));
         if mi < olds.len() && mj < news.len() {
-            out.push(Pair::both(o + mi, n + mj));
+            out.push(Pair::both(old_at[mi], new_at[mj]));
         }
         (i, j) = (mi + 1, mj + 1);
     }
+}
+
+/// An alignment that finds moves ([`align_moves`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Aligned {
+    /// Every index of both lists once, in the new list's order (a moved text is paired at
+    /// its new place; removed texts where they were).
+    pub pairs: Vec<Pair>,
+    /// The pairs of [`Aligned::pairs`] that are moves: (old index, new index) of a text found
+    /// unchanged at another place.
+    pub moves: Vec<(usize, usize)>,
+}
+
+impl Aligned {
+    /// True when the pair is a move.
+    pub fn is_move(&self, pair: &Pair) -> bool {
+        match (pair.old, pair.new) {
+            (Some(o), Some(n)) => self.moves.contains(&(o, n)),
+            _ => false,
+        }
+    }
+}
+
+/// Align two lists of texts as [`align_texts`] does, but a text the longest common
+/// subsequence leaves out on both sides (removed at one place, the same text added at another)
+/// is a move: paired, at its new place. The other left-over texts are paired when alike, or
+/// removed and added. Texts are compared as given (normalise them first).
+pub fn align_moves(old: &[String], new: &[String]) -> Aligned {
+    let runs = runs(old, new);
+    let (mut lone_old, mut lone_new) = (Vec::new(), Vec::new());
+    for run in &runs {
+        if let Run::Change { old: o, new: n } = run {
+            lone_old.extend(o.clone());
+            lone_new.extend(n.clone());
+        }
+    }
+    let mut moved_from: HashMap<usize, usize> = HashMap::new();
+    let mut taken = vec![false; old.len()];
+    for &n in &lone_new {
+        let found = lone_old
+            .iter()
+            .copied()
+            .find(|&o| !taken[o] && old[o] == new[n]);
+        if let Some(o) = found {
+            taken[o] = true;
+            moved_from.insert(n, o);
+        }
+    }
+    let mut aligned = Aligned::default();
+    for run in runs {
+        match run {
+            Run::Same { .. } => aligned.pairs.extend(run.steps()),
+            Run::Change { old: o, new: n }
+                if !o.clone().any(|i| taken[i])
+                    && !n.clone().any(|j| moved_from.contains_key(&j)) =>
+            {
+                pair_similar(
+                    &old[o.clone()],
+                    &new[n.clone()],
+                    o.start,
+                    n.start,
+                    &mut aligned.pairs,
+                );
+            }
+            Run::Change { old: o, new: n } => {
+                let olds: Vec<usize> = o.filter(|&i| !taken[i]).collect();
+                let mut news = Vec::new();
+                for j in n {
+                    match moved_from.get(&j) {
+                        Some(&i) => {
+                            // Pair what came before the move, then the move itself.
+                            flush_similar(old, new, &olds, &mut news, &mut aligned.pairs);
+                            aligned.pairs.push(Pair::both(i, j));
+                            aligned.moves.push((i, j));
+                        }
+                        None => news.push(j),
+                    }
+                }
+                let mut rest = news;
+                flush_similar(old, new, &olds, &mut rest, &mut aligned.pairs);
+                let done: Vec<usize> = aligned.pairs.iter().filter_map(|p| p.old).collect();
+                let left: Vec<usize> = olds.into_iter().filter(|i| !done.contains(i)).collect();
+                aligned.pairs.extend(left.into_iter().map(Pair::removed));
+            }
+        }
+    }
+    aligned
+}
+
+/// The new texts gathered so far (`news`) paired with the still unpaired `olds` when alike,
+/// else added; `news` is emptied.
+fn flush_similar(
+    old: &[String],
+    new: &[String],
+    olds: &[usize],
+    news: &mut Vec<usize>,
+    out: &mut Vec<Pair>,
+) {
+    if news.is_empty() {
+        return;
+    }
+    let done: Vec<usize> = out.iter().filter_map(|p| p.old).collect();
+    let free: Vec<usize> = olds.iter().copied().filter(|i| !done.contains(i)).collect();
+    let old_texts: Vec<&str> = free.iter().map(|&i| old[i].as_str()).collect();
+    let new_texts: Vec<&str> = news.iter().map(|&j| new[j].as_str()).collect();
+    let mut pairs = Vec::new();
+    pair_similar_at(&old_texts, &new_texts, &free, news, &mut pairs);
+    // Old texts not paired stay for the texts after the move, or are removed at the end.
+    out.extend(pairs.into_iter().filter(|p| p.new.is_some()));
+    news.clear();
 }
 
 fn as_strs(texts: &[String]) -> Vec<&str> {
@@ -441,6 +561,47 @@ mod tests {
             let expanded: Vec<Pair> = runs.iter().flat_map(Run::steps).collect();
             assert_eq!(pairs_of(expanded.into_iter()), pairs_of(steps(&old, &new)));
         }
+    }
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn moves_are_paired_at_their_new_place() {
+        let some = Some;
+        // "d" moved to the front; "b" edited (alike), "x" removed and "y" added (not alike).
+        let old = strings(&["a", "b c d e", "x", "d"]);
+        let new = strings(&["d", "a", "b c d f", "y"]);
+        let aligned = align_moves(&old, &new);
+        assert_eq!(aligned.moves, vec![(3, 0)]);
+        assert_eq!(
+            pairs_of(aligned.pairs.iter().copied()),
+            vec![
+                (some(3), some(0)),
+                (some(0), some(1)),
+                (some(1), some(2)),
+                (None, some(3)),
+                (some(2), None),
+            ]
+        );
+        assert!(aligned.is_move(&aligned.pairs[0]));
+        assert!(!aligned.is_move(&aligned.pairs[1]));
+        // Every index once, reversed lists: all but one paragraph moved.
+        let old = strings(&["p1", "p2", "p3", "p4"]);
+        let new = strings(&["p4", "p3", "p2", "p1"]);
+        let aligned = align_moves(&old, &new);
+        assert_eq!(aligned.moves.len(), 3);
+        let mut olds: Vec<usize> = aligned.pairs.iter().filter_map(|p| p.old).collect();
+        olds.sort_unstable();
+        assert_eq!(olds, vec![0, 1, 2, 3]);
+        let news: Vec<usize> = aligned.pairs.iter().filter_map(|p| p.new).collect();
+        assert_eq!(news, vec![0, 1, 2, 3]);
+        // Nothing moved: the same pairs as align_texts.
+        let old = strings(&["a", "b", "c"]);
+        let new = strings(&["a", "x", "c", "d"]);
+        assert_eq!(align_moves(&old, &new).pairs, align_texts(&old, &new));
+        assert!(align_moves(&old, &new).moves.is_empty());
     }
 
     #[test]

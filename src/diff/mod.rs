@@ -29,12 +29,15 @@
 //! document order and shift when one is inserted), paragraph lists with [`align_blocks`].
 
 pub mod align;
+mod crossing;
+mod footnotes;
 pub mod output;
 mod value;
 pub mod words;
 
 pub use align::{
-    align_blocks, align_items, align_keyed, align_resolutions, align_texts, BlockPair, Pair,
+    align_blocks, align_items, align_keyed, align_moves, align_resolutions, align_texts, block_key,
+    Aligned, BlockPair, Pair,
 };
 pub use value::{Field, MatrixRow, Value};
 pub use words::{normalise, words, Op};
@@ -43,11 +46,13 @@ use crate::model::{
     ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
 };
 use crate::owners::resolution_label;
+use crossing::Crossings;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
 /// The result of comparing two editions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Report {
     /// The two editions compared (TD number and meeting from their covers).
     pub editions: Editions,
@@ -66,7 +71,7 @@ impl Report {
 }
 
 /// The old and the new edition's identity.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Editions {
     /// The old edition.
     pub old: Edition,
@@ -75,7 +80,7 @@ pub struct Editions {
 }
 
 /// What identifies an edition: its TD number and meeting (from the cover).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Edition {
     /// "TD 999".
     pub td_number: Option<String>,
@@ -104,7 +109,7 @@ impl Edition {
 }
 
 /// What happened to the part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     /// Only in the new edition.
@@ -113,12 +118,16 @@ pub enum ChangeKind {
     Removed,
     /// In both, different.
     Changed,
-    /// An item whose id is now in another resolution.
+    /// An item now in another resolution or appendix (`before` and `after` name them), or a
+    /// paragraph now at another place of its list (`position` says where).
     Moved,
+    /// A paragraph list (a status, an operative text…) with the same paragraphs in another
+    /// order: `before` and `after` are the two orders.
+    Reordered,
 }
 
 /// Which part of the document changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
     /// An action item (`id` is its id).
@@ -138,7 +147,7 @@ pub enum Target {
 }
 
 /// Called out for a flip of `completed`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Note {
     /// `completed` false → true.
@@ -148,7 +157,7 @@ pub enum Note {
 }
 
 /// One piece of a word-level diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Word {
     /// equal, insert or delete.
     pub op: Op,
@@ -157,7 +166,7 @@ pub struct Word {
 }
 
 /// One content change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Change {
     /// added, removed, changed or moved.
     pub kind: ChangeKind,
@@ -186,9 +195,27 @@ pub struct Change {
     /// Word-level diff of a changed text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<Vec<Word>>,
+    /// What the change is about, on one line: for an item, its action (shortened); for a
+    /// footnote, where it is referenced ("22-07 status").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// For a moved paragraph: its place (1 for the first paragraph) in the old and the new
+    /// list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
     /// The heading of the document part the change is in, for readable reports.
     #[serde(skip)]
-    pub context: String,
+    #[schemars(skip)]
+    pub group: String,
+}
+
+/// Where a moved paragraph was and is: its place in its list, 1 for the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Position {
+    /// The place in the old edition's list.
+    pub before: usize,
+    /// The place in the new edition's list.
+    pub after: usize,
 }
 
 impl Change {
@@ -209,7 +236,9 @@ impl Change {
             appendix: None,
             note: None,
             words: None,
-            context: String::new(),
+            context: None,
+            position: None,
+            group: String::new(),
         }
     }
 
@@ -235,7 +264,7 @@ impl Change {
 /// How many changes of each kind. `changes` is the total number of entries of
 /// [`Report::changes`]; the others count parts (an item with three changed fields is one
 /// item changed).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {
     /// All changes.
     pub changes: usize,
@@ -275,6 +304,10 @@ pub struct Counts {
     pub footnote_changes: usize,
     /// Cover fields and the document title changed.
     pub cover_changes: usize,
+    /// Changes per part of the headline ([`HeadlinePart`]): each change counted once.
+    #[serde(skip)]
+    #[schemars(skip)]
+    parts: [usize; HEADLINE_PARTS],
 }
 
 impl Counts {
@@ -289,6 +322,7 @@ impl Counts {
         let mut resolutions = HashSet::new();
         for change in changes {
             counts.count_part(change);
+            counts.parts[HeadlinePart::of(change) as usize] += 1;
             let whole = change.field.is_none()
                 && matches!(change.kind, ChangeKind::Added | ChangeKind::Removed);
             if change.target == Target::Resolution && !whole {
@@ -320,7 +354,7 @@ impl Counts {
         match (change.target, change.kind) {
             (Target::Item, ChangeKind::Added) if whole => self.items_added += 1,
             (Target::Item, ChangeKind::Removed) if whole => self.items_removed += 1,
-            (Target::Item, ChangeKind::Moved) => self.items_moved += 1,
+            (Target::Item, ChangeKind::Moved) if whole => self.items_moved += 1,
             (Target::Resolution, ChangeKind::Added) if whole => self.resolutions_added += 1,
             (Target::Resolution, ChangeKind::Removed) if whole => self.resolutions_removed += 1,
             (Target::Summary, _) => self.summary_changes += 1,
@@ -343,77 +377,131 @@ impl Counts {
     }
 
     /// One line for the top of a report: "26 changes: 2 items added, 1 removed, 1 newly
-    /// completed, 9 status updates, …", or "No content change".
+    /// completed, 9 status updates, …", or "No content change". Every change is counted in
+    /// exactly one part, so the parts add up to the total.
     pub fn headline(&self) -> String {
         if self.changes == 0 {
             return "No content change".to_string();
         }
-        let mut parts = self.item_parts();
-        let counted = self.counted().into_iter().filter(|&(n, _, _)| n > 0);
-        parts.extend(counted.map(|(n, one, many)| plural(n, one, many)));
+        let mut parts = Vec::new();
+        for (index, part) in HeadlinePart::ALL.iter().enumerate() {
+            let n = self.parts[index];
+            if n == 0 {
+                continue;
+            }
+            let (one, many) = part.words();
+            // "2 items added, 1 removed, 1 moved": "item" is said once, by the first of these.
+            let item_part = matches!(
+                part,
+                HeadlinePart::ItemsAdded | HeadlinePart::ItemsRemoved | HeadlinePart::ItemsMoved
+            );
+            if item_part && !parts.is_empty() {
+                parts.push(format!("{n} {}", &one["item ".len()..]));
+            } else {
+                parts.push(plural(n, one, many));
+            }
+        }
         format!(
             "{}: {}",
             plural(self.changes, "change", "changes"),
             parts.join(", ")
         )
     }
+}
 
-    /// "2 items added, 1 removed, 1 moved": "item" is said once, by the first of the three.
-    fn item_parts(&self) -> Vec<String> {
-        let counts = [
-            (self.items_added, "added"),
-            (self.items_removed, "removed"),
-            (self.items_moved, "moved"),
-        ];
-        let mut parts = Vec::new();
-        for (n, what) in counts.into_iter().filter(|&(n, _)| n > 0) {
-            let count = if parts.is_empty() {
-                plural(n, "item", "items")
-            } else {
-                n.to_string()
-            };
-            parts.push(format!("{count} {what}"));
+/// The part of the headline a change is counted in (each change in exactly one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadlinePart {
+    ItemsAdded,
+    ItemsRemoved,
+    ItemsMoved,
+    NewlyCompleted,
+    Reopened,
+    Status,
+    Milestones,
+    PeriodicGoals,
+    Actions,
+    ResolutionsAdded,
+    ResolutionsRemoved,
+    ResolutionTexts,
+    Summary,
+    Appendix,
+    Footnotes,
+    Cover,
+    Other,
+}
+
+/// How many parts the headline has.
+const HEADLINE_PARTS: usize = 17;
+
+impl HeadlinePart {
+    /// Every part, in the headline's order.
+    const ALL: [HeadlinePart; HEADLINE_PARTS] = [
+        HeadlinePart::ItemsAdded,
+        HeadlinePart::ItemsRemoved,
+        HeadlinePart::ItemsMoved,
+        HeadlinePart::NewlyCompleted,
+        HeadlinePart::Reopened,
+        HeadlinePart::Status,
+        HeadlinePart::Milestones,
+        HeadlinePart::PeriodicGoals,
+        HeadlinePart::Actions,
+        HeadlinePart::ResolutionsAdded,
+        HeadlinePart::ResolutionsRemoved,
+        HeadlinePart::ResolutionTexts,
+        HeadlinePart::Summary,
+        HeadlinePart::Appendix,
+        HeadlinePart::Footnotes,
+        HeadlinePart::Cover,
+        HeadlinePart::Other,
+    ];
+
+    fn of(change: &Change) -> HeadlinePart {
+        use ChangeKind::{Added, Moved, Removed};
+        match (change.target, change.kind, change.field.as_ref()) {
+            (Target::Item, Added, None) => HeadlinePart::ItemsAdded,
+            (Target::Item, Removed, None) => HeadlinePart::ItemsRemoved,
+            (Target::Item, Moved, None) => HeadlinePart::ItemsMoved,
+            (Target::Item, _, Some(Field::Completed)) => match change.note {
+                Some(Note::Reopened) => HeadlinePart::Reopened,
+                _ => HeadlinePart::NewlyCompleted,
+            },
+            (Target::Item, _, Some(Field::Status)) => HeadlinePart::Status,
+            (Target::Item, _, Some(Field::Milestone)) => HeadlinePart::Milestones,
+            (Target::Item, _, Some(Field::PeriodicGoalsMet)) => HeadlinePart::PeriodicGoals,
+            (Target::Item, _, Some(Field::Action | Field::CrossReference)) => HeadlinePart::Actions,
+            (Target::Resolution, Added, None) => HeadlinePart::ResolutionsAdded,
+            (Target::Resolution, Removed, None) => HeadlinePart::ResolutionsRemoved,
+            (Target::Resolution, _, _) => HeadlinePart::ResolutionTexts,
+            (Target::Summary, _, _) => HeadlinePart::Summary,
+            (Target::Appendix, _, _) => HeadlinePart::Appendix,
+            (Target::Footnote, _, _) => HeadlinePart::Footnotes,
+            (Target::Cover, _, _) => HeadlinePart::Cover,
+            (Target::Item, _, _) => HeadlinePart::Other,
         }
-        parts
     }
 
-    /// The headline's other counts, in its order, with the words for one and for several.
-    fn counted(&self) -> [(usize, &'static str, &'static str); 13] {
-        [
-            (self.newly_completed, "newly completed", "newly completed"),
-            (self.reopened, "re-opened", "re-opened"),
-            (self.status_updates, "status update", "status updates"),
-            (self.milestones, "milestone", "milestones"),
-            (
-                self.periodic_goals,
-                "periodic-goals mark",
-                "periodic-goals marks",
-            ),
-            (self.actions, "action text", "action texts"),
-            (
-                self.resolutions_added,
-                "resolution added",
-                "resolutions added",
-            ),
-            (
-                self.resolutions_removed,
-                "resolution removed",
-                "resolutions removed",
-            ),
-            (
-                self.resolutions_changed,
-                "resolution text changed",
-                "resolution texts changed",
-            ),
-            (
-                self.summary_changes,
-                "summary matrix change",
-                "summary matrix changes",
-            ),
-            (self.appendix_changes, "appendix change", "appendix changes"),
-            (self.footnote_changes, "footnote change", "footnote changes"),
-            (self.cover_changes, "cover change", "cover changes"),
-        ]
+    /// The words for one and for several.
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            HeadlinePart::ItemsAdded => ("item added", "items added"),
+            HeadlinePart::ItemsRemoved => ("item removed", "items removed"),
+            HeadlinePart::ItemsMoved => ("item moved", "items moved"),
+            HeadlinePart::NewlyCompleted => ("newly completed", "newly completed"),
+            HeadlinePart::Reopened => ("re-opened", "re-opened"),
+            HeadlinePart::Status => ("status update", "status updates"),
+            HeadlinePart::Milestones => ("milestone", "milestones"),
+            HeadlinePart::PeriodicGoals => ("periodic-goals mark", "periodic-goals marks"),
+            HeadlinePart::Actions => ("action text", "action texts"),
+            HeadlinePart::ResolutionsAdded => ("resolution added", "resolutions added"),
+            HeadlinePart::ResolutionsRemoved => ("resolution removed", "resolutions removed"),
+            HeadlinePart::ResolutionTexts => ("resolution text changed", "resolution text changes"),
+            HeadlinePart::Summary => ("summary matrix change", "summary matrix changes"),
+            HeadlinePart::Appendix => ("appendix change", "appendix changes"),
+            HeadlinePart::Footnotes => ("footnote change", "footnote changes"),
+            HeadlinePart::Cover => ("cover change", "cover changes"),
+            HeadlinePart::Other => ("other change", "other changes"),
+        }
     }
 }
 
@@ -422,15 +510,26 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The JSON Schema of the diff report ([`output::to_json`]), pretty-printed, ending in a
+/// newline (published as `schema/diff.schema.json`, printed by `actplan schema --diff`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Compare two editions.
 pub fn diff(old: &ActionPlan, new: &ActionPlan) -> Report {
     let mut out = Vec::new();
     cover(old, new, &mut out);
     summary(old.summary.as_ref(), new.summary.as_ref(), &mut out);
     progress(old, new, &mut out);
-    resolutions(old, new, &mut out);
-    appendices(&old.appendices, &new.appendices, &mut out);
-    footnotes(old, new, &mut out);
+    let crossings = crossing::Crossings::new(old, new);
+    resolutions(old, new, &crossings, &mut out);
+    appendices(&old.appendices, &new.appendices, &crossings, &mut out);
+    footnotes::footnotes(old, new, &mut out);
+    item_contexts(old, new, &mut out);
     Report {
         editions: Editions {
             old: Edition::of(old),
@@ -438,6 +537,51 @@ pub fn diff(old: &ActionPlan, new: &ActionPlan) -> Report {
         },
         summary: Counts::of(&out),
         changes: out,
+    }
+}
+
+/// How long an item's action may be as the context of a change.
+const CONTEXT_CHARS: usize = 70;
+
+/// The actions of an edition's items and appendix entries: by (resolution label or appendix
+/// key, id), and by id alone (the first of duplicates).
+fn actions(plan: &ActionPlan) -> HashMap<(Option<String>, &str), &str> {
+    let mut at = HashMap::new();
+    let parts = plan.resolutions.iter().map(|r| {
+        let actions = r
+            .action_items
+            .iter()
+            .map(|i| (i.id.as_str(), i.action.as_str()));
+        (label(r), actions.collect::<Vec<_>>())
+    });
+    let entries = plan.appendices.iter().map(|a| {
+        let actions = a.items.iter().map(|i| (i.id.as_str(), i.action.as_str()));
+        (appendix_key(a), actions.collect::<Vec<_>>())
+    });
+    for (part, list) in parts.chain(entries) {
+        for (id, action) in list {
+            at.entry((Some(part.clone()), id)).or_insert(action);
+            at.entry((None, id)).or_insert(action);
+        }
+    }
+    at
+}
+
+/// Every change of an item or appendix entry gets its action, on one line and shortened,
+/// as its context: the new edition's, else the old one's.
+fn item_contexts(old: &ActionPlan, new: &ActionPlan, changes: &mut [Change]) {
+    let (old_actions, new_actions) = (actions(old), actions(new));
+    for change in changes.iter_mut().filter(|c| c.context.is_none()) {
+        let part = match change.target {
+            Target::Item => change.resolution.clone(),
+            Target::Appendix if change.appendix.is_some() => change.appendix.clone(),
+            _ => continue,
+        };
+        let id = change.id.as_str();
+        let found = [&new_actions, &old_actions]
+            .into_iter()
+            .find_map(|a| a.get(&(part.clone(), id)).or_else(|| a.get(&(None, id))));
+        change.context = found.map(|action| crate::text::shorten(action, CONTEXT_CHARS));
     }
 }
 
@@ -468,34 +612,57 @@ fn opt_change(
     }
 }
 
-/// Changes between two paragraph lists: one per paragraph added, removed or edited.
+/// Changes between two paragraph lists: one per paragraph added, removed, edited or moved.
+/// When more than one paragraph moved, the moves are one `reordered` change (the old and the
+/// new order); the paragraphs added, removed or edited are still reported one by one.
 fn blocks(old: &[Block], new: &[Block], template: &Change, out: &mut Vec<Change>) {
-    for pair in align_blocks(old, new) {
-        if !pair.is_content_change() {
-            continue;
-        }
-        let mut change = template.clone();
-        match pair {
-            BlockPair::Same { .. } => continue,
-            BlockPair::Changed { old, new } => {
-                change.kind = ChangeKind::Changed;
-                change = change.texts(&old.text, &new.text);
-            }
-            BlockPair::Removed { old } => {
-                change.kind = ChangeKind::Removed;
-                change = change.values(text(&old.text), Value::None);
-            }
-            BlockPair::Added { new } => {
-                change.kind = ChangeKind::Added;
-                change = change.values(Value::None, text(&new.text));
-            }
-        }
+    let old_keys: Vec<String> = old.iter().map(block_key).collect();
+    let new_keys: Vec<String> = new.iter().map(block_key).collect();
+    if old_keys == new_keys {
+        return;
+    }
+    let aligned = align_moves(&old_keys, &new_keys);
+    let change = template.clone();
+    let reordered = aligned.moves.len() > 1;
+    if reordered {
+        let mut change = change
+            .clone()
+            .values(Value::Texts(texts_of(old)), Value::Texts(texts_of(new)));
+        change.kind = ChangeKind::Reordered;
         out.push(change);
+    }
+    for pair in &aligned.pairs {
+        let change = change.clone();
+        out.push(match (pair.old, pair.new) {
+            (Some(_), Some(_)) if reordered && aligned.is_move(pair) => continue,
+            (Some(o), Some(n)) if aligned.is_move(pair) => {
+                let mut moved = change.values(text(&old[o].text), text(&new[n].text));
+                moved.kind = ChangeKind::Moved;
+                moved.position = Some(Position {
+                    before: o + 1,
+                    after: n + 1,
+                });
+                moved
+            }
+            (Some(o), Some(n)) if old_keys[o] == new_keys[n] => continue,
+            (Some(o), Some(n)) => change.texts(&old[o].text, &new[n].text),
+            (Some(o), None) => {
+                let mut removed = change.values(text(&old[o].text), Value::None);
+                removed.kind = ChangeKind::Removed;
+                removed
+            }
+            (None, Some(n)) => {
+                let mut added = change.values(Value::None, text(&new[n].text));
+                added.kind = ChangeKind::Added;
+                added
+            }
+            (None, None) => continue,
+        });
     }
 }
 
-fn with_context(mut change: Change, context: &str) -> Change {
-    change.context = context.to_string();
+fn with_group(mut change: Change, group: &str) -> Change {
+    change.group = group.to_string();
     change
 }
 
@@ -524,7 +691,7 @@ fn cover(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
         ));
     }
     for change in &mut out[start..] {
-        change.context = COVER.to_string();
+        change.group = COVER.to_string();
     }
 }
 
@@ -615,7 +782,7 @@ fn row_value(row: &SummaryRow, columns: &[String]) -> Value {
 fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) {
     let empty = Summary::default();
     let (o, n) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
-    let context = match n.heading.as_deref().or(o.heading.as_deref()) {
+    let group = match n.heading.as_deref().or(o.heading.as_deref()) {
         Some(heading) => heading.to_string(),
         None => SECTION_I.to_string(),
     };
@@ -644,7 +811,7 @@ fn summary(old: Option<&Summary>, new: Option<&Summary>, out: &mut Vec<Change>) 
     legend(o, n, out);
     blocks(&o.notes, &n.notes, &section_i(Field::Notes), out);
     for change in &mut out[start..] {
-        change.context = context.clone();
+        change.group = group.clone();
     }
 }
 
@@ -741,7 +908,7 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     let empty = Default::default();
     let o = old.progress.as_ref().unwrap_or(&empty);
     let n = new.progress.as_ref().unwrap_or(&empty);
-    let context = n
+    let group = n
         .heading
         .clone()
         .or_else(|| o.heading.clone())
@@ -764,7 +931,7 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     );
     blocks(&o.intro, &n.intro, &template, out);
     for change in &mut out[start..] {
-        change.context = context.clone();
+        change.group = group.clone();
     }
 }
 
@@ -787,9 +954,9 @@ fn item_value(item: &Item) -> Value {
     Value::Item(Box::new(item.clone()))
 }
 
-fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
+fn resolutions(old: &ActionPlan, new: &ActionPlan, crossings: &Crossings, out: &mut Vec<Change>) {
     let pairs = align_resolutions(&old.resolutions, &new.resolutions);
-    let moves = Moves::new(old, new, &pairs);
+    let moves = Moves::new(old, new, &pairs, crossings);
     for pair in pairs {
         match (pair.old, pair.new) {
             (Some(r), None) => {
@@ -797,7 +964,7 @@ fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
                 let change =
                     Change::new(ChangeKind::Removed, Target::Resolution, &label(gone), None)
                         .values(Value::Resolution(Box::new(gone.clone())), Value::None);
-                out.push(with_context(change, &heading(gone)));
+                out.push(with_group(change, &heading(gone)));
             }
             (None, Some(r)) => added_resolution(&new.resolutions[r], r, &moves, out),
             (Some(a), Some(b)) => {
@@ -809,10 +976,12 @@ fn resolutions(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     }
 }
 
-/// Where the items of both editions are, to tell an item moved to another resolution from
-/// one added or removed.
-struct Moves<'a> {
+/// Where the items of both editions are, to tell an item moved to another resolution (or
+/// between a resolution and an appendix) from one added or removed.
+struct Moves<'a, 'c> {
     old: &'a ActionPlan,
+    /// Items moved between a resolution and an appendix.
+    crossings: &'c Crossings<'a>,
     /// Resolution and item index of every item id of the old edition (the first of
     /// duplicates).
     old_at: HashMap<&'a str, (usize, usize)>,
@@ -822,8 +991,13 @@ struct Moves<'a> {
     paired: HashMap<usize, usize>,
 }
 
-impl<'a> Moves<'a> {
-    fn new(old: &'a ActionPlan, new: &'a ActionPlan, pairs: &[Pair]) -> Moves<'a> {
+impl<'a, 'c> Moves<'a, 'c> {
+    fn new(
+        old: &'a ActionPlan,
+        new: &'a ActionPlan,
+        pairs: &[Pair],
+        crossings: &'c Crossings<'a>,
+    ) -> Moves<'a, 'c> {
         let locate = |plan: &'a ActionPlan| {
             let mut at = HashMap::new();
             for (r, resolution) in plan.resolutions.iter().enumerate() {
@@ -835,6 +1009,7 @@ impl<'a> Moves<'a> {
         };
         Moves {
             old,
+            crossings,
             old_at: locate(old),
             new_at: locate(new),
             paired: pairs
@@ -855,15 +1030,17 @@ impl<'a> Moves<'a> {
     /// True when item `id` of old resolution `old_r` is in another resolution (not
     /// `old_r`'s counterpart) in the new edition.
     fn moved_out(&self, old_r: usize, id: &str) -> bool {
-        self.new_at
-            .get(id)
-            .is_some_and(|&(r, _)| self.paired.get(&old_r) != Some(&r))
+        self.crossings.into_appendix.contains_key(id)
+            || self
+                .new_at
+                .get(id)
+                .is_some_and(|&(r, _)| self.paired.get(&old_r) != Some(&r))
     }
 }
 
 /// A resolution only in the new edition, and the items moved into it.
 fn added_resolution(resolution: &Resolution, r: usize, moves: &Moves, out: &mut Vec<Change>) {
-    let context = heading(resolution);
+    let group = heading(resolution);
     let change = Change::new(
         ChangeKind::Added,
         Target::Resolution,
@@ -871,10 +1048,10 @@ fn added_resolution(resolution: &Resolution, r: usize, moves: &Moves, out: &mut 
         None,
     )
     .values(Value::None, Value::Resolution(Box::new(resolution.clone())));
-    out.push(with_context(change, &context));
+    out.push(with_group(change, &group));
     for item in &resolution.action_items {
         if let Some((from, old)) = moves.moved_in(r, &item.id) {
-            moved(from, old, resolution, item, &context, out);
+            moved(from, old, resolution, item, &group, out);
         }
     }
 }
@@ -884,14 +1061,14 @@ fn moved(
     old: &Item,
     to: &Resolution,
     new: &Item,
-    context: &str,
+    group: &str,
     out: &mut Vec<Change>,
 ) {
     let mut change = Change::new(ChangeKind::Moved, Target::Item, &new.id, None)
         .values(Value::Text(label(from)), Value::Text(label(to)));
     change.resolution = Some(label(to));
-    out.push(with_context(change, context));
-    item(old, new, &label(to), context, out);
+    out.push(with_group(change, group));
+    item(old, new, &label(to), group, out);
 }
 
 /// A resolution in both editions (`at`: its indices in the old and the new one).
@@ -903,7 +1080,7 @@ fn resolution(
     out: &mut Vec<Change>,
 ) {
     let id = label(new);
-    let context = heading(new);
+    let group = heading(new);
     let start = out.len();
     let change = |field| Change::new(ChangeKind::Changed, Target::Resolution, &id, Some(field));
     if !same(&old.title, &new.title) {
@@ -915,10 +1092,10 @@ fn resolution(
         &change(Field::OperativeText),
         out,
     );
-    items(old, new, at, moves, &context, out);
+    items(old, new, at, moves, &group, out);
     blocks(&old.notes, &new.notes, &change(Field::Notes), out);
     for change in &mut out[start..] {
-        change.context = context.clone();
+        change.group = group.clone();
     }
 }
 
@@ -929,7 +1106,7 @@ fn items(
     new: &Resolution,
     (a, b): (usize, usize),
     moves: &Moves,
-    context: &str,
+    group: &str,
     out: &mut Vec<Change>,
 ) {
     let id = label(new);
@@ -940,13 +1117,7 @@ fn items(
     };
     for pair in align_items(&old.action_items, &new.action_items) {
         match (pair.old, pair.new) {
-            (Some(i), Some(j)) => item(
-                &old.action_items[i],
-                &new.action_items[j],
-                &id,
-                context,
-                out,
-            ),
+            (Some(i), Some(j)) => item(&old.action_items[i], &new.action_items[j], &id, group, out),
             (Some(i), None) => {
                 let gone = &old.action_items[i];
                 if !moves.moved_out(a, &gone.id) {
@@ -960,8 +1131,12 @@ fn items(
             }
             (None, Some(j)) => {
                 let added = &new.action_items[j];
+                if let Some(crossing) = moves.crossings.out_of_appendix.get(added.id.as_str()) {
+                    out.extend(crossing::moved(&added.id, crossing, false));
+                    continue;
+                }
                 match moves.moved_in(b, &added.id) {
-                    Some((from, before)) => moved(from, before, new, added, context, out),
+                    Some((from, before)) => moved(from, before, new, added, group, out),
                     None => out.push(whole(
                         ChangeKind::Added,
                         added,
@@ -976,7 +1151,7 @@ fn items(
 }
 
 /// The changed fields of one item.
-fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<Change>) {
+fn item(old: &Item, new: &Item, resolution: &str, group: &str, out: &mut Vec<Change>) {
     let start = out.len();
     let change = |field| Change::new(ChangeKind::Changed, Target::Item, &new.id, Some(field));
     let (old_reference, new_reference) = (
@@ -1016,7 +1191,7 @@ fn item(old: &Item, new: &Item, resolution: &str, context: &str, out: &mut Vec<C
     blocks(&old.status, &new.status, &change(Field::Status), out);
     for change in &mut out[start..] {
         change.resolution = Some(resolution.to_string());
-        change.context = context.to_string();
+        change.group = group.to_string();
     }
 }
 
@@ -1041,7 +1216,7 @@ fn appendix_item_value(item: &AppendixItem) -> Value {
     Value::AppendixItem(Box::new(item.clone()))
 }
 
-fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
+fn appendices(old: &[Appendix], new: &[Appendix], crossings: &Crossings, out: &mut Vec<Change>) {
     let keys = |list: &[Appendix]| -> Vec<String> { list.iter().map(appendix_key).collect() };
     for pair in align_keyed(&keys(old), &keys(new)) {
         match (pair.old.map(|i| &old[i]), pair.new.map(|i| &new[i])) {
@@ -1053,21 +1228,21 @@ fn appendices(old: &[Appendix], new: &[Appendix], out: &mut Vec<Change>) {
                     None,
                 )
                 .values(Value::Appendix(Box::new(a.clone())), Value::None);
-                out.push(with_context(change, &a.title));
+                out.push(with_group(change, &a.title));
             }
             (None, Some(b)) => {
                 let change =
                     Change::new(ChangeKind::Added, Target::Appendix, &appendix_key(b), None)
                         .values(Value::None, Value::Appendix(Box::new(b.clone())));
-                out.push(with_context(change, &b.title));
+                out.push(with_group(change, &b.title));
             }
-            (Some(a), Some(b)) => appendix(a, b, out),
+            (Some(a), Some(b)) => appendix(a, b, crossings, out),
             (None, None) => {}
         }
     }
 }
 
-fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
+fn appendix(old: &Appendix, new: &Appendix, crossings: &Crossings, out: &mut Vec<Change>) {
     let key = appendix_key(new);
     let start = out.len();
     let change = |field| Change::new(ChangeKind::Changed, Target::Appendix, &key, Some(field));
@@ -1084,15 +1259,22 @@ fn appendix(old: &Appendix, new: &Appendix, out: &mut Vec<Change>) {
             new_note,
         ));
     }
-    appendix_items(&old.items, &new.items, &key, out);
+    appendix_items(&old.items, &new.items, &key, crossings, out);
     blocks(&old.blocks, &new.blocks, &change(Field::Blocks), out);
     for change in &mut out[start..] {
-        change.context = new.title.clone();
+        change.group = new.title.clone();
     }
 }
 
-/// The items of an appendix in both editions, by id.
-fn appendix_items(old: &[AppendixItem], new: &[AppendixItem], key: &str, out: &mut Vec<Change>) {
+/// The items of an appendix in both editions, by id (an item moved in from a resolution is
+/// one `moved` change; one moved out to a resolution is reported there).
+fn appendix_items(
+    old: &[AppendixItem],
+    new: &[AppendixItem],
+    key: &str,
+    crossings: &Crossings,
+    out: &mut Vec<Change>,
+) {
     let ids =
         |items: &[AppendixItem]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
     for pair in align_keyed(&ids(old), &ids(new)) {
@@ -1102,6 +1284,12 @@ fn appendix_items(old: &[AppendixItem], new: &[AppendixItem], key: &str, out: &m
         };
         let changes = match (a, b) {
             (Some(a), Some(b)) => appendix_item(a, b),
+            (Some(a), None) if crossings.out_of_appendix.contains_key(a.id.as_str()) => continue,
+            (None, Some(b)) if crossings.into_appendix.contains_key(b.id.as_str()) => {
+                let crossing = &crossings.into_appendix[b.id.as_str()];
+                out.extend(crossing::moved(&b.id, crossing, true));
+                continue;
+            }
             (Some(a), None) => whole(
                 ChangeKind::Removed,
                 &a.id,
@@ -1149,116 +1337,6 @@ fn appendix_item(a: &AppendixItem, b: &AppendixItem) -> Vec<Change> {
         changes.push(change(Field::Extra).values(before, after));
     }
     changes
-}
-
-// ---------------------------------------------------------------------------------------------
-// Footnotes
-// ---------------------------------------------------------------------------------------------
-
-const FOOTNOTES: &str = "Footnotes";
-
-/// The custom marks ("*", "1") the body uses for each footnote id.
-fn footnote_marks(plan: &ActionPlan) -> HashMap<String, Vec<String>> {
-    fn visit(blocks: &[Block], marks: &mut HashMap<String, Vec<String>>) {
-        for block in blocks {
-            for inline in &block.inlines {
-                if let (Some(id), Some(mark)) = (&inline.footnote, &inline.mark) {
-                    let list = marks.entry(id.clone()).or_default();
-                    let mark: String = mark.split_whitespace().collect();
-                    if !mark.is_empty() && !list.contains(&mark) {
-                        list.push(mark);
-                    }
-                }
-            }
-            for row in block.rows.iter().flatten() {
-                for cell in row {
-                    visit(cell, marks);
-                }
-            }
-        }
-    }
-    let mut marks = HashMap::new();
-    if let Some(summary) = &plan.summary {
-        visit(&summary.caption, &mut marks);
-        visit(&summary.notes, &mut marks);
-    }
-    if let Some(progress) = &plan.progress {
-        visit(&progress.intro, &mut marks);
-    }
-    for resolution in &plan.resolutions {
-        visit(&resolution.operative_text, &mut marks);
-        visit(&resolution.notes, &mut marks);
-        for item in &resolution.action_items {
-            visit(&item.status, &mut marks);
-        }
-    }
-    for appendix in &plan.appendices {
-        visit(&appendix.blocks, &mut marks);
-    }
-    for blocks in plan.footnotes.values() {
-        visit(blocks, &mut marks);
-    }
-    marks
-}
-
-/// A footnote's text as compared: no whitespace at all, the leading custom mark(s) removed.
-fn footnote_key(text: &str, marks: &[String]) -> String {
-    let mut key: String = text.split_whitespace().collect();
-    // Marks are never empty (footnote_marks), so this ends.
-    while let Some(mark) = marks.iter().find(|m| key.starts_with(m.as_str())) {
-        key.drain(..mark.len());
-    }
-    key
-}
-
-fn footnote_text(blocks: &[Block]) -> String {
-    texts_of(blocks).join("\n")
-}
-
-fn footnotes(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
-    let sorted = |plan: &ActionPlan| -> Vec<(String, String)> {
-        let mut list: Vec<(String, String)> = plan
-            .footnotes
-            .iter()
-            .map(|(id, blocks)| (id.clone(), footnote_text(blocks)))
-            .collect();
-        list.sort_by(|a, b| {
-            let number = |s: &str| s.parse::<i64>().unwrap_or(i64::MAX);
-            number(&a.0).cmp(&number(&b.0)).then_with(|| a.0.cmp(&b.0))
-        });
-        list
-    };
-    let (old_list, new_list) = (sorted(old), sorted(new));
-    let (old_marks, new_marks) = (footnote_marks(old), footnote_marks(new));
-    let none = Vec::new();
-    let keys = |list: &[(String, String)], marks: &HashMap<String, Vec<String>>| -> Vec<String> {
-        list.iter()
-            .map(|(id, text)| footnote_key(text, marks.get(id).unwrap_or(&none)))
-            .collect()
-    };
-    let old_keys = keys(&old_list, &old_marks);
-    let new_keys = keys(&new_list, &new_marks);
-    for pair in align_texts(&old_keys, &new_keys) {
-        let change = match (pair.old, pair.new) {
-            (Some(o), Some(n)) if old_keys[o] == new_keys[n] => continue,
-            (Some(o), Some(n)) => {
-                Change::new(ChangeKind::Changed, Target::Footnote, &new_list[n].0, None)
-                    .texts(&old_list[o].1, &new_list[n].1)
-            }
-            (Some(o), None) => {
-                let (id, before) = &old_list[o];
-                Change::new(ChangeKind::Removed, Target::Footnote, id, None)
-                    .values(text(before), Value::None)
-            }
-            (None, Some(n)) => {
-                let (id, after) = &new_list[n];
-                Change::new(ChangeKind::Added, Target::Footnote, id, None)
-                    .values(Value::None, text(after))
-            }
-            (None, None) => continue,
-        };
-        out.push(with_context(change, FOOTNOTES));
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! Markdown, `<del>` / `<ins>` in HTML. The output depends on the report only.
 
 use super::{Change, ChangeKind, Field, MatrixRow, Note, Op, Report, Target, Value};
-use crate::model::Item;
+use crate::model::{Appendix, AppendixItem, Block, Item, Resolution};
 
 /// A piece of a rendered line.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,12 +22,17 @@ enum Seg {
     Strong(String),
 }
 
-/// One change as lines: the subject ("01-01 status"), the line, and detail lines.
+/// A detail line under a change, and how deep it is nested (0: right under the change).
+type Detail = (usize, Vec<Seg>);
+
+/// One change as lines: the subject ("01-01 status"), what it is about (an item's action),
+/// the line, and detail lines.
 struct Entry {
     kind: ChangeKind,
     subject: String,
+    context: Option<String>,
     line: Vec<Seg>,
-    details: Vec<Vec<Seg>>,
+    details: Vec<Detail>,
 }
 
 fn text(s: impl Into<String>) -> Seg {
@@ -94,39 +99,134 @@ fn edit(change: &Change) -> Vec<Seg> {
     ]
 }
 
-/// The lines describing a whole item (added or removed).
-fn item_details(item: &Item, wrap: fn(String) -> Seg) -> Vec<Vec<Seg>> {
+/// The lines describing a whole item (added or removed), `depth` deep.
+fn item_details(item: &Item, wrap: fn(String) -> Seg, depth: usize) -> Vec<Detail> {
     let mut details = Vec::new();
     if let Some(x) = &item.cross_reference {
-        details.push(vec![text("Cross-reference: "), wrap(x.clone())]);
+        details.push((depth, vec![text("Cross-reference: "), wrap(x.clone())]));
     }
-    details.push(vec![text("Milestone: "), wrap(item.milestone.clone())]);
-    details.push(vec![text(format!(
-        "Periodic goals met: {}; completed: {}",
-        yes_no(item.periodic_goals_met),
-        yes_no(item.completed)
-    ))]);
-    for block in &item.status {
-        details.push(vec![text("Status: "), wrap(block.text.clone())]);
+    details.push((
+        depth,
+        vec![text("Milestone: "), wrap(item.milestone.clone())],
+    ));
+    details.push((
+        depth,
+        vec![text(format!(
+            "Periodic goals met: {}; completed: {}",
+            yes_no(item.periodic_goals_met),
+            yes_no(item.completed)
+        ))],
+    ));
+    details.extend(paragraphs("Status: ", &item.status, wrap, depth));
+    details
+}
+
+/// One detail line per paragraph, each starting with `label`.
+fn paragraphs(label: &str, blocks: &[Block], wrap: fn(String) -> Seg, depth: usize) -> Vec<Detail> {
+    blocks
+        .iter()
+        .filter(|b| !b.text.trim().is_empty())
+        .map(|b| (depth, vec![text(label), wrap(b.text.clone())]))
+        .collect()
+}
+
+/// The lines describing a whole resolution: its operative text, its items with their
+/// details, its notes.
+fn resolution_details(resolution: &Resolution, wrap: fn(String) -> Seg) -> Vec<Detail> {
+    let mut details = paragraphs("", &resolution.operative_text, wrap, 0);
+    for item in &resolution.action_items {
+        let line = vec![Seg::Strong(format!("Item {}", item.id)), text(": ")];
+        details.push((0, [line, vec![wrap(item.action.clone())]].concat()));
+        details.extend(item_details(item, wrap, 1));
     }
+    details.extend(paragraphs("Note: ", &resolution.notes, wrap, 0));
+    details
+}
+
+/// The lines describing an appendix entry: its cross-reference and further cells.
+fn entry_details(entry: &AppendixItem, wrap: fn(String) -> Seg, depth: usize) -> Vec<Detail> {
+    let mut details = Vec::new();
+    if let Some(x) = &entry.cross_reference {
+        details.push((depth, vec![text("Cross-reference: "), wrap(x.clone())]));
+    }
+    for extra in entry.extra.iter().filter(|e| !e.trim().is_empty()) {
+        details.push((depth, vec![wrap(extra.clone())]));
+    }
+    details
+}
+
+/// The lines describing a whole appendix: its note, its entries, its paragraphs.
+fn appendix_details(appendix: &Appendix, wrap: fn(String) -> Seg) -> Vec<Detail> {
+    let mut details = Vec::new();
+    if let Some(note) = &appendix.note {
+        details.push((0, vec![text("Note: "), wrap(note.clone())]));
+    }
+    for entry in &appendix.items {
+        let line = vec![Seg::Strong(format!("Item {}", entry.id)), text(": ")];
+        details.push((0, [line, vec![wrap(entry.action.clone())]].concat()));
+        details.extend(entry_details(entry, wrap, 1));
+    }
+    details.extend(paragraphs("", &appendix.blocks, wrap, 0));
     details
 }
 
 fn entry(change: &Change) -> Entry {
     let simple = |subject: String, line: Vec<Seg>| (subject, line, Vec::new());
     let (subject, line, details) = match (&change.field, change.kind) {
-        (_, ChangeKind::Moved) => simple(change.id.clone(), moved(change)),
+        (None, ChangeKind::Moved) => simple(change.id.clone(), moved(change)),
+        (Some(field), ChangeKind::Reordered) => reordered(change, field),
         (None, ChangeKind::Added | ChangeKind::Removed) => whole_part(change),
         (Some(Field::Completed), _) => simple(change.id.clone(), completed(change)),
         (Some(field), _) => simple(field_subject(change, field), field_line(change)),
-        (None, ChangeKind::Changed) => simple(part_subject(change), edit(change)),
+        (None, _) => simple(part_subject(change), edit(change)),
+    };
+    // A whole item's line already is its action.
+    let shows_action = change.target == Target::Item
+        && change.field.is_none()
+        && matches!(change.kind, ChangeKind::Added | ChangeKind::Removed);
+    let context = match (&change.context, change.target) {
+        (Some(_), _) if shows_action => None,
+        (Some(place), Target::Footnote) => Some(format!("in {place}")),
+        (context, _) => context.clone(),
     };
     Entry {
         kind: change.kind,
         subject,
+        context,
         line,
         details,
     }
+}
+
+/// A reordered paragraph list: the new order, each paragraph with its old place.
+fn reordered(change: &Change, field: &Field) -> (String, Vec<Seg>, Vec<Detail>) {
+    let (Value::Texts(old), Value::Texts(new)) = (&change.before, &change.after) else {
+        return (field_subject(change, field), edit(change), Vec::new());
+    };
+    let mut taken = vec![false; old.len()];
+    let details = new
+        .iter()
+        .enumerate()
+        .map(|(n, paragraph)| {
+            let key = super::normalise(paragraph);
+            let was = (0..old.len()).find(|&o| !taken[o] && super::normalise(&old[o]) == key);
+            if let Some(o) = was {
+                taken[o] = true;
+            }
+            let line = match was {
+                Some(o) if o != n => format!("{} (was {}): {paragraph}", n + 1, o + 1),
+                Some(_) => format!("{}: {paragraph}", n + 1),
+                // Reported as a change of its own.
+                None => format!("{}: (added or edited, see below)", n + 1),
+            };
+            (0, vec![text(line)])
+        })
+        .collect();
+    let line = vec![
+        Seg::Strong("paragraphs reordered".into()),
+        text(", new order:"),
+    ];
+    (field_subject(change, field), line, details)
 }
 
 fn moved(change: &Change) -> Vec<Seg> {
@@ -155,7 +255,7 @@ fn part_subject(change: &Change) -> String {
 }
 
 /// An added or removed part: what it is, its action or title, and for an item its details.
-fn whole_part(change: &Change) -> (String, Vec<Seg>, Vec<Vec<Seg>>) {
+fn whole_part(change: &Change) -> (String, Vec<Seg>, Vec<Detail>) {
     let (verb, value, wrap): (&str, &Value, fn(String) -> Seg) = match change.kind {
         ChangeKind::Added => ("added", &change.after, Seg::Ins),
         _ => ("removed", &change.before, Seg::Del),
@@ -163,12 +263,21 @@ fn whole_part(change: &Change) -> (String, Vec<Seg>, Vec<Vec<Seg>>) {
     let mut details = Vec::new();
     let line = match value {
         Value::Item(item) => {
-            details = item_details(item, wrap);
+            details = item_details(item, wrap, 0);
             labelled(format!("item {verb}"), wrap(item.action.clone()))
         }
-        Value::AppendixItem(item) => labelled(format!("item {verb}"), wrap(item.action.clone())),
-        Value::Resolution(resolution) => labelled(verb.into(), wrap(resolution.title.clone())),
-        Value::Appendix(appendix) => labelled(verb.into(), wrap(appendix.title.clone())),
+        Value::AppendixItem(item) => {
+            details = entry_details(item, wrap, 0);
+            labelled(format!("item {verb}"), wrap(item.action.clone()))
+        }
+        Value::Resolution(resolution) => {
+            details = resolution_details(resolution, wrap);
+            labelled(verb.into(), wrap(resolution.title.clone()))
+        }
+        Value::Appendix(appendix) => {
+            details = appendix_details(appendix, wrap);
+            labelled(verb.into(), wrap(appendix.title.clone()))
+        }
         Value::Row(row) => row_line(verb, row, wrap),
         other => labelled(verb.into(), wrap(show(other))),
     };
@@ -209,11 +318,18 @@ fn field_subject(change: &Change, field: &Field) -> String {
     }
 }
 
-/// A field's paragraph added or removed, or its edit.
+/// A field's paragraph added, removed or moved, or its edit.
 fn field_line(change: &Change) -> Vec<Seg> {
-    match change.kind {
-        ChangeKind::Added => labelled("paragraph added".into(), Seg::Ins(show(&change.after))),
-        ChangeKind::Removed => labelled("paragraph removed".into(), Seg::Del(show(&change.before))),
+    match (change.kind, change.position) {
+        (ChangeKind::Added, _) => labelled("paragraph added".into(), Seg::Ins(show(&change.after))),
+        (ChangeKind::Removed, _) => {
+            labelled("paragraph removed".into(), Seg::Del(show(&change.before)))
+        }
+        (ChangeKind::Moved, Some(at)) => labelled(
+            format!("paragraph moved from place {} to {}", at.before, at.after),
+            text(show(&change.after)),
+        ),
+        (ChangeKind::Moved, None) => labelled("paragraph moved".into(), text(show(&change.after))),
         _ => edit(change),
     }
 }
@@ -222,7 +338,7 @@ fn field_line(change: &Change) -> Vec<Seg> {
 fn groups(report: &Report) -> Vec<(&str, Vec<Entry>)> {
     let mut out: Vec<(&str, Vec<Entry>)> = Vec::new();
     for change in &report.changes {
-        let context = change.context.as_str();
+        let context = change.group.as_str();
         match out.last_mut() {
             Some((last, entries)) if *last == context => entries.push(entry(change)),
             _ => out.push((context, vec![entry(change)])),
@@ -237,6 +353,7 @@ fn sign(kind: ChangeKind) -> char {
         ChangeKind::Removed => '-',
         ChangeKind::Changed => '~',
         ChangeKind::Moved => '>',
+        ChangeKind::Reordered => '~',
     }
 }
 
@@ -246,6 +363,7 @@ fn kind_name(kind: ChangeKind) -> &'static str {
         ChangeKind::Removed => "removed",
         ChangeKind::Changed => "changed",
         ChangeKind::Moved => "moved",
+        ChangeKind::Reordered => "reordered",
     }
 }
 
@@ -338,13 +456,18 @@ pub fn to_text(report: &Report, color: bool) -> String {
                 (false, _) => mark.to_string(),
             };
             let indent = "      ";
+            let context = match &entry.context {
+                Some(context) => format!(" ({})", indent_breaks(&safe(context), indent)),
+                None => String::new(),
+            };
             out.push_str(&format!(
-                "  {mark} {}: {}\n",
+                "  {mark} {}{context}: {}\n",
                 bold(&entry.subject),
                 text_segs(&entry.line, color, indent)
             ));
-            for detail in &entry.details {
-                out.push_str(&format!("{indent}{}\n", text_segs(detail, color, indent)));
+            for (depth, detail) in &entry.details {
+                let indent = format!("{indent}{}", "  ".repeat(*depth));
+                out.push_str(&format!("{indent}{}\n", text_segs(detail, color, &indent)));
             }
         }
     }
@@ -419,13 +542,18 @@ pub fn to_markdown(report: &Report) -> String {
     for (context, entries) in groups(report) {
         out.push_str(&format!("\n## {}\n\n", md_escape(context)));
         for entry in entries {
+            let context = match &entry.context {
+                Some(context) => format!(" ({})", md_wrap(context, "*", "*")),
+                None => String::new(),
+            };
             out.push_str(&format!(
-                "- **{}**: {}\n",
+                "- **{}**{context}: {}\n",
                 md_escape(&entry.subject),
                 md_segs(&entry.line)
             ));
-            for detail in &entry.details {
-                out.push_str(&format!("  - {}\n", md_segs(detail)));
+            for (depth, detail) in &entry.details {
+                let indent = "  ".repeat(depth + 1);
+                out.push_str(&format!("{indent}- {}\n", md_segs(detail)));
             }
         }
     }
@@ -475,7 +603,8 @@ text-indent:-1.6rem;white-space:pre-wrap}ul.details{margin:.2rem 0 .2rem 1.6rem;
 text-indent:0}.sign{display:inline-block;width:1.6rem;text-indent:0;font-weight:700;text-align:center}\
 .added .sign{color:#1a7f37}.removed .sign{color:#c62828}.changed .sign,.moved .sign{color:#8250df}\
 del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none}\
-.subject{font-weight:600}\
+.subject{font-weight:600}.context{color:#555;font-style:italic}\
+ul.details>li.depth1{margin-left:1.2rem}ul.details>li.depth2{margin-left:2.4rem}\
 @media print{del{text-decoration:line-through}ins{text-decoration:underline}}";
 
 /// The report as one self-contained HTML page (inline CSS, no script); every document text is
@@ -505,16 +634,25 @@ pub fn to_html(report: &Report) -> String {
         ));
         for entry in entries {
             let kind = kind_name(entry.kind);
+            let context = match &entry.context {
+                Some(context) => {
+                    format!(" <span class=\"context\">({})</span>", html_escape(context))
+                }
+                None => String::new(),
+            };
             out.push_str(&format!(
-                "<li class=\"{kind}\"><span class=\"sign\" title=\"{kind}\">{}</span><span class=\"subject\">{}</span>: {}",
+                "<li class=\"{kind}\"><span class=\"sign\" title=\"{kind}\">{}</span><span class=\"subject\">{}</span>{context}: {}",
                 html_escape(&sign(entry.kind).to_string()),
                 html_escape(&entry.subject),
                 html_segs(&entry.line)
             ));
             if !entry.details.is_empty() {
                 out.push_str("<ul class=\"details\">");
-                for detail in &entry.details {
-                    out.push_str(&format!("<li>{}</li>", html_segs(detail)));
+                for (depth, detail) in &entry.details {
+                    out.push_str(&format!(
+                        "<li class=\"depth{depth}\">{}</li>",
+                        html_segs(detail)
+                    ));
                 }
                 out.push_str("</ul>");
             }

@@ -6,7 +6,9 @@
 //! part as its model JSON with the keys in alphabetical order.
 
 use crate::model::{Appendix, AppendixItem, Item, Resolution};
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Which field of a part changed ([`Change::field`](super::Change::field)). Serialised as
@@ -115,9 +117,24 @@ impl Serialize for Field {
     }
 }
 
+/// A field is a string: the model's field name, a matrix column, a legend term or a cover
+/// label.
+impl JsonSchema for Field {
+    fn schema_name() -> Cow<'static, str> {
+        "Field".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The field that changed: the model's field name (\"completed\", \"status\", \"milestone\", \"operative_text\"…), a matrix column (\"Action by / TSB\"), a legend term or a cover label.",
+            "type": "string"
+        })
+    }
+}
+
 /// A matrix row as a whole ([`Value::Row`]): the cells by column ("Action by / TSB"), in
 /// column-name order (a repeated column name keeps its last cell).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct MatrixRow {
     /// The row label ("Resolution 22").
     pub label: String,
@@ -206,6 +223,39 @@ impl Serialize for Value {
             Value::Texts(texts) => texts.serialize(serializer),
             _ => self.to_json().serialize(serializer),
         }
+    }
+}
+
+/// A value is null, a boolean, a string, a list of strings, or a whole part as the model's
+/// JSON writes it.
+impl JsonSchema for Value {
+    fn schema_name() -> Cow<'static, str> {
+        "Value".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let parts = [
+            generator.subschema_for::<Item>(),
+            generator.subschema_for::<AppendixItem>(),
+            generator.subschema_for::<Resolution>(),
+            generator.subschema_for::<Appendix>(),
+            generator.subschema_for::<MatrixRow>(),
+        ];
+        let [item, entry, resolution, appendix, row] = parts;
+        json_schema!({
+            "description": "The old or new value: null (none), a √ mark, a text, a list of texts (a reordered paragraph list, the matrix columns), or a whole part (item, appendix item, resolution, appendix, matrix row).",
+            "anyOf": [
+                {"type": "null"},
+                {"type": "boolean"},
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}},
+                item,
+                entry,
+                resolution,
+                appendix,
+                row
+            ]
+        })
     }
 }
 

@@ -4,7 +4,7 @@ use super::align::{runs, Run};
 use serde::Serialize;
 
 /// What happened to a piece of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
     /// In both texts.
