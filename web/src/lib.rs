@@ -1,7 +1,7 @@
 //! actplan in the browser: the library behind a small JS API (wasm-bindgen, `--target web`).
 //!
 //! ```js
-//! import init, { convert, diff, check, inspect } from "./actplan.js";
+//! import init, { convert, diff, check, inspect, Edition, diffEditions } from "./actplan.js";
 //! await init({ module_or_path: wasmBytesOrUrl });
 //! const html = convert(docxBytes, "html", { name: "TD-123.docx" });
 //! ```
@@ -47,6 +47,59 @@ pub fn check(input: &[u8], options: JsValue) -> Result<String, JsError> {
 pub fn inspect(input: &[u8], options: JsValue) -> Result<String, JsError> {
     let options = parse(&options)?;
     run::inspect(input, &options).map_err(|e| JsError::new(&e))
+}
+
+/// An edition read once, for several outputs: what a page that shows a report, its
+/// findings and downloads uses, so that the file is read only once.
+///
+/// ```js
+/// const edition = new Edition(bytes, { name: file.name });
+/// edition.info();  edition.convert("html");  edition.check();  edition.free();
+/// ```
+#[wasm_bindgen]
+pub struct Edition {
+    opened: run::Opened,
+}
+
+#[wasm_bindgen]
+impl Edition {
+    /// Read an edition (.docx or JSON bytes); `options` as for [`convert`] (`name`, `from`,
+    /// `revisions`, size limits).
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: &[u8], options: JsValue) -> Result<Edition, JsError> {
+        let options = parse(&options)?;
+        let opened = run::open(input, &options, "<input>").map_err(|e| JsError::new(&e))?;
+        Ok(Edition { opened })
+    }
+
+    /// As [`inspect`].
+    pub fn info(&self) -> String {
+        run::info(&self.opened)
+    }
+
+    /// As [`convert`], without reading the input again.
+    pub fn convert(&self, to: &str, options: JsValue) -> Result<Vec<u8>, JsError> {
+        let options = parse(&options)?;
+        run::convert_opened(&self.opened, to, &options).map_err(|e| JsError::new(&e))
+    }
+
+    /// As [`check`], without reading the input again.
+    pub fn check(&self, options: JsValue) -> Result<String, JsError> {
+        let options = parse(&options)?;
+        run::check_opened(&self.opened, &options, now()).map_err(|e| JsError::new(&e))
+    }
+}
+
+/// As [`diff`], on editions already read.
+#[wasm_bindgen(js_name = diffEditions)]
+pub fn diff_editions(
+    old: &Edition,
+    new: &Edition,
+    to: &str,
+    options: JsValue,
+) -> Result<Vec<u8>, JsError> {
+    let options = parse(&options)?;
+    run::diff_opened(&old.opened, &new.opened, to, &options, now()).map_err(|e| JsError::new(&e))
 }
 
 /// Runs when the module is initialised: a panic (a bug: the library does not panic on any

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The options of every function; each uses the ones its command-line twin has.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// The input's file name: it names the input in messages (as the command line names
@@ -79,7 +79,7 @@ pub enum Level {
 }
 
 /// `set`: an object or a list of "KEY=VALUE".
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum Settings {
     /// `["td_number=TD 412"]`, as `--set` takes them.

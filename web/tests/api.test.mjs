@@ -175,3 +175,24 @@ test("inspect gives counts, the meeting date and the format", () => {
   assert.ok(a.meeting_start < b.meeting_start, `A ${a.meeting_start} is not older than B ${b.meeting_start}`);
   assert.ok(Array.isArray(a.warnings));
 });
+
+test("an Edition read once gives the same bytes as convert, check and diff", () => {
+  const [a, b] = [readFileSync(A), readFileSync(B)];
+  const ea = new api.Edition(a, { name: "a.docx" });
+  const eb = new api.Edition(b, { name: "b.docx" });
+  try {
+    assert.equal(JSON.parse(ea.info()).items, 407);
+    for (const to of ["json", "html", "xlsx"]) {
+      assertSameBytes(ea.convert(to), api.convert(a, to), `Edition ${to}`);
+    }
+    const options = { set: { td_number: "TD 5" }, as_of: "2024-07-22" };
+    assertSameBytes(ea.convert("md", options), api.convert(a, "md", options), "Edition md with options");
+    assert.equal(ea.check({ as_of: "2024-07-22" }), api.check(a, { as_of: "2024-07-22" }));
+    const date = { date: DATE };
+    assertSameBytes(api.diffEditions(ea, eb, "docx", date), api.diff(a, b, "docx", date), "diffEditions docx");
+    assert.match(jsError(() => new api.Edition(Buffer.from("%PDF-1.4"), { name: "x.pdf" })), /^x\.pdf: not a \.docx file/);
+  } finally {
+    ea.free();
+    eb.free();
+  }
+});

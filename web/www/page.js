@@ -5,10 +5,12 @@
 const $ = (id) => document.getElementById(id);
 const pending = new Map();
 let nextId = 1;
-// The editions picked: [{name, bytes, info}], older first when two.
+// The editions picked, read once in the worker: [{name, handle, info}], older first when two.
 let editions = [];
 // Why the two are in that order, for the page.
 let orderReason = "";
+// When the files were picked (performance.now()), for the time shown when done.
+let started = 0;
 
 let worker = startWorker();
 
@@ -38,6 +40,7 @@ function answer(event) {
       other.reject(new Error(message));
     }
     pending.clear();
+    editions = [];
     worker = startWorker();
   }
   if (call) {
@@ -91,7 +94,11 @@ async function pick(files) {
     return;
   }
   setState("working", `Reading ${[...files].map((f) => f.name).join(" and ")}…`);
+  started = performance.now();
   try {
+    for (const { handle } of editions.splice(0)) {
+      run("close", handle).catch(() => {});
+    }
     const read = [];
     for (const file of files) {
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -99,8 +106,8 @@ async function pick(files) {
       if (refused) {
         throw new Error(refused);
       }
-      const info = JSON.parse(await run("inspect", bytes, { name: file.name }));
-      read.push({ name: file.name, bytes, info });
+      const { handle, info } = await run("open", bytes, { name: file.name });
+      read.push({ name: file.name, handle, info });
     }
     editions = order(read);
     await show();
@@ -137,36 +144,33 @@ async function show() {
     await showDiff(editions[0], editions[1]);
   }
   $("result").hidden = false;
-  setState("done", editions.length === 1 ? "Done: the report is below." : "Done: the changes are below.");
+  const ms = Math.round(performance.now() - started);
+  document.body.dataset.ms = String(ms);
+  const what = editions.length === 1 ? "the report is below" : "the changes are below";
+  setState("done", `Done in ${(ms / 1000).toFixed(1)} s: ${what}.`);
   $("result-h").focus();
 }
 
 async function showEdition(edition) {
-  const { name, bytes, info } = edition;
-  const options = { name };
-  const [html, findings] = await Promise.all([
-    run("convert", bytes, "html", options),
-    run("check", bytes, options),
-  ]);
+  const { name, handle, info } = edition;
+  const [html, findings] = await Promise.all([run("convert", handle, "html"), run("check", handle)]);
   $("result-h").textContent = title(edition);
   $("summary").textContent = `${name}: ${plural(info.resolutions, "resolution")}, ${plural(info.items, "action item")}.`;
   $("order").hidden = true;
   showWarnings(info.warnings.map((w) => `${name}: ${w}`));
   showFindings(JSON.parse(findings).findings);
   const base = stem(name);
-  download("JSON", () => run("convert", bytes, "json", options), `${base}.json`, "application/json");
-  download("Word report", () => run("convert", bytes, "docx", options), `${base}-report.docx`, DOCX);
-  download("Markdown", () => run("convert", bytes, "md", options), `${base}.md`, "text/markdown");
-  download("Status-update sheet (.xlsx)", () => run("convert", bytes, "xlsx", options), `${base}-status-update.xlsx`, XLSX);
+  const make = (to) => () => run("convert", handle, to);
+  download("JSON", make("json"), `${base}.json`, "application/json");
+  download("Word report", make("docx"), `${base}-report.docx`, DOCX);
+  download("Markdown", make("md"), `${base}.md`, "text/markdown");
+  download("Status-update sheet (.xlsx)", make("xlsx"), `${base}-status-update.xlsx`, XLSX);
   await frame(text(html));
 }
 
 async function showDiff(older, newer) {
-  const options = { old_name: older.name, new_name: newer.name };
-  const [html, json] = await Promise.all([
-    run("diff", older.bytes, newer.bytes, "html", options),
-    run("diff", older.bytes, newer.bytes, "json", options),
-  ]);
+  const diff = (to) => run("diff", older.handle, newer.handle, to);
+  const [html, json] = await Promise.all([diff("html"), diff("json")]);
   const changes = JSON.parse(text(json)).changes.length;
   $("result-h").textContent = plural(changes, "change");
   $("summary").textContent = `From ${title(older)} to ${title(newer)}.`;
@@ -176,7 +180,7 @@ async function showDiff(older, newer) {
   $("order").hidden = false;
   showWarnings(editions.flatMap((e) => e.info.warnings.map((w) => `${e.name}: ${w}`)));
   const base = `${stem(older.name)}-to-${stem(newer.name)}`;
-  download("Word redline", () => run("diff", older.bytes, newer.bytes, "docx", options), `${base}-redline.docx`, DOCX);
+  download("Word redline", () => diff("docx"), `${base}-redline.docx`, DOCX);
   download("JSON changes", async () => json, `${base}-changes.json`, "application/json");
   await frame(text(html));
 }
@@ -265,6 +269,7 @@ $("files").addEventListener("change", (event) => {
 $("swap").addEventListener("click", () => {
   editions.reverse();
   orderReason = "Swapped by hand.";
+  started = performance.now();
   show().catch((error) => fail(error.message));
 });
 document.addEventListener("dragover", (event) => {

@@ -1,8 +1,36 @@
-// The page's worker: loads the wasm once, then runs the JS API's functions off the main
-// thread. Message in: {id, op, args}; out: {id, ok: true, result} or {id, ok: false, message}.
-import init, * as actplan from "./actplan.js";
+// The page's worker: loads the wasm once, then runs the JS API off the main thread, each
+// edition read once and kept (by handle) for its report, findings, downloads and diff.
+// In: {id, op, args}; out: {id, ok: true, result} or {id, ok: false, message, fatal}.
+import init, { Edition, diffEditions } from "./actplan.js";
 
-const OPS = new Set(["convert", "diff", "check", "inspect"]);
+const editions = new Map();
+let nextHandle = 1;
+
+const edition = (handle) => {
+  const found = editions.get(handle);
+  if (!found) {
+    throw new Error(`no edition ${handle}`);
+  }
+  return found;
+};
+
+const OPS = {
+  /** (bytes, options) → {handle, info}. */
+  open(bytes, options) {
+    const opened = new Edition(bytes, options);
+    const handle = nextHandle++;
+    editions.set(handle, opened);
+    return { handle, info: JSON.parse(opened.info()) };
+  },
+  convert: (handle, to, options) => edition(handle).convert(to, options),
+  check: (handle, options) => edition(handle).check(options),
+  diff: (old, next, to, options) => diffEditions(edition(old), edition(next), to, options),
+  close(handle) {
+    editions.get(handle)?.free();
+    editions.delete(handle);
+    return null;
+  },
+};
 
 const ready = init({ module_or_path: new URL("actplan_bg.wasm", import.meta.url) }).then(
   () => self.postMessage({ id: 0, ok: true, result: "ready" }),
@@ -13,10 +41,10 @@ self.onmessage = async (event) => {
   const { id, op, args } = event.data;
   await ready;
   try {
-    if (!OPS.has(op)) {
+    if (!Object.hasOwn(OPS, op)) {
       throw new Error(`unknown operation ${op}`);
     }
-    const result = actplan[op](...args);
+    const result = OPS[op](...args);
     const transfer = result instanceof Uint8Array ? [result.buffer] : [];
     self.postMessage({ id, ok: true, result }, transfer);
   } catch (error) {
