@@ -40,3 +40,25 @@ pub enum Error {
     #[error(transparent)]
     Sheet(#[from] SheetError),
 }
+
+impl Error {
+    /// The one line a front end shows for this error met while working on `name` (a file
+    /// name, or "<stdin>"): "name: message", line breaks folded, with a hint naming the
+    /// option that raises a size limit when one was exceeded.
+    pub fn message_for(&self, name: &str) -> String {
+        let message = self.to_string().replace('\n', " ");
+        let hint = match self {
+            Error::Package(PackageError::PartTooLarge { .. }) => {
+                " (--max-part-bytes raises the limit)"
+            }
+            Error::Package(PackageError::TotalTooLarge { .. }) => {
+                " (--max-total-bytes raises the limit)"
+            }
+            Error::Package(PackageError::InputTooLarge { .. }) => {
+                " (--max-input-bytes raises the limit)"
+            }
+            _ => "",
+        };
+        format!("{name}: {message}{hint}")
+    }
+}

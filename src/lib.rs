@@ -4,8 +4,8 @@
 //! Data flows one way, and each layer only imports the ones before it:
 //!
 //! ```text
-//! text, xml ─▶ package ─▶ ooxml ─▶ ingest ─▶ model ─▶ check, query, diff, render, sheet
-//!  (leaves)    zip+limits  generic   action    serde    what a front end asks for
+//! text, xml ─▶ package ─▶ ooxml ─▶ ingest ─▶ model ─▶ check, query, diff, render, sheet,
+//!  (leaves)    zip+limits  generic   action    serde    options: what a front end asks for
 //!                          Word tree plan      types
 //! ```
 //!
@@ -30,6 +30,7 @@ pub mod error;
 pub mod ingest;
 pub mod model;
 pub mod ooxml;
+pub mod options;
 pub mod package;
 pub mod query;
 pub mod render;
@@ -47,6 +48,7 @@ pub use ingest::{Ingested, Warning};
 pub use model::date::Date;
 pub use model::ActionPlan;
 pub use ooxml::RevisionMode;
+pub use options::OptionError;
 pub use package::Limits;
 pub use render::{Format, RenderOptions, TemplateSource, UserTemplate};
 pub use sheet::{ExportOptions, MergeSummary, ReadLimits as SheetLimits, SheetFormat};

@@ -48,11 +48,11 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE")]
     reference_doc: Option<PathBuf>,
     /// Set a cover field for the report (td_number, meeting, title, source, …); repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = io::parse_setting)]
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = actplan::options::parse_setting)]
     settings: Vec<(String, String)>,
     /// The date the HTML report's charts count overdue items against (YYYY-MM-DD);
     /// default: the cover's meeting date (no charts without one).
-    #[arg(long, value_name = "DATE", value_parser = io::parse_as_of)]
+    #[arg(long, value_name = "DATE", value_parser = actplan::options::parse_as_of)]
     as_of: Option<Date>,
     /// How to read unaccepted tracked changes.
     #[arg(long, value_enum, default_value = "accept")]

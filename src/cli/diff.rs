@@ -42,7 +42,7 @@ pub(crate) struct Args {
     color: ColorChoice,
     /// Date of the tracked changes in the Word redline (ISO 8601, e.g. 2024-01-22 or
     /// 2024-01-22T09:00:00Z); default SOURCE_DATE_EPOCH, else now.
-    #[arg(long, value_name = "ISO", value_parser = io::parse_timestamp)]
+    #[arg(long, value_name = "ISO", value_parser = actplan::options::parse_timestamp)]
     date: Option<String>,
     /// Do not print warnings.
     #[arg(short, long)]

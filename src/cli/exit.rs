@@ -63,22 +63,10 @@ impl Failure {
         Failure::new(Exit::Usage, message)
     }
 
-    /// A library error met while working on `name` (a file, or "<stdin>").
+    /// A library error met while working on `name` (a file, or "<stdin>"), in the words
+    /// every front end uses ([`Error::message_for`]).
     pub(crate) fn of(name: &str, error: &Error) -> Failure {
-        let message = error.to_string().replace('\n', " ");
-        let hint = match error {
-            Error::Package(PackageError::PartTooLarge { .. }) => {
-                " (--max-part-bytes raises the limit)"
-            }
-            Error::Package(PackageError::TotalTooLarge { .. }) => {
-                " (--max-total-bytes raises the limit)"
-            }
-            Error::Package(PackageError::InputTooLarge { .. }) => {
-                " (--max-input-bytes raises the limit)"
-            }
-            _ => "",
-        };
-        Failure::new(exit_of(error), format!("{name}: {message}{hint}"))
+        Failure::new(exit_of(error), error.message_for(name))
     }
 
     /// The same failure with another exit code (`diff` exits 2 on any trouble).

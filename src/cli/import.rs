@@ -41,7 +41,7 @@ pub(crate) struct Args {
     #[arg(short = 't', long = "to", value_enum)]
     to: Option<ConvertFormat>,
     /// Set a cover field of the new edition (td_number, meeting, …); repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = io::parse_setting)]
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = actplan::options::parse_setting)]
     settings: Vec<(String, String)>,
     /// Do not print warnings nor what was written.
     #[arg(short, long)]

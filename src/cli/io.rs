@@ -279,41 +279,9 @@ pub(crate) fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
-/// `--as-of`: an ISO 8601 calendar date.
-pub(crate) fn parse_as_of(text: &str) -> Result<Date, String> {
-    Date::parse_iso(text).ok_or_else(|| format!("expected a date such as 2024-07-22, got {text:?}"))
-}
-
-/// `--date`: an ISO 8601 date or UTC date-time, as a full date-time.
-pub(crate) fn parse_timestamp(text: &str) -> Result<String, String> {
-    actplan::model::date::parse_timestamp(text).ok_or_else(|| {
-        format!(
-            "expected an ISO 8601 date such as 2024-01-22 or 2024-01-22T09:30:00Z, got {text:?}"
-        )
-    })
-}
-
-/// `--set KEY=VALUE`.
-pub(crate) fn parse_setting(text: &str) -> Result<(String, String), String> {
-    let (key, value) = text
-        .split_once('=')
-        .ok_or_else(|| format!("expected KEY=VALUE, got {text:?}"))?;
-    Ok((key.trim().to_string(), value.to_string()))
-}
-
 /// `--set` keys checked before any work: each must be a cover field.
 pub(crate) fn check_settings(settings: &[(String, String)]) -> Result<(), Failure> {
-    let keys = actplan::model::COVER_KEYS;
-    match settings
-        .iter()
-        .find(|(key, _)| !keys.contains(&key.as_str()))
-    {
-        Some((key, _)) => Err(Failure::usage(format!(
-            "unknown --set key {key:?} (known keys: {})",
-            keys.join(", ")
-        ))),
-        None => Ok(()),
-    }
+    actplan::options::check_settings(settings).map_err(|e| Failure::usage(e.to_string()))
 }
 
 /// The as-of date: given, else the cover's meeting date, else today.

@@ -57,7 +57,7 @@ pub(crate) struct Args {
     resolution: Vec<String>,
     /// The date items are overdue against (YYYY-MM-DD); default: the cover's meeting date,
     /// else today.
-    #[arg(long, value_name = "DATE", value_parser = io::parse_as_of)]
+    #[arg(long, value_name = "DATE", value_parser = actplan::options::parse_as_of)]
     as_of: Option<Date>,
     /// Output format; inferred from the output extension when omitted, else md.
     #[arg(short = 't', long = "to", value_enum)]
