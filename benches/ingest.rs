@@ -80,7 +80,7 @@ fn bench_reader(c: &mut Criterion, input: &Input, sample_size: usize, seconds: u
         b.iter(|| read(black_box(d)))
     });
     group.bench_with_input("read_docx + to_json", &input.docx, |b, d| {
-        b.iter(|| actplan::json::to_json_string(&read(black_box(d)).plan))
+        b.iter(|| actplan::model::json::to_json_string(&read(black_box(d)).plan))
     });
     group.finish();
 }

@@ -24,22 +24,29 @@
 //! # }
 //! ```
 
+#![warn(unreachable_pub, missing_docs)]
+
+// What a front end works with: the model, and the stages that turn it into reports,
+// findings, comparisons and spreadsheets.
 pub mod check;
 pub mod diff;
 pub mod error;
-pub mod ingest;
 pub mod model;
-pub mod ooxml;
 pub mod options;
-pub mod package;
 pub mod query;
 pub mod render;
 pub mod sheet;
-pub mod text;
-pub mod xml;
 
-// Old paths, kept while the layers move (removed once every user moves).
-pub use model::{json, milestone, owners};
+// The reading layers are internal: their results and errors are re-exported below.
+// Fuzz targets (built with `--cfg fuzzing` by cargo-fuzz) reach the package layer directly.
+mod ingest;
+mod ooxml;
+#[cfg(fuzzing)]
+pub mod package;
+#[cfg(not(fuzzing))]
+mod package;
+mod text;
+mod xml;
 
 pub use check::{Finding, Severity};
 pub use diff::Report as DiffReport;
@@ -52,6 +59,7 @@ pub use options::OptionError;
 pub use package::Limits;
 pub use render::{Format, RenderOptions, TemplateSource, UserTemplate};
 pub use sheet::{ExportOptions, MergeSummary, ReadLimits as SheetLimits, SheetFormat};
+pub use text::human_size;
 
 /// The two forms an edition comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

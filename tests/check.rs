@@ -7,7 +7,7 @@
 //! * The command line: text and JSON output, exit codes, --strict, --as-of.
 
 use actplan::check::{self, Code, Finding, Severity};
-use actplan::milestone::{Date, Due, Milestone};
+use actplan::model::milestone::{Date, Due, Milestone};
 use actplan::model::{
     ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Kind, Resolution, Summary,
     SummaryColumn, SummaryRow, SCHEMA_VERSION,
@@ -1046,7 +1046,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn write_plan(dir: &std::path::Path, name: &str, plan: &ActionPlan) -> PathBuf {
     let path = dir.join(name);
-    std::fs::write(&path, actplan::json::to_json_string(plan)).expect("write plan");
+    std::fs::write(&path, actplan::model::json::to_json_string(plan)).expect("write plan");
     path
 }
 

@@ -437,8 +437,8 @@ fn formatting_links_bookmarks_and_whitespace_are_not_changes() {
 fn an_edition_against_itself_and_its_json_has_no_change() {
     for plan in [edition_a(), edition_b()] {
         assert!(diff::diff(plan, plan).is_empty());
-        let json = actplan::json::to_json_string(plan);
-        let back = actplan::json::from_json_str(&json).unwrap();
+        let json = actplan::model::json::to_json_string(plan);
+        let back = actplan::model::json::from_json_str(&json).unwrap();
         assert!(diff::diff(plan, &back).is_empty());
     }
     // Through the command line: .docx against its own JSON, exit 0.
@@ -690,8 +690,8 @@ fn html_markdown_and_text_escape_document_text() {
     let dir = scratch("escape");
     let old_path = dir.join("old.json");
     let new_path = dir.join("new.json");
-    std::fs::write(&old_path, actplan::json::to_json_string(&old)).unwrap();
-    std::fs::write(&new_path, actplan::json::to_json_string(&new)).unwrap();
+    std::fs::write(&old_path, actplan::model::json::to_json_string(&old)).unwrap();
+    std::fs::write(&new_path, actplan::model::json::to_json_string(&new)).unwrap();
     let run = |to: &str| {
         let out = actplan(&[
             "diff",

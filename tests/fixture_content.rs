@@ -2018,10 +2018,10 @@ fn edition_b_is_edition_a_plus_changes() {
 // ---------------------------------------------------------------------------------------------
 
 fn assert_round_trip(name: &str, plan: &ActionPlan) {
-    let first = actplan::json::to_json_string(plan);
-    let back = actplan::json::from_json_str(&first)
+    let first = actplan::model::json::to_json_string(plan);
+    let back = actplan::model::json::from_json_str(&first)
         .unwrap_or_else(|e| panic!("{name}: the JSON written does not read back: {e}"));
-    let second = actplan::json::to_json_string(&back);
+    let second = actplan::model::json::to_json_string(&back);
     assert!(
         first == second,
         "{name}: JSON differs after a round trip (first difference at byte {})",

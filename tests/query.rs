@@ -8,11 +8,11 @@
 //!   self-contained and escaped.
 //! * The command line: formats from `--to` or the output extension, usage errors.
 
-use actplan::milestone::Date;
+use actplan::model::milestone::Date;
 use actplan::model::{
     ActionPlan, Block, Item, Kind, Resolution, Summary, SummaryColumn, SummaryRow, SCHEMA_VERSION,
 };
-use actplan::owners::{self, Source};
+use actplan::model::owners::{self, Source};
 use actplan::query::{self, Filter, ItemRow, ResolutionRef, State};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::PathBuf;

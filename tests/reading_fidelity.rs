@@ -14,8 +14,8 @@ fn read(docx: &[u8]) -> Ingested {
     let read = actplan::read_docx(docx, &ReadOptions::default())
         .unwrap_or_else(|e| panic!("read failed: {e}"));
     // Whatever the layout, the model is valid JSON of the schema and reads back the same.
-    let json = actplan::json::to_json_string(&read.plan);
-    let back = actplan::json::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+    let json = actplan::model::json::to_json_string(&read.plan);
+    let back = actplan::model::json::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
     assert_eq!(back, read.plan, "JSON round trip");
     read
 }
@@ -102,7 +102,7 @@ fn marks_are_read_by_meaning_and_unknown_marks_are_kept_with_a_warning() {
         messages(&read),
         ["Resolution 1: item 01-07: the Completed cell holds \"Ongoing\", not a known mark; read as false, text kept"]
     );
-    let json = actplan::json::to_json_string(&read.plan);
+    let json = actplan::model::json::to_json_string(&read.plan);
     assert!(json.contains("\"completed_text\": \"Ongoing\""), "{json}");
 }
 
@@ -304,7 +304,7 @@ fn an_unknown_extra_column_is_kept_and_warned_about_once_per_table() {
         messages(&read),
         ["Resolution 1: the action table has columns of no known meaning (\"Lead\"); their cells are kept in each item's \"extra\""]
     );
-    let json = actplan::json::to_json_string(&read.plan);
+    let json = actplan::model::json::to_json_string(&read.plan);
     assert!(json.contains("\"Lead\": \"SG 2\""), "{json}");
 }
 
@@ -756,13 +756,13 @@ fn version_1_json_still_reads() {
       "periodic_goals_met": false, "completed": true, "status": [{"text": "Done.", "list_level": null}]}]}],
   "appendices": [{"title": "Appendix I", "items": [{"id": "16-01", "action": "Old."}]}]
 }"#;
-    let plan = actplan::json::from_json_str(json).unwrap();
+    let plan = actplan::model::json::from_json_str(json).unwrap();
     assert_eq!(plan.schema_version, actplan::model::SCHEMA_VERSION);
     assert_eq!(plan.schema_version, 2);
     let item = &plan.resolutions[0].action_items[0];
     assert!(item.completed && item.completed_text.is_none() && item.extra.is_empty());
     assert_eq!(plan.appendices[0].items[0].action, "Old.");
-    let written = actplan::json::to_json_string(&plan);
+    let written = actplan::model::json::to_json_string(&plan);
     assert!(
         written.starts_with("{\n  \"schema_version\": 2,"),
         "{written}"

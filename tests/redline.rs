@@ -33,7 +33,7 @@ fn edition(name: &str) -> ActionPlan {
 }
 
 fn json(plan: &ActionPlan) -> String {
-    actplan::json::to_json_string(plan)
+    actplan::model::json::to_json_string(plan)
 }
 
 fn document_xml(docx: &[u8]) -> String {

@@ -59,8 +59,8 @@ fn docx_json_docx_json_round_trip_is_identical() {
         let plan = edition(name);
         let again = read(&to_docx(&plan));
         assert_eq!(
-            actplan::json::to_json_string(&again),
-            actplan::json::to_json_string(&plan),
+            actplan::model::json::to_json_string(&again),
+            actplan::model::json::to_json_string(&plan),
             "{name}: the report read back differs from its input"
         );
     }
@@ -162,8 +162,8 @@ fn heading_pages_are_the_results_of_the_contents_pagerefs_and_read_back_as_nothi
     assert_eq!(results, expected);
     // The pages are layout, not content: the report reads back to the same plan.
     assert_eq!(
-        actplan::json::to_json_string(&read(&docx)),
-        actplan::json::to_json_string(&plan)
+        actplan::model::json::to_json_string(&read(&docx)),
+        actplan::model::json::to_json_string(&plan)
     );
 }
 
@@ -193,7 +193,7 @@ fn a_footnote_starting_with_a_table_reads_back_the_same() {
         serde_json::to_string(&plan.footnotes["3"]).unwrap()
     );
     assert!(
-        actplan::json::to_json_string(&again) == actplan::json::to_json_string(&plan),
+        actplan::model::json::to_json_string(&again) == actplan::model::json::to_json_string(&plan),
         "the rest reads back the same"
     );
 }
@@ -231,8 +231,8 @@ fn reference_doc_gives_its_styles_headers_and_page() {
     );
     let again = read(&docx);
     assert_eq!(
-        actplan::json::to_json_string(&again),
-        actplan::json::to_json_string(&plan)
+        actplan::model::json::to_json_string(&again),
+        actplan::model::json::to_json_string(&plan)
     );
 }
 

@@ -21,8 +21,8 @@ fn read_mode(docx: &[u8], revisions: RevisionMode) -> Ingested {
     let read = actplan::read_docx(docx, &options).unwrap_or_else(|e| panic!("read failed: {e}"));
     // Whatever Word feature produced it, the model is valid JSON of the schema and reads
     // back to the same plan.
-    let json = actplan::json::to_json_string(&read.plan);
-    let back = actplan::json::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+    let json = actplan::model::json::to_json_string(&read.plan);
+    let back = actplan::model::json::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
     assert_eq!(back, read.plan, "JSON round trip");
     read
 }

@@ -555,11 +555,11 @@ fn cli_export_then_import_writes_the_next_edition() {
             filled.display()
         )
     );
-    let new = actplan::json::from_json_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    let new = actplan::model::json::from_json_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
     assert_eq!(changes(&plan, &new), EXPECTED_CHANGES);
     // The JSON edition is an input too; an untouched sheet gives the same JSON back.
     let json = dir.join("plan.json");
-    std::fs::write(&json, actplan::json::to_json_string(&plan)).unwrap();
+    std::fs::write(&json, actplan::model::json::to_json_string(&plan)).unwrap();
     let same = dir.join("same.json");
     let out = actplan(&[p("import"), &json, &xlsx1, p("-o"), &same, p("-q")]);
     assert!(out.status.success() && out.stderr.is_empty());
@@ -667,7 +667,7 @@ fn cli_import_errors_name_the_row_or_file_and_write_nothing() {
     import_fails(
         &dir,
         "plan.json",
-        actplan::json::to_json_string(&plan).as_bytes(),
+        actplan::model::json::to_json_string(&plan).as_bytes(),
         12,
         "no header row with an \"Id\" column",
     );

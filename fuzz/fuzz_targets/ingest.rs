@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(read) = actplan::read_docx(docx, &actplan::ReadOptions::default()) {
         // A plan that was read serialises and loads back (errors here are not crashes,
         // but the path is exercised).
-        let text = actplan::json::to_json_string(&read.plan);
-        let _ = actplan::json::from_json_str(&text);
+        let text = actplan::model::json::to_json_string(&read.plan);
+        let _ = actplan::model::json::from_json_str(&text);
     }
 });

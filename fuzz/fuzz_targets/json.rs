@@ -8,13 +8,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(plan) = actplan::json::from_json_str(text) {
-        let again = actplan::json::to_json_string(&plan);
-        let reloaded = actplan::json::from_json_str(&again)
+    if let Ok(plan) = actplan::model::json::from_json_str(text) {
+        let again = actplan::model::json::to_json_string(&plan);
+        let reloaded = actplan::model::json::from_json_str(&again)
             .expect("a plan that loaded must load again after serialising");
         assert_eq!(
             again,
-            actplan::json::to_json_string(&reloaded),
+            actplan::model::json::to_json_string(&reloaded),
             "serialising is not stable across a round trip"
         );
     }

@@ -3,7 +3,7 @@
 //! and settings the environment gives.
 
 use super::{Exit, Failure};
-use actplan::text::human_size;
+use actplan::human_size;
 use actplan::{ActionPlan, Date, InputFormat, Limits, ReadOptions};
 use clap::ValueEnum;
 use std::io::{IsTerminal, Read, Write};

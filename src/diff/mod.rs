@@ -45,7 +45,7 @@ pub use words::{normalise, words, Op};
 use crate::model::{
     ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
 };
-use crate::owners::resolution_label;
+use crate::model::owners::resolution_label;
 use crossing::Crossings;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -935,7 +935,7 @@ fn progress(old: &ActionPlan, new: &ActionPlan, out: &mut Vec<Change>) {
     }
 }
 
-/// "Resolution 22": [`crate::owners::resolution_label`] of the resolution's kind and number
+/// "Resolution 22": [`crate::model::owners::resolution_label`] of the resolution's kind and number
 /// (kept for the spreadsheet module, which names resolutions as the diff does).
 pub fn label(resolution: &Resolution) -> String {
     resolution_label(resolution.kind, &resolution.number)
