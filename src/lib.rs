@@ -59,7 +59,7 @@ pub use options::OptionError;
 pub use package::Limits;
 pub use render::{Format, RenderOptions, TemplateSource, UserTemplate};
 pub use sheet::{ExportOptions, MergeSummary, ReadLimits as SheetLimits, SheetFormat};
-pub use text::human_size;
+pub use text::{human_size, shorten};
 
 /// The two forms an edition comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -132,7 +132,7 @@ const WORD_MAIN_TYPES: &[&str] = &[
 
 /// One relationship of a part.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Relationship {
+pub(crate) struct Relationship {
     /// The relationship type URI.
     pub rel_type: String,
     /// The target: a part name resolved against the source part, or an external URI.
@@ -143,7 +143,7 @@ pub struct Relationship {
 
 /// A zip archive opened under [`Limits`]: its entries are inflated one by one, counted on
 /// the bytes actually inflated. The Word [`Package`] and the .xlsx reader both stand on it.
-pub struct Archive<'a> {
+pub(crate) struct Archive<'a> {
     archive: RefCell<zip::ZipArchive<Cursor<&'a [u8]>>>,
     limits: Limits,
     inflated_total: Cell<u64>,
@@ -152,7 +152,7 @@ pub struct Archive<'a> {
 impl<'a> Archive<'a> {
     /// Open the zip held in `bytes` (the input size and entry count checked against
     /// `limits`). It does not look at what the entries are.
-    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Archive<'a>, PackageError> {
+    pub(crate) fn open(bytes: &'a [u8], limits: &Limits) -> Result<Archive<'a>, PackageError> {
         let size = bytes.len() as u64;
         if size > limits.max_input_bytes {
             return Err(PackageError::InputTooLarge {
@@ -177,7 +177,7 @@ impl<'a> Archive<'a> {
 
     /// The names of the entries, in the order the zip lists them (names that are not UTF-8
     /// are left out).
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         self.archive
             .borrow()
             .file_names()
@@ -186,12 +186,12 @@ impl<'a> Archive<'a> {
     }
 
     /// True when the archive has a part of that name (case-insensitive, as OPC says).
-    pub fn has_part(&self, name: &str) -> bool {
+    pub(crate) fn has_part(&self, name: &str) -> bool {
         self.index_of(name).is_some()
     }
 
     /// Inflate a part, or `Ok(None)` when it is absent.
-    pub fn read_part(&self, name: &str) -> Result<Option<Vec<u8>>, PackageError> {
+    pub(crate) fn read_part(&self, name: &str) -> Result<Option<Vec<u8>>, PackageError> {
         let Some(index) = self.index_of(name) else {
             return Ok(None);
         };
@@ -233,14 +233,17 @@ impl<'a> Archive<'a> {
     }
 
     /// Inflate a part that must exist.
-    pub fn require_part(&self, name: &str) -> Result<Vec<u8>, PackageError> {
+    pub(crate) fn require_part(&self, name: &str) -> Result<Vec<u8>, PackageError> {
         self.read_part(name)?
             .ok_or_else(|| PackageError::MissingPart(name.to_string()))
     }
 
     /// The relationships of `part` (from its `_rels/NAME.rels`), keyed by relationship id.
     /// A part without relationships gives an empty map.
-    pub fn relationships(&self, part: &str) -> Result<HashMap<String, Relationship>, PackageError> {
+    pub(crate) fn relationships(
+        &self,
+        part: &str,
+    ) -> Result<HashMap<String, Relationship>, PackageError> {
         let rels_name = rels_part_name(part);
         let Some(bytes) = self.read_part(&rels_name)? else {
             return Ok(HashMap::new());
@@ -260,7 +263,7 @@ impl<'a> Archive<'a> {
 
 /// An opened .docx package: an [`Archive`] recognised as WordprocessingML, with its main
 /// document part found through the relationships.
-pub struct Package<'a> {
+pub(crate) struct Package<'a> {
     archive: Archive<'a>,
     main_part: String,
 }
@@ -275,7 +278,7 @@ impl<'a> std::ops::Deref for Package<'a> {
 
 impl<'a> Package<'a> {
     /// Open the package held in `bytes`, check it is WordprocessingML and find its main part.
-    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, PackageError> {
+    pub(crate) fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, PackageError> {
         let size = bytes.len() as u64;
         if size > limits.max_input_bytes {
             return Err(PackageError::InputTooLarge {
@@ -293,7 +296,7 @@ impl<'a> Package<'a> {
     }
 
     /// The name of the main document part ("word/document.xml").
-    pub fn main_part(&self) -> &str {
+    pub(crate) fn main_part(&self) -> &str {
         &self.main_part
     }
 
@@ -377,7 +380,7 @@ fn rels_part_name(part: &str) -> String {
 }
 
 /// Resolve a relationship target against the folder of its source part.
-pub fn resolve_target(source_part: &str, target: &str) -> String {
+pub(crate) fn resolve_target(source_part: &str, target: &str) -> String {
     if let Some(absolute) = target.strip_prefix('/') {
         return absolute.to_string();
     }
@@ -460,7 +463,7 @@ fn parse_content_types(bytes: &[u8]) -> Result<HashMap<String, String>, PackageE
 /// so that a writer which records the host system (the zip crate writes "DOS" when built for
 /// Windows) gives the same bytes on every platform. Only the host byte of each central
 /// directory record changes; a zip that does not parse as expected is left as it is.
-pub fn mark_made_by_unix(zip: &mut [u8]) {
+pub(crate) fn mark_made_by_unix(zip: &mut [u8]) {
     const END_RECORD: usize = 22;
     const CENTRAL_RECORD: usize = 46;
     const UNIX: u8 = 3;
@@ -521,12 +524,7 @@ mod tests {
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         for index in 0..2 {
             let file = archive.by_index(index).unwrap();
-            assert_eq!(
-                file.system(),
-                zip::System::Unix,
-                "{:?}",
-                file.name()
-            );
+            assert_eq!(file.system(), zip::System::Unix, "{:?}", file.name());
         }
         let mut short = b"PK\x05\x06".to_vec();
         mark_made_by_unix(&mut short);

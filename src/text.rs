@@ -4,7 +4,7 @@
 
 /// Every run of whitespace (spaces, TABs, line breaks, no-break spaces) as one space, the
 /// ends trimmed: the text as one line. Two texts equal after this are the same content.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -34,14 +34,14 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 /// `text` escaped for HTML text and attribute values. Control characters other than line
 /// breaks and TABs are dropped.
-pub fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     push_html(&mut out, text);
     out
 }
 
 /// `text` escaped for HTML with its line breaks as `<br>`.
-pub fn escape_html_lines(text: &str) -> String {
+pub(crate) fn escape_html_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
@@ -71,14 +71,14 @@ fn push_html(out: &mut String, text: &str) {
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// True when a spreadsheet would take `text` for a formula.
-pub fn looks_like_formula(text: &str) -> bool {
+pub(crate) fn looks_like_formula(text: &str) -> bool {
     text.starts_with(FORMULA_STARTS)
 }
 
 /// A text for a spreadsheet cell that can never run as a formula: one that starts like a
 /// formula gets a leading `'` (spreadsheet formula injection, OWASP "CSV injection").
 /// [`unguard_cell`] takes it off again.
-pub fn guard_cell(text: &str) -> String {
+pub(crate) fn guard_cell(text: &str) -> String {
     if looks_like_formula(text) {
         format!("'{text}")
     } else {
@@ -87,7 +87,7 @@ pub fn guard_cell(text: &str) -> String {
 }
 
 /// The inverse of [`guard_cell`]: a `'` followed by a formula start is taken off.
-pub fn unguard_cell(text: &str) -> &str {
+pub(crate) fn unguard_cell(text: &str) -> &str {
     match text.strip_prefix('\'') {
         Some(rest) if looks_like_formula(rest) => rest,
         _ => text,
@@ -96,7 +96,7 @@ pub fn unguard_cell(text: &str) -> &str {
 
 /// One RFC 4180 CSV field: line ends as LF, guarded against formulas ([`guard_cell`]), and
 /// quoted when it holds a comma, a quote, a line break or surrounding spaces.
-pub fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     let text = guard_cell(&text.replace("\r\n", "\n").replace('\r', "\n"));
     if text.contains([',', '"', '\n']) || text.starts_with(' ') || text.ends_with(' ') {
         format!("\"{}\"", text.replace('"', "\"\""))
@@ -106,7 +106,7 @@ pub fn csv_field(text: &str) -> String {
 }
 
 /// One CSV record of `fields` ([`csv_field`]), comma-separated, ended by CRLF.
-pub fn push_csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+pub(crate) fn push_csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (n, field) in fields.iter().enumerate() {
         if n > 0 {
             out.push(',');

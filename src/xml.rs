@@ -15,11 +15,11 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 /// The WordprocessingML main namespace (transitional).
-pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// The WordprocessingML main namespace (strict).
-pub const W_NS_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+pub(crate) const W_NS_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 /// Markup compatibility (mc:AlternateContent).
-pub const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+pub(crate) const MC_NS: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// A part is not well-formed XML, or uses a construct actplan refuses.
 #[derive(Debug, Error)]
@@ -39,7 +39,7 @@ pub struct XmlError {
 
 /// Which namespace an element belongs to, as far as the readers care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ns {
+pub(crate) enum Ns {
     /// WordprocessingML main.
     W,
     /// Markup compatibility.
@@ -49,7 +49,7 @@ pub enum Ns {
 }
 
 /// A pull reader over one part.
-pub struct XmlReader<'a> {
+pub(crate) struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     bytes: &'a [u8],
     part: String,
@@ -61,7 +61,7 @@ pub struct XmlReader<'a> {
 
 impl<'a> XmlReader<'a> {
     /// Read `bytes`, naming errors after `part`.
-    pub fn new(bytes: &'a [u8], part: &str) -> XmlReader<'a> {
+    pub(crate) fn new(bytes: &'a [u8], part: &str) -> XmlReader<'a> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let mut reader = Reader::from_reader(bytes);
         let config = reader.config_mut();
@@ -76,20 +76,15 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// The part name.
-    pub fn part(&self) -> &str {
-        &self.part
-    }
-
     /// The next event, without namespace resolution.
-    pub fn next_event(&mut self) -> Result<Event<'a>, XmlError> {
+    pub(crate) fn next_event(&mut self) -> Result<Event<'a>, XmlError> {
         let event = self.reader.read_event().map_err(|e| self.error(e))?;
         self.refuse_doctype(&event)?;
         Ok(event)
     }
 
     /// The next event with the namespace of its element (for Start, Empty and End).
-    pub fn next_ns(&mut self) -> Result<(Ns, Event<'a>), XmlError> {
+    pub(crate) fn next_ns(&mut self) -> Result<(Ns, Event<'a>), XmlError> {
         let event = self.next_event()?;
         let ns = match &event {
             Event::Start(e) | Event::Empty(e) => self.namespace_of_start(e),
@@ -145,7 +140,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Skip to the end of the element whose start tag was just read.
-    pub fn skip(&mut self, start: &BytesStart<'_>) -> Result<(), XmlError> {
+    pub(crate) fn skip(&mut self, start: &BytesStart<'_>) -> Result<(), XmlError> {
         let end = start.to_end().into_owned();
         self.reader
             .read_to_end(end.name())
@@ -154,7 +149,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// The text of an entity or character reference (`&amp;`, `&#x221A;`).
-    pub fn resolve_reference(&self, reference: &BytesRef<'_>) -> Result<String, XmlError> {
+    pub(crate) fn resolve_reference(&self, reference: &BytesRef<'_>) -> Result<String, XmlError> {
         if let Ok(Some(ch)) = reference.resolve_char_ref() {
             return Ok(ch.to_string());
         }
@@ -169,7 +164,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// An error at the current position.
-    pub fn error_here(&self, message: impl Into<String>) -> XmlError {
+    pub(crate) fn error_here(&self, message: impl Into<String>) -> XmlError {
         self.error_at(self.reader.buffer_position(), message.into())
     }
 
@@ -211,7 +206,7 @@ fn prefix_of(qname: &str) -> &str {
 }
 
 /// The local part of a qualified name (`w:p` → `p`).
-pub fn local_name(qname: &str) -> &str {
+pub(crate) fn local_name(qname: &str) -> &str {
     match qname.find(':') {
         Some(p) => &qname[p + 1..],
         None => qname,
@@ -220,7 +215,10 @@ pub fn local_name(qname: &str) -> &str {
 
 /// The raw (still escaped) bytes of the attribute with that local name, borrowed when the
 /// event borrows.
-pub fn raw_attr<'e>(element: &'e BytesStart<'_>, name: &str) -> Option<std::borrow::Cow<'e, str>> {
+pub(crate) fn raw_attr<'e>(
+    element: &'e BytesStart<'_>,
+    name: &str,
+) -> Option<std::borrow::Cow<'e, str>> {
     element
         .attributes()
         .with_checks(false)
@@ -230,7 +228,7 @@ pub fn raw_attr<'e>(element: &'e BytesStart<'_>, name: &str) -> Option<std::borr
 }
 
 /// The unescaped value of the attribute with that local name.
-pub fn attr_value(element: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(crate) fn attr_value(element: &BytesStart<'_>, name: &str) -> Option<String> {
     element
         .attributes()
         .with_checks(false)
@@ -244,7 +242,7 @@ pub fn attr_value(element: &BytesStart<'_>, name: &str) -> Option<String> {
 }
 
 /// True when an on/off property (`<w:b/>`, `<w:b w:val="true"/>`) is on.
-pub fn on_off(element: &BytesStart<'_>) -> bool {
+pub(crate) fn on_off(element: &BytesStart<'_>) -> bool {
     match raw_attr(element, "val") {
         None => true,
         Some(v) => !matches!(v.as_ref(), "0" | "false" | "off" | "none"),

@@ -180,7 +180,8 @@ fn valid_docx_converts_and_the_json_reads_back() {
     );
     assert_eq!(dir.entries(), ["plan.docx", "plan.json"]);
     let json = std::fs::read_to_string(&out).expect("output written");
-    let plan = actplan::model::json::from_json_str(&json).expect("output is valid JSON of the schema");
+    let plan =
+        actplan::model::json::from_json_str(&json).expect("output is valid JSON of the schema");
     assert_eq!(plan.resolutions.len(), 1);
     assert_eq!(plan.resolutions[0].action_items[0].id, "01-01");
     // The JSON converts again (JSON → JSON) to the same bytes.

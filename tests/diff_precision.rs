@@ -104,7 +104,7 @@ fn shown_once_with_context(report: &Report, subject: &str, context: &str) {
 
 /// An item's action as a change's context shows it: on one line, shortened.
 fn short(action: &str) -> String {
-    actplan::text::shorten(action, 70)
+    actplan::shorten(action, 70)
 }
 
 #[test]
@@ -324,6 +324,7 @@ fn moved_into_appendix(old: &ActionPlan) -> (ActionPlan, Item) {
         cross_reference: None,
         action: item.action.clone(),
         extra: vec![],
+        ..Default::default()
     });
     (new, item)
 }
@@ -364,6 +365,7 @@ fn new_resolution() -> Resolution {
         periodic_goals_met: false,
         completed: false,
         status: vec![Block::plain(format!("Status of item {n}."))],
+        ..Default::default()
     };
     Resolution {
         kind: Kind::Resolution,

@@ -9,10 +9,10 @@
 //! * The command line: formats from `--to` or the output extension, usage errors.
 
 use actplan::model::milestone::Date;
+use actplan::model::owners::{self, Source};
 use actplan::model::{
     ActionPlan, Block, Item, Kind, Resolution, Summary, SummaryColumn, SummaryRow, SCHEMA_VERSION,
 };
-use actplan::model::owners::{self, Source};
 use actplan::query::{self, Filter, ItemRow, ResolutionRef, State};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::PathBuf;

@@ -555,7 +555,8 @@ fn cli_export_then_import_writes_the_next_edition() {
             filled.display()
         )
     );
-    let new = actplan::model::json::from_json_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    let new =
+        actplan::model::json::from_json_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
     assert_eq!(changes(&plan, &new), EXPECTED_CHANGES);
     // The JSON edition is an input too; an untouched sheet gives the same JSON back.
     let json = dir.join("plan.json");

@@ -53,7 +53,7 @@ fn entries_of(plan: &ActionPlan) -> HashMap<&str, (String, &AppendixItem)> {
 
 impl<'a> Crossings<'a> {
     /// The ids that left the resolutions for an appendix, or came back.
-    pub fn new(old: &'a ActionPlan, new: &'a ActionPlan) -> Crossings<'a> {
+    pub(super) fn new(old: &'a ActionPlan, new: &'a ActionPlan) -> Crossings<'a> {
         let (old_items, new_items) = (items_of(old), items_of(new));
         let (old_entries, new_entries) = (entries_of(old), entries_of(new));
         let mut crossings = Crossings::default();

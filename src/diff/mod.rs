@@ -42,10 +42,10 @@ pub use align::{
 pub use value::{Field, MatrixRow, Value};
 pub use words::{normalise, words, Op};
 
+use crate::model::owners::resolution_label;
 use crate::model::{
     ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
 };
-use crate::model::owners::resolution_label;
 use crossing::Crossings;
 use schemars::JsonSchema;
 use serde::Serialize;

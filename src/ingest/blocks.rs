@@ -5,7 +5,7 @@ use crate::ooxml::{Cell, Node, Paragraph, Span};
 
 /// Convert the nodes of a container (cell, section) to blocks: one block per non-empty
 /// paragraph, one table block per table.
-pub fn blocks_of(nodes: &[Node], keep_style: Option<&str>) -> Vec<Block> {
+pub(super) fn blocks_of(nodes: &[Node], keep_style: Option<&str>) -> Vec<Block> {
     nodes
         .iter()
         .filter_map(|node| match node {
@@ -24,7 +24,7 @@ pub fn blocks_of(nodes: &[Node], keep_style: Option<&str>) -> Vec<Block> {
 ///
 /// `default_style` is the document's default paragraph style: a block records its style
 /// only when `default_style` is given and the paragraph's style differs from it.
-pub fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>) -> Option<Block> {
+pub(super) fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>) -> Option<Block> {
     let spans = trimmed_spans(&paragraph.spans);
     if spans.is_empty() {
         return None;
@@ -61,7 +61,7 @@ pub fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>) -> Op
 /// A cell's paragraphs as one text with its spans: (text, inlines), paragraphs joined by
 /// "\n"; the inlines are empty when the cell is plain text (then the text is
 /// [`Cell::text`]). Nested tables are left out.
-pub fn cell_text_and_inlines(cell: &Cell) -> (String, Vec<Inline>) {
+pub(super) fn cell_text_and_inlines(cell: &Cell) -> (String, Vec<Inline>) {
     let paragraphs: Vec<Block> = cell
         .blocks
         .iter()
@@ -89,7 +89,7 @@ pub fn cell_text_and_inlines(cell: &Cell) -> (String, Vec<Inline>) {
 
 /// A nested table as one block: `rows` holds the cells' blocks, `text` the rows as lines
 /// with cells joined by TAB.
-pub fn table_block(rows: &[&[Cell]]) -> Block {
+pub(super) fn table_block(rows: &[&[Cell]]) -> Block {
     let mut lines = Vec::with_capacity(rows.len());
     let mut model_rows = Vec::with_capacity(rows.len());
     for cells in rows {
@@ -122,7 +122,7 @@ fn inline_of(span: Span) -> Inline {
 
 /// Spans with leading and trailing white space removed from the paragraph as a whole,
 /// empty text spans dropped and neighbours of equal formatting merged.
-pub fn trimmed_spans(spans: &[Span]) -> Vec<Span> {
+pub(super) fn trimmed_spans(spans: &[Span]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         if span.footnote.is_none() && span.text.is_empty() {

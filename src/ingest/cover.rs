@@ -20,7 +20,7 @@ static ORIGINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^original\s*:\s*(.+)$").unwrap_or_else(|_| unreachable!()));
 
 /// Read the cover fields out of the cover tables (in order). `None` when nothing was found.
-pub fn read_cover(tables: &[&Table]) -> Option<Cover> {
+pub(super) fn read_cover(tables: &[&Table]) -> Option<Cover> {
     let mut cover = Cover::default();
     let mut found = false;
     for table in tables {

@@ -14,7 +14,7 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A parsed "Resolution 22 – Authorization for …" line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TitleLine {
+pub(crate) struct TitleLine {
     /// Resolution or Opinion.
     pub kind: Kind,
     /// "22".
@@ -25,7 +25,7 @@ pub struct TitleLine {
 
 /// Parse a heading or matrix label of the form "Resolution N – title" (hyphen, en or em
 /// dash, or colon).
-pub fn parse_title_line(text: &str) -> Option<TitleLine> {
+pub(crate) fn parse_title_line(text: &str) -> Option<TitleLine> {
     let captures = TITLE_LINE.captures(text.trim())?;
     let kind = if captures[1].eq_ignore_ascii_case("opinion") {
         Kind::Opinion
@@ -44,7 +44,7 @@ pub fn parse_title_line(text: &str) -> Option<TitleLine> {
 }
 
 /// True for "Appendix I – …" / "Annex 2 …".
-pub fn is_appendix_heading(text: &str) -> bool {
+pub(crate) fn is_appendix_heading(text: &str) -> bool {
     APPENDIX.is_match(text.trim())
 }
 

@@ -51,7 +51,7 @@ fn meaning(header: &str) -> Option<Meaning> {
 
 /// Grid columns of an action table, found from its header row (or by position).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Columns {
+pub(super) struct Columns {
     id: u32,
     action: u32,
     milestone: Option<u32>,
@@ -67,7 +67,7 @@ pub struct Columns {
 impl Columns {
     /// The layout of the published editions, for a table without a recognisable header:
     /// Action item | Action | Milestone | Periodic goals met | Completed.
-    pub fn positional() -> Columns {
+    pub(super) fn positional() -> Columns {
         Columns {
             id: 0,
             action: 1,
@@ -81,18 +81,18 @@ impl Columns {
     }
 
     /// The header texts of the columns of no known meaning.
-    pub fn extra_headers(&self) -> Vec<&str> {
+    pub(super) fn extra_headers(&self) -> Vec<&str> {
         self.extra.iter().map(|(_, h)| h.as_str()).collect()
     }
 
     /// True when `other` names the same columns (a repeated header).
-    pub fn same_header(&self, other: &Columns) -> bool {
+    pub(super) fn same_header(&self, other: &Columns) -> bool {
         !self.headers.is_empty() && self.headers == other.headers
     }
 }
 
 /// The header row of an action table: its index and the columns it names.
-pub fn action_header(table: &Table) -> Option<(usize, Columns)> {
+pub(super) fn action_header(table: &Table) -> Option<(usize, Columns)> {
     table
         .rows
         .iter()
@@ -134,7 +134,7 @@ fn header_columns(row: &Row) -> Option<Columns> {
 
 /// True when the table's first row reads as a row of an action table with these columns:
 /// an item row (an id-shaped id cell) or a status row (an empty id cell).
-pub fn continues_with(table: &Table, columns: &Columns) -> bool {
+pub(super) fn continues_with(table: &Table, columns: &Columns) -> bool {
     let Some(row) = table.rows.first() else {
         return false;
     };
@@ -147,7 +147,7 @@ pub fn continues_with(table: &Table, columns: &Columns) -> bool {
 
 /// What the rows of an action table hold.
 #[derive(Debug, Default)]
-pub struct ActionRows {
+pub(super) struct ActionRows {
     /// The items with their status.
     pub items: Vec<Item>,
     /// Status rows met before the table's first item: they belong to an item before the
@@ -159,7 +159,7 @@ pub struct ActionRows {
 
 /// Read the rows of an action table after its header (all rows when `header_index` is
 /// `None`).
-pub fn read_action_rows(
+pub(super) fn read_action_rows(
     table: &Table,
     header_index: Option<usize>,
     columns: &Columns,
@@ -285,7 +285,7 @@ fn cell_at(row: &Row, col: u32) -> Option<&Cell> {
 }
 
 /// True when the table lists obsolete items: most rows start with an id-shaped cell.
-pub fn is_item_list(table: &Table) -> bool {
+pub(super) fn is_item_list(table: &Table) -> bool {
     let with_id = table
         .rows
         .iter()
@@ -300,7 +300,7 @@ pub fn is_item_list(table: &Table) -> bool {
 }
 
 /// Read a table of obsolete items: id (with an optional cross-reference line) and action.
-pub fn read_item_list(table: &Table) -> Vec<AppendixItem> {
+pub(super) fn read_item_list(table: &Table) -> Vec<AppendixItem> {
     table
         .rows
         .iter()

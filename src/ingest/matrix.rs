@@ -9,7 +9,7 @@ use crate::ooxml::{Cell, Row, Table, VMerge};
 const GROUP_WORDS: [&str; 3] = ["action by", "collaboration", "report to"];
 
 /// True when the table's first row names the matrix groups.
-pub fn is_matrix(table: &Table) -> bool {
+pub(super) fn is_matrix(table: &Table) -> bool {
     let Some(first) = table.rows.first() else {
         return false;
     };
@@ -23,7 +23,7 @@ pub fn is_matrix(table: &Table) -> bool {
 }
 
 /// The matrix read: columns and rows (rows that are not resolutions are reported back).
-pub struct Matrix {
+pub(super) struct Matrix {
     /// Columns after the label column.
     pub columns: Vec<SummaryColumn>,
     /// Resolution rows.
@@ -33,7 +33,7 @@ pub struct Matrix {
 }
 
 /// Read the matrix table.
-pub fn read_matrix(table: &Table) -> Matrix {
+pub(super) fn read_matrix(table: &Table) -> Matrix {
     let header_rows = count_header_rows(table);
     let columns = read_columns(&table.rows[..header_rows]);
     let width = columns.len();
@@ -163,7 +163,7 @@ fn label_links(cell: &Cell) -> (Option<String>, Option<String>) {
 }
 
 /// A legend line ("GCA\t\t: Global Cybersecurity Agenda", "*\tNumbers in …"), or `None`.
-pub fn legend_entry(text: &str) -> Option<LegendEntry> {
+pub(super) fn legend_entry(text: &str) -> Option<LegendEntry> {
     let text = text.trim();
     let (term, rest) = text.split_once('\t').or_else(|| text.split_once(" : "))?;
     let term = term.trim();

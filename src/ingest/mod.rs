@@ -16,7 +16,7 @@ mod items;
 mod marks;
 mod matrix;
 
-pub use heading::{is_appendix_heading, parse_title_line, TitleLine};
+pub(crate) use heading::{is_appendix_heading, parse_title_line, TitleLine};
 
 use crate::model::{
     ActionPlan, Appendix, Block, Kind, ProgressSection, Resolution, Summary, SCHEMA_VERSION,
@@ -95,7 +95,7 @@ struct Walker<'d> {
 }
 
 /// Recognise the Action Plan in a document tree.
-pub fn ingest(document: &Document) -> Result<Ingested, IngestError> {
+pub(crate) fn ingest(document: &Document) -> Result<Ingested, IngestError> {
     let mut walker = Walker {
         default_style: document.default_style.as_deref(),
         place: Place::Front,

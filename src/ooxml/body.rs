@@ -16,14 +16,14 @@ use quick_xml::events::{BytesStart, Event};
 use std::collections::{BTreeMap, HashMap};
 
 /// Deepest table nesting accepted.
-pub const MAX_TABLE_DEPTH: usize = 64;
+pub(super) const MAX_TABLE_DEPTH: usize = 64;
 
 /// Largest `w:gridSpan` and `w:gridBefore` taken as given; larger values are clamped so
 /// that grid positions stay small (no row of a real table is a thousand columns wide).
-pub const MAX_GRID_SPAN: u32 = 1000;
+pub(super) const MAX_GRID_SPAN: u32 = 1000;
 
 /// What the parser needs besides the part itself.
-pub struct Context<'c> {
+pub(super) struct Context<'c> {
     /// Paragraph styles.
     pub styles: &'c StyleSheet,
     /// List definitions.
@@ -34,7 +34,7 @@ pub struct Context<'c> {
 
 /// Parse a part: the main document (its `body`) or a footnotes part (its `footnotes`
 /// hold every real footnote, separators left out).
-pub fn parse_part(
+pub(super) fn parse_part(
     bytes: &[u8],
     part: &str,
     rels: &HashMap<String, Relationship>,

@@ -17,8 +17,8 @@ mod symbols;
 use crate::package::{Package, PackageError};
 use std::collections::BTreeMap;
 
-pub use crate::xml::XmlError;
-pub use styles::{ListDefinitions, StyleSheet};
+pub(crate) use crate::xml::XmlError;
+pub(crate) use styles::{ListDefinitions, StyleSheet};
 
 /// What to do with unaccepted tracked changes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub enum RevisionMode {
 
 /// The generic tree of one document.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Document {
+pub(crate) struct Document {
     /// Body blocks in order.
     pub body: Vec<Node>,
     /// Footnote bodies keyed by `w:id` (separators left out).
@@ -45,7 +45,7 @@ pub struct Document {
 
 /// How many tracked changes were met (and resolved by the [`RevisionMode`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RevisionCount {
+pub(crate) struct RevisionCount {
     /// Insertions (`w:ins`, `w:moveTo`, inserted rows and paragraph marks).
     pub insertions: usize,
     /// Deletions (`w:del`, `w:moveFrom`, deleted rows and paragraph marks).
@@ -56,24 +56,24 @@ pub struct RevisionCount {
 
 impl RevisionCount {
     /// True when the document carried any unaccepted change.
-    pub fn any(&self) -> bool {
+    pub(crate) fn any(&self) -> bool {
         self.insertions > 0 || self.deletions > 0
     }
 
     /// Count `n` more insertions (saturating).
-    pub fn count_insertions(&mut self, n: usize) {
+    pub(crate) fn count_insertions(&mut self, n: usize) {
         self.insertions = self.insertions.saturating_add(n);
     }
 
     /// Count `n` more deletions (saturating).
-    pub fn count_deletions(&mut self, n: usize) {
+    pub(crate) fn count_deletions(&mut self, n: usize) {
         self.deletions = self.deletions.saturating_add(n);
     }
 }
 
 /// A block of the tree.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub(crate) enum Node {
     /// A paragraph.
     Paragraph(Paragraph),
     /// A table.
@@ -82,7 +82,7 @@ pub enum Node {
 
 /// A paragraph with its resolved properties.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     /// Style name ("heading 2", "Tabletext"), resolved from the style id.
     pub style: Option<String>,
     /// Outline level 1..9 when the paragraph is a heading (by style name or outline level).
@@ -97,7 +97,7 @@ pub struct Paragraph {
 
 impl Paragraph {
     /// The plain text: spans concatenated, footnote references left out.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut text = String::new();
         for span in &self.spans {
             text.push_str(&span.text);
@@ -108,7 +108,7 @@ impl Paragraph {
 
 /// A list paragraph's level and kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListInfo {
+pub(crate) struct ListInfo {
     /// 0-based level.
     pub level: u32,
     /// True for numbered lists, false for bullets.
@@ -117,7 +117,7 @@ pub struct ListInfo {
 
 /// A run of text with uniform formatting, or a footnote reference.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Span {
+pub(crate) struct Span {
     /// Text (TAB as "\t", line break as "\n").
     pub text: String,
     /// Bold.
@@ -134,7 +134,7 @@ pub struct Span {
 
 /// A table.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Table {
+pub(crate) struct Table {
     /// Column widths from `w:tblGrid` (twips).
     pub grid: Vec<u32>,
     /// Rows in order.
@@ -143,7 +143,7 @@ pub struct Table {
 
 /// A table row.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Row {
+pub(crate) struct Row {
     /// Cells in order.
     pub cells: Vec<Cell>,
     /// A repeating header row (`w:tblHeader`).
@@ -152,7 +152,7 @@ pub struct Row {
 
 /// A table cell.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cell {
+pub(crate) struct Cell {
     /// Content.
     pub blocks: Vec<Node>,
     /// Grid columns spanned (`w:gridSpan`, at least 1).
@@ -165,7 +165,7 @@ pub struct Cell {
 
 /// `w:vMerge` state of a cell.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum VMerge {
+pub(crate) enum VMerge {
     /// Not merged.
     #[default]
     None,
@@ -177,18 +177,18 @@ pub enum VMerge {
 
 impl Cell {
     /// The grid column just after the cell (saturating: positions never wrap).
-    pub fn end_col(&self) -> u32 {
+    pub(crate) fn end_col(&self) -> u32 {
         self.grid_col.saturating_add(self.grid_span.max(1))
     }
 
     /// True when the cell covers grid column `col`.
-    pub fn covers(&self, col: u32) -> bool {
+    pub(crate) fn covers(&self, col: u32) -> bool {
         self.grid_col <= col && col < self.end_col()
     }
 
     /// The paragraphs of the cell (nested tables left out) as trimmed lines: every
     /// paragraph and every line break starts a line; empty lines dropped.
-    pub fn lines(&self) -> Vec<String> {
+    pub(crate) fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         for node in &self.blocks {
             if let Node::Paragraph(p) = node {
@@ -204,12 +204,12 @@ impl Cell {
     }
 
     /// The cell as one string: [`Cell::lines`] joined with "\n".
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.lines().join("\n")
     }
 
     /// Every bookmark in the cell's paragraphs.
-    pub fn bookmarks(&self) -> Vec<String> {
+    pub(crate) fn bookmarks(&self) -> Vec<String> {
         self.blocks
             .iter()
             .filter_map(|n| match n {
@@ -247,7 +247,10 @@ const REL_FOOTNOTES: &str = "/footnotes";
 
 /// Read the main document of a package (with its styles, numbering and footnotes) into the
 /// generic tree.
-pub fn read_document(package: &Package<'_>, mode: RevisionMode) -> Result<Document, OoxmlError> {
+pub(crate) fn read_document(
+    package: &Package<'_>,
+    mode: RevisionMode,
+) -> Result<Document, OoxmlError> {
     let main = package.main_part().to_string();
     let rels = package.relationships(&main)?;
     let part_of = |suffix: &str| {

@@ -27,7 +27,7 @@ struct Resolved {
 
 /// The paragraph styles of a document.
 #[derive(Debug, Clone, Default)]
-pub struct StyleSheet {
+pub(crate) struct StyleSheet {
     styles: HashMap<String, StyleDef>,
     resolved: HashMap<String, Resolved>,
     default_paragraph: Option<String>,
@@ -35,7 +35,7 @@ pub struct StyleSheet {
 
 impl StyleSheet {
     /// Parse `word/styles.xml`.
-    pub fn parse(bytes: &[u8], part: &str) -> Result<StyleSheet, XmlError> {
+    pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<StyleSheet, XmlError> {
         let mut reader = XmlReader::new(bytes, part);
         let mut sheet = StyleSheet::default();
         let mut current: Option<(String, StyleDef)> = None;
@@ -104,7 +104,7 @@ impl StyleSheet {
     }
 
     /// The display name of a style id (the id itself when unknown).
-    pub fn name<'s>(&'s self, id: &'s str) -> &'s str {
+    pub(crate) fn name<'s>(&'s self, id: &'s str) -> &'s str {
         self.styles
             .get(id)
             .and_then(|s| s.name.as_deref())
@@ -112,24 +112,24 @@ impl StyleSheet {
     }
 
     /// The id of the default paragraph style.
-    pub fn default_paragraph_id(&self) -> Option<&str> {
+    pub(crate) fn default_paragraph_id(&self) -> Option<&str> {
         self.default_paragraph.as_deref()
     }
 
     /// The name of the default paragraph style.
-    pub fn default_paragraph_style_name(&self) -> Option<String> {
+    pub(crate) fn default_paragraph_style_name(&self) -> Option<String> {
         self.default_paragraph
             .as_deref()
             .map(|id| self.name(id).to_string())
     }
 
     /// The heading level of a style: "heading N" by name, or its (inherited) outline level.
-    pub fn heading_level(&self, id: &str) -> Option<u8> {
+    pub(crate) fn heading_level(&self, id: &str) -> Option<u8> {
         self.resolved.get(id).and_then(|r| r.heading_level)
     }
 
     /// The list (numId, level) a style puts its paragraphs in, following `w:basedOn`.
-    pub fn numbering(&self, id: &str) -> Option<(String, u32)> {
+    pub(crate) fn numbering(&self, id: &str) -> Option<(String, u32)> {
         self.resolved.get(id).and_then(|r| r.numbering.clone())
     }
 
@@ -185,7 +185,7 @@ fn heading_level_from_name(name: &str) -> Option<u8> {
 
 /// The lists defined in numbering.xml.
 #[derive(Debug, Clone, Default)]
-pub struct ListDefinitions {
+pub(crate) struct ListDefinitions {
     /// numId → abstractNumId.
     nums: HashMap<String, String>,
     /// (abstractNumId, level) → numFmt.
@@ -198,7 +198,7 @@ pub struct ListDefinitions {
 
 impl ListDefinitions {
     /// Parse `word/numbering.xml`.
-    pub fn parse(bytes: &[u8], part: &str) -> Result<ListDefinitions, XmlError> {
+    pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<ListDefinitions, XmlError> {
         let mut reader = XmlReader::new(bytes, part);
         let mut lists = ListDefinitions::default();
         let mut abstract_id: Option<String> = None;
@@ -264,7 +264,7 @@ impl ListDefinitions {
     /// Whether list `num_id` at `level` is numbered (`Some(true)`), bulleted
     /// (`Some(false)`), or no list at all (`None`: numId 0, unknown, or format "none").
     /// A list defined through a numbering style (`w:numStyleLink`) is followed to it.
-    pub fn kind(&self, num_id: &str, level: u32, styles: &StyleSheet) -> Option<bool> {
+    pub(crate) fn kind(&self, num_id: &str, level: u32, styles: &StyleSheet) -> Option<bool> {
         let format = self.format(num_id, level, styles, 0)?;
         match format.as_str() {
             "none" => None,

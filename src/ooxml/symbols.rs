@@ -3,7 +3,7 @@
 
 /// Which symbol font a run uses, as far as mapping is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SymbolFont {
+pub(super) enum SymbolFont {
     /// Not a symbol font: characters stand for themselves.
     #[default]
     Text,
@@ -17,7 +17,7 @@ pub enum SymbolFont {
 
 impl SymbolFont {
     /// The font of a `w:rFonts`/`w:sym` font name.
-    pub fn from_name(name: &str) -> SymbolFont {
+    pub(super) fn from_name(name: &str) -> SymbolFont {
         let lower = name.trim().to_ascii_lowercase();
         if lower == "symbol" {
             SymbolFont::Symbol
@@ -32,7 +32,7 @@ impl SymbolFont {
 }
 
 /// The Unicode character for code `code` (as in `w:char="F0D6"`, or 0xD6) in `font`.
-pub fn map_symbol(font: SymbolFont, code: u32) -> char {
+pub(super) fn map_symbol(font: SymbolFont, code: u32) -> char {
     let low = if (0xF000..=0xF0FF).contains(&code) {
         code.saturating_sub(0xF000)
     } else {
@@ -95,7 +95,7 @@ fn wingdings_char(code: u32) -> Option<char> {
 /// Map the characters of a text run in a symbol font: private-use codes (U+F020..U+F0FF,
 /// as LibreOffice writes them) always; legacy 8-bit codes (U+0080..U+00FF, "Ö" shown as √)
 /// where the font's table knows them.
-pub fn map_private_use(font: SymbolFont, text: &str) -> String {
+pub(super) fn map_private_use(font: SymbolFont, text: &str) -> String {
     text.chars()
         .map(|c| {
             let code = c as u32;
@@ -111,7 +111,7 @@ pub fn map_private_use(font: SymbolFont, text: &str) -> String {
 }
 
 /// True when the text has characters [`map_private_use`] may change.
-pub fn has_private_use(text: &str) -> bool {
+pub(super) fn has_private_use(text: &str) -> bool {
     text.chars().any(|c| {
         let code = c as u32;
         (0xF020..=0xF0FF).contains(&code) || (0x80..=0xFF).contains(&code)

@@ -246,6 +246,8 @@ pub fn stats_charts(stats: &Stats) -> String {
     out
 }
 
+/// The statistics as one self-contained HTML page titled `title`: totals, the
+/// per-resolution and per-owner tables and their bar charts.
 pub fn stats_html(stats: &Stats, title: &str) -> String {
     let t = &stats.totals;
     let mut body = String::new();

@@ -4,17 +4,17 @@
 use super::xml::XmlWriter;
 
 /// WordprocessingML main namespace.
-pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(super) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// Relationships namespace (r:id attributes).
-pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(super) const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// Package relationships namespace.
 const PKG_REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 /// Relationship type prefix for office documents.
-pub const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(super) const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// One relationship of word/document.xml.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rel {
+pub(super) struct Rel {
     /// "rId1".
     pub id: String,
     /// Type suffix after [`REL`] ("/styles", "/hyperlink", …).
@@ -26,7 +26,7 @@ pub struct Rel {
 }
 
 /// A part of the package: its name and bytes, with the content type of an override.
-pub struct Part {
+pub(super) struct Part {
     /// Name inside the zip ("word/document.xml").
     pub name: String,
     /// Content type override, or `None` for parts typed by extension (images).
@@ -36,7 +36,7 @@ pub struct Part {
 }
 
 /// `[Content_Types].xml` for the given parts.
-pub fn content_types(parts: &[Part]) -> String {
+pub(super) fn content_types(parts: &[Part]) -> String {
     let mut w = XmlWriter::new();
     w.start(
         "Types",
@@ -77,7 +77,7 @@ pub fn content_types(parts: &[Part]) -> String {
 }
 
 /// A relationships part.
-pub fn relationships(rels: &[Rel]) -> String {
+pub(super) fn relationships(rels: &[Rel]) -> String {
     let mut w = XmlWriter::new();
     w.start("Relationships", &[("xmlns", PKG_REL_NS)]);
     for rel in rels {
@@ -101,7 +101,7 @@ pub fn relationships(rels: &[Rel]) -> String {
 }
 
 /// `_rels/.rels`.
-pub fn package_relationships() -> String {
+pub(super) fn package_relationships() -> String {
     relationships(&[
         Rel {
             id: "rId1".into(),
@@ -125,7 +125,7 @@ pub fn package_relationships() -> String {
 }
 
 /// `word/settings.xml`: footnote separators -1 and 0, no "update fields" request.
-pub fn settings() -> String {
+pub(super) fn settings() -> String {
     let mut w = XmlWriter::new();
     w.start("w:settings", &[("xmlns:w", W_NS)]);
     w.empty("w:defaultTabStop", &[("w:val", "794")]);
@@ -152,7 +152,7 @@ pub fn settings() -> String {
 
 /// `word/numbering.xml`: abstract list 0 is the bullet list, 1 the numbered list; num 1
 /// uses the bullets, nums 2.. are numbered lists, each restarting at 1.
-pub fn numbering(ordered_lists: u32) -> String {
+pub(super) fn numbering(ordered_lists: u32) -> String {
     let mut w = XmlWriter::new();
     w.start("w:numbering", &[("xmlns:w", W_NS)]);
     w.start("w:abstractNum", &[("w:abstractNumId", "0")]);
@@ -213,7 +213,7 @@ fn list_level(w: &mut XmlWriter, level: u32, format: &str, text: &str, font: Opt
 }
 
 /// `docProps/core.xml`, without dates so that output is reproducible.
-pub fn core_properties(title: &str) -> String {
+pub(super) fn core_properties(title: &str) -> String {
     let mut w = XmlWriter::new();
     w.start(
         "cp:coreProperties",
@@ -234,7 +234,7 @@ pub fn core_properties(title: &str) -> String {
 }
 
 /// `docProps/app.xml`.
-pub fn app_properties() -> String {
+pub(super) fn app_properties() -> String {
     let mut w = XmlWriter::new();
     w.start(
         "Properties",
@@ -253,7 +253,7 @@ pub fn app_properties() -> String {
 }
 
 /// The built-in page header: "- PAGE -" and the document number.
-pub fn header(document_number: Option<&str>, style_id: &str) -> String {
+pub(super) fn header(document_number: Option<&str>, style_id: &str) -> String {
     let mut w = XmlWriter::new();
     w.start("w:hdr", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
     w.start("w:p", &[]);

@@ -9,7 +9,7 @@ use crate::xml::{attr_value, local_name, XmlError, XmlReader};
 use quick_xml::events::Event;
 
 /// What the report takes from a reference document.
-pub struct Loaded {
+pub(super) struct Loaded {
     /// Its styles (completed later with the layout's own).
     pub styles: Styles,
     /// Its page size, margins and header/footer references.
@@ -23,7 +23,7 @@ pub struct Loaded {
 const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
 /// Load a reference document; the error says what is wrong with it.
-pub fn load(bytes: &[u8]) -> Result<Loaded, String> {
+pub(super) fn load(bytes: &[u8]) -> Result<Loaded, String> {
     let package = Package::open(bytes, &Limits::default()).map_err(|e| e.to_string())?;
     let main = package.main_part().to_string();
     let rels = package.relationships(&main).map_err(|e| e.to_string())?;

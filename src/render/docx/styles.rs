@@ -7,44 +7,44 @@ use quick_xml::events::Event;
 use std::collections::BTreeMap;
 
 /// The built-in styles part.
-pub const BUILT_IN: &str = include_str!("../../../templates/docx/styles.xml");
+pub(super) const BUILT_IN: &str = include_str!("../../../templates/docx/styles.xml");
 
 /// The paragraph and character styles the layout itself uses, by name.
-pub mod names {
+pub(super) mod names {
     /// Body text.
-    pub const NORMAL: &str = "Normal";
+    pub(crate) const NORMAL: &str = "Normal";
     /// Section headings (Section I, Section II, appendices).
-    pub const HEADING_1: &str = "heading 1";
+    pub(crate) const HEADING_1: &str = "heading 1";
     /// Resolution headings.
-    pub const HEADING_2: &str = "heading 2";
+    pub(crate) const HEADING_2: &str = "heading 2";
     /// Document title.
-    pub const TITLE: &str = "Title";
+    pub(crate) const TITLE: &str = "Title";
     /// "Contents".
-    pub const TOC_HEADING: &str = "TOC Heading";
+    pub(crate) const TOC_HEADING: &str = "TOC Heading";
     /// First-level table of contents entries.
-    pub const TOC_1: &str = "toc 1";
+    pub(crate) const TOC_1: &str = "toc 1";
     /// Second-level table of contents entries.
-    pub const TOC_2: &str = "toc 2";
+    pub(crate) const TOC_2: &str = "toc 2";
     /// Table cells.
-    pub const TABLE_TEXT: &str = "Table_text";
+    pub(crate) const TABLE_TEXT: &str = "Table_text";
     /// Table header cells.
-    pub const TABLE_HEAD: &str = "Table_head";
+    pub(crate) const TABLE_HEAD: &str = "Table_head";
     /// Legend and notes.
-    pub const NOTE: &str = "Note";
+    pub(crate) const NOTE: &str = "Note";
     /// The TD number on the cover.
-    pub const DOCNUMBER: &str = "Docnumber";
+    pub(crate) const DOCNUMBER: &str = "Docnumber";
     /// Footnote bodies.
-    pub const FOOTNOTE_TEXT: &str = "footnote text";
+    pub(crate) const FOOTNOTE_TEXT: &str = "footnote text";
     /// Footnote marks (character style).
-    pub const FOOTNOTE_REFERENCE: &str = "footnote reference";
+    pub(crate) const FOOTNOTE_REFERENCE: &str = "footnote reference";
     /// Links (character style).
-    pub const HYPERLINK: &str = "Hyperlink";
+    pub(crate) const HYPERLINK: &str = "Hyperlink";
     /// Page header.
-    pub const HEADER: &str = "header";
+    pub(crate) const HEADER: &str = "header";
 }
 
 /// A styles part with its name → id map; styles can be added by name.
-pub struct Styles {
+pub(super) struct Styles {
     xml: String,
     ids: BTreeMap<String, String>,
     added: Vec<String>,
@@ -52,7 +52,7 @@ pub struct Styles {
 
 impl Styles {
     /// The built-in styles.
-    pub fn built_in() -> Styles {
+    pub(super) fn built_in() -> Styles {
         Styles::from_xml(BUILT_IN.to_string(), "built-in styles").unwrap_or_else(|_| Styles {
             xml: BUILT_IN.to_string(),
             ids: BTreeMap::new(),
@@ -61,7 +61,7 @@ impl Styles {
     }
 
     /// A styles part (named `part` in errors) taken from a reference document.
-    pub fn from_xml(xml: String, part: &str) -> Result<Styles, XmlError> {
+    pub(super) fn from_xml(xml: String, part: &str) -> Result<Styles, XmlError> {
         let ids = style_ids_by_name(&xml, part)?;
         Ok(Styles {
             xml,
@@ -72,7 +72,7 @@ impl Styles {
 
     /// The style id for a style name, adding a definition when the part has none: the
     /// built-in definition for the layout's own styles, else a plain paragraph style.
-    pub fn id_for(&mut self, name: &str) -> String {
+    pub(super) fn id_for(&mut self, name: &str) -> String {
         if let Some(id) = self.ids.get(&name.to_lowercase()) {
             return id.clone();
         }
@@ -92,7 +92,7 @@ impl Styles {
     }
 
     /// The finished part.
-    pub fn finish(self) -> String {
+    pub(super) fn finish(self) -> String {
         if self.added.is_empty() {
             return self.xml;
         }

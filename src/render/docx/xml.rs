@@ -2,7 +2,7 @@
 //! beyond the output buffer.
 
 /// Builds one XML part as a string.
-pub struct XmlWriter {
+pub(super) struct XmlWriter {
     out: String,
 }
 
@@ -11,50 +11,50 @@ const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\
 
 impl XmlWriter {
     /// A new part, starting with the XML declaration.
-    pub fn new() -> Self {
+    pub(super) fn new() -> Self {
         let mut out = String::with_capacity(1 << 16);
         out.push_str(DECLARATION);
         XmlWriter { out }
     }
 
     /// `<name a="v" …>`.
-    pub fn start(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(super) fn start(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.open(name, attributes);
         self.out.push('>');
     }
 
     /// `<name a="v" …/>`.
-    pub fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(super) fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.open(name, attributes);
         self.out.push_str("/>");
     }
 
     /// `</name>`.
-    pub fn end(&mut self, name: &str) {
+    pub(super) fn end(&mut self, name: &str) {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
     }
 
     /// Escaped character data.
-    pub fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         escape_into(&mut self.out, text, false);
     }
 
     /// `<name a="v">text</name>`.
-    pub fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
+    pub(super) fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
         self.start(name, attributes);
         self.text(text);
         self.end(name);
     }
 
     /// Markup written as is (trusted, built by this crate).
-    pub fn raw(&mut self, markup: &str) {
+    pub(super) fn raw(&mut self, markup: &str) {
         self.out.push_str(markup);
     }
 
     /// The finished part.
-    pub fn finish(self) -> String {
+    pub(super) fn finish(self) -> String {
         self.out
     }
 

@@ -52,13 +52,13 @@ use contents::{toc_anchor, TocRole};
 use footnotes::footnote_ids;
 use paragraphs::ParagraphProps;
 use revisions::Revision;
-pub use sections::PageSetup;
+pub(super) use sections::PageSetup;
 
 /// Width of the text area of a portrait A4 page with the built-in margins (twips).
 const PORTRAIT_WIDTH: u32 = 9638;
 
 /// What writing the body produced besides document.xml.
-pub struct Written {
+pub(super) struct Written {
     /// word/document.xml.
     pub document: String,
     /// word/footnotes.xml.
@@ -72,7 +72,7 @@ pub struct Written {
 }
 
 /// Write the body of the report; `heading_pages` are the pages of the contents' entries.
-pub fn write_body(
+pub(super) fn write_body(
     plan: &ActionPlan,
     styles: &mut Styles,
     page: &PageSetup,
@@ -99,7 +99,7 @@ pub fn write_body(
 }
 
 /// The texts of the contents' entries, in order.
-pub fn contents_headings(plan: &ActionPlan) -> Vec<String> {
+pub(super) fn contents_headings(plan: &ActionPlan) -> Vec<String> {
     let mut styles = Styles::built_in();
     let ids = BTreeMap::new();
     let mut writer = Writer::new(&mut styles, &ids, "rIdL");
@@ -111,7 +111,7 @@ pub fn contents_headings(plan: &ActionPlan) -> Vec<String> {
 }
 
 /// Write the body of the redline of `old` → `new`, changes dated `date`.
-pub fn write_redline_body(
+pub(super) fn write_redline_body(
     old: &ActionPlan,
     new: &ActionPlan,
     styles: &mut Styles,

@@ -5,7 +5,7 @@ use super::Writer;
 
 /// Page geometry and the header/footer references of each section.
 #[derive(Debug, Clone)]
-pub struct PageSetup {
+pub(crate) struct PageSetup {
     /// Page width, height (twips, portrait).
     pub size: (u32, u32),
     /// Margins: top, right, bottom, left, header, footer.
@@ -30,7 +30,7 @@ impl Default for PageSetup {
 
 impl PageSetup {
     /// Width of the text area.
-    pub fn text_width(&self, landscape: bool) -> u32 {
+    pub(crate) fn text_width(&self, landscape: bool) -> u32 {
         let [top, right, bottom, left, ..] = self.margins;
         if landscape {
             self.size.1.saturating_sub(top + bottom)
