@@ -177,6 +177,7 @@ pub struct Change {
     /// The field that changed (written as the model's field name: "completed", "status",
     /// "milestone", "title", "operative_text"…), the matrix column ("Action by / TSB"), or
     /// `None` (null) for a whole part.
+    #[schemars(required, schema_with = "value::nullable_field")]
     pub field: Option<Field>,
     /// The old value ([`Value::None`] when added). A paragraph is its text; a whole part the
     /// part; a move the old resolution's label.
