@@ -30,7 +30,7 @@ use super::parts::{Rel, R_NS, W_NS};
 use super::styles::{names, Styles};
 use super::xml::XmlWriter;
 use crate::model::ActionPlan;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 mod actions;
 mod appendix;
@@ -112,12 +112,14 @@ pub fn write_redline_body(
     let document_links = std::mem::take(&mut body.links);
     let ordered = body.ordered_lists;
     let next_id = body.next_bookmark;
+    let next_move = body.next_move;
     let document = body.w.finish();
 
     let mut notes = Writer::new(styles, &footnote_ids, "rIdF");
     notes.revision_date = date.to_string();
     notes.ordered_lists = ordered;
     notes.next_bookmark = next_id;
+    notes.next_move = next_move;
     notes.redline_footnotes(old, new, &footnote_ids);
     Written {
         document,
@@ -155,6 +157,10 @@ struct Writer<'a> {
     generated_anchor: u32,
     /// Run font size in half-points while writing a dense table (the matrix), else None.
     run_size: Option<u32>,
+    /// Redline only: ids of the items and appendix entries that moved (written as moves).
+    moved: HashSet<String>,
+    /// Redline only: how many paragraph moves were named so far.
+    next_move: u32,
 }
 
 impl<'a> Writer<'a> {
@@ -177,6 +183,8 @@ impl<'a> Writer<'a> {
             revision_date: String::new(),
             generated_anchor: 0,
             run_size: None,
+            moved: HashSet::new(),
+            next_move: 0,
         }
     }
 
