@@ -691,8 +691,7 @@ impl Writer<'_> {
     /// An appendix's table of entries, row by row (aligned by id) when both editions have
     /// one of the same columns; else the old table deleted and the new one inserted.
     fn redline_appendix_items(&mut self, old: &[AppendixItem], new: &[AppendixItem]) {
-        let columns = |items: &[AppendixItem]| items.iter().map(|i| i.extra.len()).max();
-        if old == new || old.is_empty() || new.is_empty() || columns(old) != columns(new) {
+        if !rows_aligned(old, new) {
             if old == new {
                 if !new.is_empty() {
                     self.appendix_items(new);
@@ -726,6 +725,13 @@ impl Writer<'_> {
         }
         self.w.end("w:tbl");
     }
+}
+
+/// True when an appendix table is redlined row by row: different entries in both editions,
+/// the same number of columns. Else it is written whole (plain, or deleted and inserted).
+fn rows_aligned(old: &[AppendixItem], new: &[AppendixItem]) -> bool {
+    let columns = |items: &[AppendixItem]| items.iter().map(|i| i.extra.len()).max();
+    old != new && !old.is_empty() && !new.is_empty() && columns(old) == columns(new)
 }
 
 /// The cover with the TD number and meeting of `new`: they identify the document, the new
@@ -763,14 +769,21 @@ fn moved_ids(old: &ActionPlan, new: &ActionPlan) -> HashSet<String> {
     let item_ids = |r: &Resolution| r.action_items.iter().map(|i| i.id.clone()).collect();
     for step in align_in_order(&keys(old), &keys(new)) {
         if let (Some(o), Some(n)) = step {
-            collect(item_ids(&old.resolutions[o]), item_ids(&new.resolutions[n]));
+            let (o, n) = (&old.resolutions[o], &new.resolutions[n]);
+            // A table only in one edition is inserted or deleted whole (no rows of moves).
+            if !o.action_items.is_empty() && !n.action_items.is_empty() {
+                collect(item_ids(o), item_ids(n));
+            }
         }
     }
     let titles = |list: &[Appendix]| list.iter().map(|a| a.title.clone()).collect::<Vec<_>>();
     let entry_ids = |a: &Appendix| a.items.iter().map(|i| i.id.clone()).collect();
     for step in align_in_order(&titles(&old.appendices), &titles(&new.appendices)) {
         if let (Some(o), Some(n)) = step {
-            collect(entry_ids(&old.appendices[o]), entry_ids(&new.appendices[n]));
+            let (o, n) = (&old.appendices[o], &new.appendices[n]);
+            if rows_aligned(&o.items, &n.items) {
+                collect(entry_ids(o), entry_ids(n));
+            }
         }
     }
     removed.intersection(&added).cloned().collect()
