@@ -47,22 +47,211 @@ fn document_xml(docx: &[u8]) -> String {
     text
 }
 
+/// The old edition as the redline's rejected changes give it: the document is the new
+/// edition, whose TD number and meeting are not tracked changes.
+fn with_new_identity(old: &ActionPlan, new: &ActionPlan) -> ActionPlan {
+    let mut plan = old.clone();
+    if let (Some(cover), Some(identity)) = (plan.cover.as_mut(), new.cover.as_ref()) {
+        cover.td_number.clone_from(&identity.td_number);
+        cover.meeting.clone_from(&identity.meeting);
+    }
+    plan
+}
+
+/// Accepting every change gives `new`, rejecting gives `old` (with the new identity).
+fn assert_round_trip(old: &ActionPlan, new: &ActionPlan, direction: &str) -> Vec<u8> {
+    let redline = write_redline(old, new, DATE).unwrap();
+    assert_eq!(
+        json(&read(&redline, RevisionMode::Accept)),
+        json(new),
+        "{direction}: accepted ≠ new"
+    );
+    assert_eq!(
+        json(&read(&redline, RevisionMode::Reject)),
+        json(&with_new_identity(old, new)),
+        "{direction}: rejected ≠ old"
+    );
+    redline
+}
+
 #[test]
 fn accepting_gives_the_new_edition_and_rejecting_the_old_one() {
     let a = edition("action-plan-edition-a.docx");
     let b = edition("action-plan-edition-b.docx");
     for (old, new, direction) in [(&a, &b, "A→B"), (&b, &a, "B→A")] {
-        let redline = write_redline(old, new, DATE).unwrap();
-        assert_eq!(
-            json(&read(&redline, RevisionMode::Accept)),
-            json(new),
-            "{direction}: accepted ≠ new"
+        assert_round_trip(old, new, direction);
+    }
+}
+
+/// The cover table of a redline (the body's first table).
+fn cover_xml(xml: &str) -> &str {
+    let start = xml.find("<w:tbl>").expect("a cover table");
+    let end = xml[start..].find("</w:tbl>").unwrap() + start;
+    &xml[start..end]
+}
+
+#[test]
+fn the_cover_carries_the_new_identity_without_tracked_changes() {
+    let a = edition("action-plan-edition-a.docx");
+    let b = edition("action-plan-edition-b.docx");
+    let xml = document_xml(&write_redline(&a, &b, DATE).unwrap());
+    let cover = cover_xml(&xml);
+    assert!(cover.contains(">TD 1077<"), "new TD number on the cover");
+    assert!(
+        cover.contains("22-26 January 2024"),
+        "new meeting on the cover"
+    );
+    assert!(!cover.contains("TD 999"));
+    for mark in ["<w:ins ", "<w:del ", "<w:moveFrom", "<w:moveTo"] {
+        assert!(!cover.contains(mark), "{mark} on the cover");
+    }
+    // Another cover field that changed is still a tracked change.
+    let mut c = b.clone();
+    c.cover.as_mut().unwrap().purpose = Some("Discussion".into());
+    let xml = document_xml(&assert_round_trip(&b, &c, "purpose"));
+    assert!(cover_xml(&xml).contains("<w:del "));
+}
+
+/// The texts of each paragraph's deletions and insertions (moves excluded). Link texts are
+/// left out: a link whose target changed is its text deleted with the old target and
+/// inserted with the new one (Word cannot track a link target otherwise).
+fn deleted_and_inserted(xml: &str) -> (Vec<String>, Vec<String>) {
+    let links = regex::Regex::new(r"(?s)<w:hyperlink[ >].*?</w:hyperlink>").unwrap();
+    let xml = links.replace_all(xml, "");
+    let del = regex::Regex::new(r"(?s)<w:del [^>]*[^/]>(.*?)</w:del>").unwrap();
+    let ins = regex::Regex::new(r"(?s)<w:ins [^>]*[^/]>(.*?)</w:ins>").unwrap();
+    let del_text = regex::Regex::new(r"<w:delText[^>]*>([^<]*)</w:delText>").unwrap();
+    let ins_text = regex::Regex::new(r"<w:t(?: [^>]*)?>([^<]*)</w:t>").unwrap();
+    let texts = |paragraph: &str, wrapper: &regex::Regex, text: &regex::Regex| -> String {
+        let mut out = String::new();
+        for found in wrapper.captures_iter(paragraph) {
+            for piece in text.captures_iter(&found[1]) {
+                out.push_str(&piece[1]);
+            }
+        }
+        out.trim().to_string()
+    };
+    let (mut deleted, mut inserted) = (Vec::new(), Vec::new());
+    for paragraph in xml.split("</w:p>") {
+        deleted.push(texts(paragraph, &del, &del_text));
+        inserted.push(texts(paragraph, &ins, &ins_text));
+    }
+    deleted.retain(|t| !t.is_empty());
+    inserted.retain(|t| !t.is_empty());
+    (deleted, inserted)
+}
+
+#[test]
+fn no_deleted_text_is_inserted_again_identically() {
+    let a = edition("action-plan-edition-a.docx");
+    let b = edition("action-plan-edition-b.docx");
+    for (old, new) in [(&a, &b), (&b, &a)] {
+        let xml = document_xml(&write_redline(old, new, DATE).unwrap());
+        let (deleted, inserted) = deleted_and_inserted(&xml);
+        assert!(!deleted.is_empty() && !inserted.is_empty());
+        // Texts of a few words (a √, a year) may well be deleted in one place and
+        // inserted in another; a sentence may not.
+        for text in deleted.iter().filter(|t| t.split_whitespace().count() >= 3) {
+            assert!(
+                !inserted.contains(text),
+                "{text:?} deleted and inserted again"
+            );
+        }
+    }
+}
+
+fn resolution_mut<'a>(
+    plan: &'a mut ActionPlan,
+    number: &str,
+) -> &'a mut actplan::model::Resolution {
+    plan.resolutions
+        .iter_mut()
+        .find(|r| r.number == number)
+        .unwrap()
+}
+
+/// The w:name of every move range start of one kind.
+fn move_names(xml: &str, element: &str) -> Vec<String> {
+    xml.split(&format!("<{element} "))
+        .skip(1)
+        .map(|rest| {
+            let at = rest.find("w:name=\"").unwrap() + "w:name=\"".len();
+            rest[at..at + rest[at..].find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn moved_items_and_paragraphs_are_word_moves() {
+    let a = edition("action-plan-edition-a.docx");
+    let mut new = a.clone();
+    // An item moved to another resolution, one into Appendix I, a status paragraph moved.
+    let item = resolution_mut(&mut new, "22").action_items.remove(1);
+    let moved = item.id.clone();
+    resolution_mut(&mut new, "44").action_items.push(item);
+    let item = resolution_mut(&mut new, "72").action_items.remove(0);
+    let obsolete = item.id.clone();
+    let appendix = new
+        .appendices
+        .iter_mut()
+        .find(|a| a.title.starts_with("Appendix I "))
+        .unwrap();
+    appendix.items.push(actplan::model::AppendixItem {
+        id: item.id,
+        cross_reference: None,
+        action: item.action,
+        extra: vec![],
+    });
+    let status = new
+        .resolutions
+        .iter_mut()
+        .flat_map(|r| r.action_items.iter_mut())
+        .find(|i| i.status.len() >= 3)
+        .unwrap();
+    let last = status.status.pop().unwrap();
+    status.status.insert(0, last);
+    let redline = assert_round_trip(&a, &new, "moves");
+    let xml = document_xml(&redline);
+    let from = move_names(&xml, "w:moveFromRangeStart");
+    let to = move_names(&xml, "w:moveToRangeStart");
+    for id in [&moved, &obsolete] {
+        let name = format!("move-{id}");
+        assert!(
+            from.contains(&name) && to.contains(&name),
+            "{name}: {from:?} {to:?}"
         );
-        assert_eq!(
-            json(&read(&redline, RevisionMode::Reject)),
-            json(old),
-            "{direction}: rejected ≠ old"
+    }
+    assert!(
+        from.iter().any(|n| n.starts_with("move-p")),
+        "paragraph move: {from:?}"
+    );
+    assert_eq!(from.len(), to.len());
+    // Nothing else: no insertion or deletion besides the moves' rows.
+    let (deleted, inserted) = deleted_and_inserted(&xml);
+    assert_eq!(
+        (deleted.len(), inserted.len()),
+        (0, 0),
+        "{deleted:?} {inserted:?}"
+    );
+    if let Some(xmllint) = component("xmllint") {
+        let dir = std::env::temp_dir().join(format!("actplan-moves-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("document.xml");
+        std::fs::write(&path, &xml).unwrap();
+        let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/ooxml-schemas/microsoft/wml-2010.xsd");
+        let out = Command::new(xmllint)
+            .args(["--noout", "--nonet", "--schema"])
+            .arg(&schema)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
         );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 

@@ -341,7 +341,7 @@ fn as_strs(texts: &[String]) -> Vec<&str> {
 }
 
 /// How alike two paragraphs must be to be shown as one edited paragraph.
-const SIMILAR: f64 = 0.5;
+pub(crate) const SIMILAR: f64 = 0.5;
 /// Above this many candidate pairs, left-over paragraphs are not matched by similarity.
 const MATCH_LIMIT: usize = 40_000;
 

@@ -7,6 +7,7 @@
 //! text edited); with an alike one (half of the words in common). The others were added or
 //! removed.
 
+use super::align::SIMILAR;
 use super::words::similarity;
 use super::{label, text, texts_of, with_group, Change, ChangeKind, Target, Value};
 use crate::model::{ActionPlan, Block};
@@ -187,7 +188,7 @@ fn pair(old: &Notes, new: &Notes) -> Vec<Option<usize>> {
     stage(&same, &everywhere);
     stage(&|_, _| true, &place);
     stage(
-        &|o, n| similarity(&old.texts[o], &new.texts[n]) >= 0.5,
+        &|o, n| similarity(&old.texts[o], &new.texts[n]) >= SIMILAR,
         &everywhere,
     );
     paired

@@ -23,10 +23,16 @@
 //!
 //! # How the parts are aligned
 //!
-//! Resolutions by kind and number, action items by id (an id found in another resolution
-//! is `moved`), matrix rows by label and cells by column ("Action by / TSB"), appendices by
-//! their number ("Appendix I"), appendix items by id, footnotes by their text (ids follow
-//! document order and shift when one is inserted), paragraph lists with [`align_blocks`].
+//! Resolutions by kind and number (a number found twice by occurrence), action items by id
+//! (an id found in another resolution, or moved between a resolution and an appendix, is one
+//! `moved` change), matrix rows by label and cells by column ("Action by / TSB"), appendices
+//! by their number ("Appendix I"), appendix items by id, footnotes by the place that
+//! references them (ids follow document order and shift when one is inserted), paragraph
+//! lists with [`align_moves`]: a paragraph moved is one `moved` change, a list whose
+//! paragraphs moved more than once one `reordered` change.
+//!
+//! Every change is counted once in the headline; item changes carry the item's action as
+//! their `context`. The JSON is described by [`json_schema`].
 
 pub mod align;
 mod crossing;
@@ -177,6 +183,7 @@ pub struct Change {
     /// The field that changed (written as the model's field name: "completed", "status",
     /// "milestone", "title", "operative_text"…), the matrix column ("Action by / TSB"), or
     /// `None` (null) for a whole part.
+    #[schemars(required, schema_with = "value::nullable_field")]
     pub field: Option<Field>,
     /// The old value ([`Value::None`] when added). A paragraph is its text; a whole part the
     /// part; a move the old resolution's label.

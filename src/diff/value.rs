@@ -132,6 +132,15 @@ impl JsonSchema for Field {
     }
 }
 
+/// The schema of [`Change::field`](super::Change::field): always written, null for a whole
+/// part.
+pub(super) fn nullable_field(generator: &mut SchemaGenerator) -> Schema {
+    let field = generator.subschema_for::<Field>();
+    json_schema!({
+        "anyOf": [field, {"type": "null"}]
+    })
+}
+
 /// A matrix row as a whole ([`Value::Row`]): the cells by column ("Action by / TSB"), in
 /// column-name order (a repeated column name keeps its last cell).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]

@@ -10,6 +10,13 @@ use crate::render::docx::styles::names;
 /// Width of the id column of an appendix table.
 const ID_WIDTH: u32 = 1418;
 
+/// The columns of an appendix table after the id: how many, how wide, their text style id.
+pub(super) struct AppendixLayout {
+    pub(super) columns: usize,
+    pub(super) width: u32,
+    pub(super) style: String,
+}
+
 impl Writer<'_> {
     /// An appendix; `toc_anchor` is its TOC bookmark, written at the heading when the
     /// appendix's own bookmarks do not include it.
@@ -47,21 +54,40 @@ impl Writer<'_> {
     /// The table of obsolete items: id (and cross-reference) | action | further cells,
     /// as many columns as the widest row, sharing the width after the id column.
     pub(super) fn appendix_items(&mut self, items: &[AppendixItem]) {
-        let extra = items.iter().map(|i| i.extra.len()).max().unwrap_or(0);
-        let text = self.style(names::TABLE_TEXT);
-        let rest = (PORTRAIT_WIDTH - ID_WIDTH) / (1 + extra as u32);
-        let mut grid = vec![ID_WIDTH];
-        grid.extend(std::iter::repeat_n(rest, 1 + extra));
-        self.table_start(&grid, Borders::Grid);
+        let layout = self.appendix_table_start(items);
         for item in items {
-            self.appendix_item_row(item, 1 + extra, rest, &text);
+            self.appendix_item_row(item, layout.columns, layout.width, &layout.style);
         }
         self.w.end("w:tbl");
     }
 
+    /// Open the table of `items` (as many columns as the widest row); its rows follow.
+    pub(super) fn appendix_table_start<'i>(
+        &mut self,
+        items: impl IntoIterator<Item = &'i AppendixItem>,
+    ) -> AppendixLayout {
+        let extra = items.into_iter().map(|i| i.extra.len()).max().unwrap_or(0);
+        let style = self.style(names::TABLE_TEXT);
+        let width = (PORTRAIT_WIDTH - ID_WIDTH) / (1 + extra as u32);
+        let mut grid = vec![ID_WIDTH];
+        grid.extend(std::iter::repeat_n(width, 1 + extra));
+        self.table_start(&grid, Borders::Grid);
+        AppendixLayout {
+            columns: 1 + extra,
+            width,
+            style,
+        }
+    }
+
     /// One item's row: the id cell, then `columns` cells `width` wide (action, its
     /// further cells, empty ones up to `columns`).
-    fn appendix_item_row(&mut self, item: &AppendixItem, columns: usize, width: u32, text: &str) {
+    pub(super) fn appendix_item_row(
+        &mut self,
+        item: &AppendixItem,
+        columns: usize,
+        width: u32,
+        text: &str,
+    ) {
         self.row_start(false);
         self.cell_start(ID_WIDTH, 1, Merge::None);
         self.text_paragraph(ParagraphProps::styled(text), &item.id);

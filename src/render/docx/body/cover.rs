@@ -16,9 +16,13 @@ const RIGHT_CELL: u32 = COVER_GRID[2] + COVER_GRID[3];
 impl Writer<'_> {
     /// The cover table; nothing when the plan has no cover.
     pub(super) fn cover(&mut self, plan: &ActionPlan) {
-        let Some(cover) = &plan.cover else {
-            return;
-        };
+        if let Some(cover) = &plan.cover {
+            self.cover_table(cover);
+        }
+    }
+
+    /// The cover table of `cover`.
+    pub(super) fn cover_table(&mut self, cover: &Cover) {
         let text = self.style(names::NORMAL);
         let number = self.style(names::DOCNUMBER);
         self.table_start(&COVER_GRID, Borders::Cover);

@@ -163,7 +163,7 @@ impl Writer<'_> {
         if text.is_empty() {
             return;
         }
-        let name = if self.revision == Some(Revision::Delete) {
+        let name = if self.revision.is_some_and(Revision::is_removal) {
             "w:delText"
         } else {
             "w:t"

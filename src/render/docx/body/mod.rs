@@ -30,7 +30,7 @@ use super::parts::{Rel, R_NS, W_NS};
 use super::styles::{names, Styles};
 use super::xml::XmlWriter;
 use crate::model::ActionPlan;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 mod actions;
 mod appendix;
@@ -130,12 +130,14 @@ pub(super) fn write_redline_body(
     let document_links = std::mem::take(&mut body.links);
     let ordered = body.ordered_lists;
     let next_id = body.next_bookmark;
+    let next_move = body.next_move;
     let document = body.w.finish();
 
     let mut notes = Writer::new(styles, &footnote_ids, "rIdF");
     notes.revision_date = date.to_string();
     notes.ordered_lists = ordered;
     notes.next_bookmark = next_id;
+    notes.next_move = next_move;
     notes.redline_footnotes(old, new, &footnote_ids);
     Written {
         document,
@@ -177,6 +179,10 @@ struct Writer<'a> {
     keep_with_next: bool,
     /// The page of each contents entry, in order (none: left for Word).
     heading_pages: Vec<Option<u32>>,
+    /// Redline only: ids of the items and appendix entries that moved (written as moves).
+    moved: HashSet<String>,
+    /// Redline only: how many paragraph moves were named so far.
+    next_move: u32,
 }
 
 impl<'a> Writer<'a> {
@@ -201,6 +207,8 @@ impl<'a> Writer<'a> {
             run_size: None,
             keep_with_next: false,
             heading_pages: Vec::new(),
+            moved: HashSet::new(),
+            next_move: 0,
         }
     }
 

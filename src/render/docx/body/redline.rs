@@ -5,7 +5,13 @@
 //! paragraph the change is word by word, formatting and links included; a whole item is
 //! inserted or deleted as table rows; a whole paragraph with its paragraph mark. Reading
 //! the result with every change accepted gives the new edition, with every change
-//! rejected the old one (tested).
+//! rejected the old one (tested), except the cover's TD number and meeting: they identify
+//! the document, which is the new edition, and are written untracked.
+//!
+//! An item or appendix entry removed at one place and added at another (another resolution,
+//! an appendix, another row of its table), and a paragraph removed and added unchanged
+//! elsewhere in its list, are written as Word moves (`w:moveFrom`/`w:moveTo` inside named
+//! move ranges): Word and LibreOffice show them as moved, accepting keeps the new place.
 
 use super::actions::ACTION_GRID;
 use super::contents::{heading_target, TocEntry, TocRole};
@@ -18,8 +24,10 @@ use super::{names, PageSetup, Writer, PORTRAIT_WIDTH};
 use crate::diff::align::steps;
 use crate::diff::words::tokens;
 use crate::diff::{align_blocks, BlockPair};
-use crate::model::{ActionPlan, Appendix, Block, Item, Resolution, Summary, SummaryRow};
-use std::collections::BTreeMap;
+use crate::model::{
+    ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 
 /// One side of an alignment step: indices in the old and the new list.
@@ -99,12 +107,8 @@ impl Writer<'_> {
             &[("xmlns:w", super::W_NS), ("xmlns:r", super::R_NS)],
         );
         self.w.start("w:body", &[]);
-        if old.cover == new.cover {
-            self.cover(new);
-        } else {
-            self.tracked(Some(Revision::Delete), |w| w.cover(old));
-            self.tracked(Some(Revision::Insert), |w| w.cover(new));
-        }
+        self.moved = moved_ids(old, new);
+        self.redline_cover(old.cover.as_ref(), new.cover.as_ref());
         let title = self.style(names::TITLE);
         self.redline_paragraph(Some(&title), old.title.as_deref(), new.title.as_deref());
         let toc = self.toc_entries(new);
@@ -151,6 +155,39 @@ impl Writer<'_> {
         self.section_properties(page, false, !has_summary);
         self.w.end("w:body");
         self.w.end("w:document");
+    }
+
+    /// The cover: the new edition's identity (TD number, meeting) untracked; when other
+    /// fields changed, the old cover (with the new identity) deleted and the new inserted.
+    fn redline_cover(&mut self, old: Option<&Cover>, new: Option<&Cover>) {
+        let old = old.map(|o| with_identity_of(o, new));
+        match (old.as_ref(), new) {
+            (Some(o), Some(n)) if o == n => self.cover_table(n),
+            (o, n) => {
+                if let Some(o) = o {
+                    self.tracked(Some(Revision::Delete), |w| w.cover_table(o));
+                }
+                if let Some(n) = n {
+                    self.tracked(Some(Revision::Insert), |w| w.cover_table(n));
+                }
+            }
+        }
+    }
+
+    /// An item or entry only at this place of one edition: a move when it is elsewhere in
+    /// the other (`removal`: it is at this place in the old edition), else a deletion or
+    /// insertion.
+    fn removed_or_moved(&mut self, id: &str, removal: bool, content: impl FnOnce(&mut Self)) {
+        let (moved, plain) = if removal {
+            (Revision::MoveFrom, Revision::Delete)
+        } else {
+            (Revision::MoveTo, Revision::Insert)
+        };
+        if self.moved.contains(id) {
+            self.move_range(moved, &format!("move-{id}"), content);
+        } else {
+            self.tracked(Some(plain), content);
+        }
     }
 
     /// footnotes.xml of the redline: the footnotes of both editions, changed ones redlined.
@@ -267,7 +304,9 @@ impl Writer<'_> {
         width: u32,
     ) {
         let mut in_ordered = false;
-        for pair in align_blocks(old, new) {
+        let pairs = align_blocks(old, new);
+        let mut moves = ParagraphMoves::of(&pairs, &mut self.next_move);
+        for pair in pairs {
             let steps: Vec<(Side, &Block)> = match pair {
                 BlockPair::Same { old: o, new: n } | BlockPair::Changed { old: o, new: n } => {
                     if o == n {
@@ -285,9 +324,11 @@ impl Writer<'_> {
             };
             for (side, block) in steps {
                 self.number_lists(block, &mut in_ordered);
-                self.tracked(option_revision(side), |w| {
-                    w.block(block, default_style, width)
-                });
+                let write = |w: &mut Self| w.block(block, default_style, width);
+                match moves.take(side, block) {
+                    Some((revision, name)) => self.move_range(revision, &name, write),
+                    None => self.tracked(option_revision(side), write),
+                }
             }
         }
     }
@@ -537,8 +578,12 @@ impl Writer<'_> {
         for step in align_in_order(&ids(old), &ids(new)) {
             match step {
                 (Some(o), Some(n)) => self.redline_item_rows(&old[o], &new[n]),
-                (Some(o), None) => self.tracked(Some(Revision::Delete), |w| w.item_rows(&old[o])),
-                (None, Some(n)) => self.tracked(Some(Revision::Insert), |w| w.item_rows(&new[n])),
+                (Some(o), None) => {
+                    self.removed_or_moved(&old[o].id, true, |w| w.item_rows(&old[o]))
+                }
+                (None, Some(n)) => {
+                    self.removed_or_moved(&new[n].id, false, |w| w.item_rows(&new[n]))
+                }
                 (None, None) => {}
             }
         }
@@ -643,19 +688,174 @@ impl Writer<'_> {
                 .unwrap_or_default()
         };
         self.redline_blocks(&lines(&old.note), &lines(&new.note), None, PORTRAIT_WIDTH);
-        if old.items == new.items {
-            if !new.items.is_empty() {
-                self.appendix_items(&new.items);
+        self.redline_appendix_items(&old.items, &new.items);
+        self.redline_blocks(&old.blocks, &new.blocks, None, PORTRAIT_WIDTH);
+    }
+
+    /// An appendix's table of entries, row by row (aligned by id) when both editions have
+    /// one of the same columns; else the old table deleted and the new one inserted.
+    fn redline_appendix_items(&mut self, old: &[AppendixItem], new: &[AppendixItem]) {
+        if !rows_aligned(old, new) {
+            if old == new {
+                if !new.is_empty() {
+                    self.appendix_items(new);
+                }
+                return;
             }
-        } else {
-            if !old.items.is_empty() {
-                self.tracked(Some(Revision::Delete), |w| w.appendix_items(&old.items));
+            if !old.is_empty() {
+                self.tracked(Some(Revision::Delete), |w| w.appendix_items(old));
             }
-            if !new.items.is_empty() {
-                self.tracked(Some(Revision::Insert), |w| w.appendix_items(&new.items));
+            if !new.is_empty() {
+                self.tracked(Some(Revision::Insert), |w| w.appendix_items(new));
+            }
+            return;
+        }
+        let layout = self.appendix_table_start(old);
+        let row = |w: &mut Self, item: &AppendixItem| {
+            w.appendix_item_row(item, layout.columns, layout.width, &layout.style)
+        };
+        let ids = |items: &[AppendixItem]| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        for step in align_in_order(&ids(old), &ids(new)) {
+            match step {
+                (Some(o), Some(n)) if old[o] == new[n] => row(self, &new[n]),
+                (Some(o), Some(n)) => {
+                    self.tracked(Some(Revision::Delete), |w| row(w, &old[o]));
+                    self.tracked(Some(Revision::Insert), |w| row(w, &new[n]));
+                }
+                (Some(o), None) => self.removed_or_moved(&old[o].id, true, |w| row(w, &old[o])),
+                (None, Some(n)) => self.removed_or_moved(&new[n].id, false, |w| row(w, &new[n])),
+                (None, None) => {}
             }
         }
-        self.redline_blocks(&old.blocks, &new.blocks, None, PORTRAIT_WIDTH);
+        self.w.end("w:tbl");
+    }
+}
+
+/// True when an appendix table is redlined row by row: different entries in both editions,
+/// the same number of columns. Else it is written whole (plain, or deleted and inserted).
+fn rows_aligned(old: &[AppendixItem], new: &[AppendixItem]) -> bool {
+    let columns = |items: &[AppendixItem]| items.iter().map(|i| i.extra.len()).max();
+    old != new && !old.is_empty() && !new.is_empty() && columns(old) == columns(new)
+}
+
+/// The cover with the TD number and meeting of `new`: they identify the document, the new
+/// edition, and are not redlined.
+fn with_identity_of(old: &Cover, new: Option<&Cover>) -> Cover {
+    let mut cover = old.clone();
+    if let Some(new) = new {
+        cover.td_number.clone_from(&new.td_number);
+        cover.meeting.clone_from(&new.meeting);
+    }
+    cover
+}
+
+/// The ids of items and appendix entries removed at one place and added at another, as the
+/// redline aligns them (resolutions by kind and number, appendices by title, items and
+/// entries by id in each): written as moves.
+fn moved_ids(old: &ActionPlan, new: &ActionPlan) -> HashSet<String> {
+    let (mut removed, mut added) = (HashSet::new(), HashSet::new());
+    let mut collect = |o: Vec<String>, n: Vec<String>| {
+        for step in align_in_order(&o, &n) {
+            match step {
+                (Some(i), None) => removed.insert(o[i].clone()),
+                (None, Some(j)) => added.insert(n[j].clone()),
+                _ => false,
+            };
+        }
+    };
+    let keys = |plan: &ActionPlan| {
+        let keys = plan
+            .resolutions
+            .iter()
+            .map(|r| (r.kind.as_str(), r.number.clone()));
+        keys.collect::<Vec<_>>()
+    };
+    let item_ids = |r: &Resolution| r.action_items.iter().map(|i| i.id.clone()).collect();
+    for step in align_in_order(&keys(old), &keys(new)) {
+        if let (Some(o), Some(n)) = step {
+            let (o, n) = (&old.resolutions[o], &new.resolutions[n]);
+            // A table only in one edition is inserted or deleted whole (no rows of moves).
+            if !o.action_items.is_empty() && !n.action_items.is_empty() {
+                collect(item_ids(o), item_ids(n));
+            }
+        }
+    }
+    let titles = |list: &[Appendix]| list.iter().map(|a| a.title.clone()).collect::<Vec<_>>();
+    let entry_ids = |a: &Appendix| a.items.iter().map(|i| i.id.clone()).collect();
+    for step in align_in_order(&titles(&old.appendices), &titles(&new.appendices)) {
+        if let (Some(o), Some(n)) = step {
+            let (o, n) = (&old.appendices[o], &new.appendices[n]);
+            if rows_aligned(&o.items, &n.items) {
+                collect(entry_ids(o), entry_ids(n));
+            }
+        }
+    }
+    removed.intersection(&added).cloned().collect()
+}
+
+/// The paragraphs of one list removed at one place and added unchanged at another: the
+/// names of their moves, taken in order as the list is written.
+struct ParagraphMoves {
+    /// Paragraph text → names of its moves not yet written at the old place.
+    from: HashMap<String, Vec<String>>,
+    /// The same for the new place.
+    to: HashMap<String, Vec<String>>,
+}
+
+impl ParagraphMoves {
+    /// The moves among `pairs`; `counter` numbers their names across the document.
+    fn of(pairs: &[BlockPair], counter: &mut u32) -> ParagraphMoves {
+        let mut removed: HashMap<&str, usize> = HashMap::new();
+        let mut added: HashMap<&str, usize> = HashMap::new();
+        for pair in pairs {
+            match pair {
+                BlockPair::Removed { old } if old.rows.is_none() => {
+                    *removed.entry(old.text.as_str()).or_default() += 1
+                }
+                BlockPair::Added { new } if new.rows.is_none() => {
+                    *added.entry(new.text.as_str()).or_default() += 1
+                }
+                _ => {}
+            }
+        }
+        let mut moves = ParagraphMoves {
+            from: HashMap::new(),
+            to: HashMap::new(),
+        };
+        // In list order, so that names do not depend on hashing.
+        for pair in pairs {
+            let BlockPair::Removed { old } = pair else {
+                continue;
+            };
+            let text = old.text.as_str();
+            let both = removed
+                .get(text)
+                .copied()
+                .unwrap_or(0)
+                .min(added.get(text).copied().unwrap_or(0));
+            let named = moves.from.get(text).map_or(0, Vec::len);
+            if named < both {
+                *counter += 1;
+                let name = format!("move-p{counter}");
+                moves
+                    .from
+                    .entry(text.to_string())
+                    .or_default()
+                    .push(name.clone());
+                moves.to.entry(text.to_string()).or_default().push(name);
+            }
+        }
+        moves
+    }
+
+    /// The move a paragraph written on `side` is part of, if any.
+    fn take(&mut self, side: Side, block: &Block) -> Option<(Revision, String)> {
+        let (names, revision) = match side {
+            Side::Old => (self.from.get_mut(&block.text)?, Revision::MoveFrom),
+            Side::New => (self.to.get_mut(&block.text)?, Revision::MoveTo),
+            Side::Both => return None,
+        };
+        (!names.is_empty()).then(|| (revision, names.remove(0)))
     }
 }
 

@@ -14,14 +14,45 @@ pub(super) enum Revision {
     Insert,
     /// Only in the old edition (`w:del`).
     Delete,
+    /// The old place of moved content (`w:moveFrom`): gone when accepted, like a deletion.
+    MoveFrom,
+    /// The new place of moved content (`w:moveTo`): kept when accepted, like an insertion.
+    MoveTo,
 }
 
 impl Revision {
-    /// The wrapper element: `w:ins` or `w:del`.
+    /// The wrapper element of runs and the mark of paragraphs.
     fn element(self) -> &'static str {
         match self {
             Revision::Insert => "w:ins",
             Revision::Delete => "w:del",
+            Revision::MoveFrom => "w:moveFrom",
+            Revision::MoveTo => "w:moveTo",
+        }
+    }
+
+    /// The mark of a table row, which has no move mark: a moved row is deleted at its old
+    /// place and inserted at its new one (its text is marked as moved).
+    fn row_element(self) -> &'static str {
+        if self.is_removal() {
+            "w:del"
+        } else {
+            "w:ins"
+        }
+    }
+
+    /// True for what accepting the change removes (a deletion, a move's old place).
+    pub(super) fn is_removal(self) -> bool {
+        matches!(self, Revision::Delete | Revision::MoveFrom)
+    }
+
+    /// The range elements around a move: `w:moveFromRangeStart`/`End` or
+    /// `w:moveToRangeStart`/`End`; none for an insertion or deletion.
+    fn range_elements(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Revision::MoveFrom => Some(("w:moveFromRangeStart", "w:moveFromRangeEnd")),
+            Revision::MoveTo => Some(("w:moveToRangeStart", "w:moveToRangeEnd")),
+            Revision::Insert | Revision::Delete => None,
         }
     }
 }
@@ -52,6 +83,43 @@ impl Writer<'_> {
                 attributes.iter().map(|(k, v)| (*k, v.as_str())).collect();
             self.w.empty(revision.element(), &attributes);
         }
+    }
+
+    /// The mark of a whole table row inserted or deleted (`w:ins`/`w:del` in `w:trPr`).
+    pub(super) fn revision_row_mark(&mut self) {
+        if let Some(revision) = self.revision {
+            let attributes = self.revision_attributes();
+            let attributes: Vec<(&str, &str)> =
+                attributes.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            self.w.empty(revision.row_element(), &attributes);
+        }
+    }
+
+    /// Write what `content` writes as one side of a move named `name` (the same name at the
+    /// old and the new place pairs them): inside `w:moveFromRangeStart`/`End` (or the
+    /// `moveTo` ones), its text marked `w:moveFrom` (`w:moveTo`). An insertion or deletion
+    /// is written as [`Writer::tracked`] does.
+    pub(super) fn move_range(
+        &mut self,
+        revision: Revision,
+        name: &str,
+        content: impl FnOnce(&mut Self),
+    ) {
+        let Some((start, end)) = revision.range_elements() else {
+            return self.tracked(Some(revision), content);
+        };
+        let [id, author, date] = self.revision_attributes();
+        self.w.empty(
+            start,
+            &[
+                (id.0, id.1.as_str()),
+                (author.0, author.1.as_str()),
+                (date.0, date.1.as_str()),
+                ("w:name", name),
+            ],
+        );
+        self.tracked(Some(revision), content);
+        self.w.empty(end, &[(id.0, id.1.as_str())]);
     }
 
     /// `w:id` (the next annotation id), `w:author` and `w:date` of one change.
@@ -107,6 +175,48 @@ mod tests {
         let run = xml.child("w:del").child("w:r");
         assert_eq!(run.element_names(), ["w:delText"]);
         assert_eq!(run.text(), "old");
+    }
+
+    #[test]
+    fn a_move_is_a_named_range_around_move_from_or_move_to_text() {
+        let xml = written(&empty_plan(), |w| {
+            w.revision_date = DATE.into();
+            w.move_range(Revision::MoveFrom, "move-54-06", |w| {
+                w.run("old place", false, false, None)
+            });
+            w.move_range(Revision::MoveTo, "move-54-06", |w| {
+                w.run("new place", false, false, None)
+            });
+        });
+        assert_eq!(
+            xml.element_names(),
+            [
+                "w:moveFromRangeStart",
+                "w:moveFrom",
+                "w:moveFromRangeEnd",
+                "w:moveToRangeStart",
+                "w:moveTo",
+                "w:moveToRangeEnd"
+            ]
+        );
+        let start = xml.child("w:moveFromRangeStart");
+        assert_eq!(start.attr("w:name"), Some("move-54-06"));
+        assert_eq!(start.attr("w:author"), Some("actplan"));
+        assert_eq!(
+            xml.child("w:moveFromRangeEnd").attr("w:id"),
+            start.attr("w:id")
+        );
+        assert_eq!(
+            xml.child("w:moveToRangeStart").attr("w:name"),
+            Some("move-54-06")
+        );
+        // The old place's text is deleted text, the new place's plain text.
+        let from = xml.child("w:moveFrom").child("w:r");
+        assert_eq!(from.element_names(), ["w:delText"]);
+        assert_eq!(
+            xml.child("w:moveTo").child("w:r").child("w:t").own_text(),
+            "new place"
+        );
     }
 
     #[test]

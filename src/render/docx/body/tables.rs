@@ -111,7 +111,7 @@ impl Writer<'_> {
             self.w.empty("w:tblHeader", &[]);
         }
         // A whole row inserted or deleted.
-        self.revision_mark();
+        self.revision_row_mark();
         self.w.end("w:trPr");
     }
 
