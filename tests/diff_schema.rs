@@ -125,6 +125,7 @@ fn real_reports_validate() {
         id: item.id,
         cross_reference: None,
         action: item.action,
+        action_inlines: item.action_inlines,
         extra: vec![],
     });
     let mut added = new.resolutions[3].clone();

@@ -200,6 +200,7 @@ fn moved_items_and_paragraphs_are_word_moves() {
         id: item.id,
         cross_reference: None,
         action: item.action,
+        action_inlines: item.action_inlines,
         extra: vec![],
     });
     let status = new
