@@ -102,6 +102,13 @@ pub fn diff_editions(
     run::diff_opened(&old.opened, &new.opened, to, &options, now()).map_err(|e| JsError::new(&e))
 }
 
+/// Take every path once on a small built-in edition, so that the first real file is not
+/// slowed by compiling: a page calls it while it loads. The number of items it read back.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() -> Result<usize, JsError> {
+    run::warm_up().map_err(|e| JsError::new(&e))
+}
+
 /// Runs when the module is initialised: a panic (a bug: the library does not panic on any
 /// input) is written to the console before the wasm traps, so that it can be reported.
 #[wasm_bindgen(start)]

@@ -235,6 +235,32 @@ pub fn info(opened: &Opened) -> String {
     .to_string()
 }
 
+/// A small edition in JSON (Resolution 1 of the fixture edition A, three items) for
+/// [`warm_up`].
+const WARM_UP: &[u8] = include_bytes!("warm-up.json");
+
+/// Take every path once on a small edition (JSON read, Word written and read back, each
+/// report, the sheet, check, diff) so that the engine has compiled the code before the first
+/// real file: a page calls it while it loads. The number of items read back from the Word
+/// file it wrote.
+pub fn warm_up() -> Result<usize, String> {
+    let options = Options::default();
+    let json = open(WARM_UP, &options, "<warm-up>")?;
+    let docx = convert_opened(&json, "docx", &options)?;
+    let opened = open(&docx, &options, "<warm-up>")?;
+    for to in ["html", "json", "md", "xlsx"] {
+        convert_opened(&opened, to, &options)?;
+    }
+    check_opened(&opened, &options, 0)?;
+    diff_opened(&json, &opened, "html", &options, 0)?;
+    Ok(opened
+        .plan
+        .resolutions
+        .iter()
+        .map(|r| r.action_items.len())
+        .sum())
+}
+
 /// `options.as_of`, parsed.
 fn given_as_of(options: &Options) -> Result<Option<Date>, String> {
     options
@@ -313,6 +339,11 @@ mod tests {
         assert_eq!(same, diff(EDITION_A, EDITION_A, "json", &o, 0).unwrap());
         assert!(String::from_utf8(same).unwrap().contains("\"changes\": []"));
         assert_eq!(opened.name, "a.docx");
+    }
+
+    #[test]
+    fn warm_up_round_trips_its_edition_through_word() {
+        assert_eq!(warm_up(), Ok(3));
     }
 
     #[test]

@@ -145,6 +145,7 @@ test("errors for files that are not .docx are the CLI's messages", () => {
   const cases = [
     ["notes.pdf", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n")],
     ["old.doc", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])],
+    ["locked.docx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600), Buffer.from("EncryptedPackage", "utf16le")])],
     ["edition.docx", Buffer.from("not a zip at all")],
     ["broken.json", Buffer.from('{"resolutions": 3}')],
   ];

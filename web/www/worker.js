@@ -1,7 +1,7 @@
 // The page's worker: loads the wasm once, then runs the JS API off the main thread, each
 // edition read once and kept (by handle) for its report, findings, downloads and diff.
 // In: {id, op, args}; out: {id, ok: true, result} or {id, ok: false, message, fatal}.
-import init, { Edition, diffEditions } from "./actplan.js";
+import init, { Edition, diffEditions, warmUp } from "./actplan.js";
 
 const editions = new Map();
 let nextHandle = 1;
@@ -32,8 +32,13 @@ const OPS = {
   },
 };
 
+// Ready once the wasm is loaded and has taken each path once on a small edition (warmUp):
+// the first real file then reads at full speed.
 const ready = init({ module_or_path: new URL("actplan_bg.wasm", import.meta.url) }).then(
-  () => self.postMessage({ id: 0, ok: true, result: "ready" }),
+  () => {
+    warmUp();
+    self.postMessage({ id: 0, ok: true, result: "ready" });
+  },
   (error) => self.postMessage({ id: 0, ok: false, message: `cannot load actplan: ${error}` }),
 );
 
