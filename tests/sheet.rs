@@ -1029,7 +1029,7 @@ fn a_status_too_long_for_a_row_continues_on_the_full_status_sheet_and_nothing_is
     let main = workbook.worksheet_range("Action items").unwrap();
     let shown = main
         .rows()
-        .find(|r| r[1].to_string() == "98-05")
+        .find(|r| r[1] == "98-05")
         .map(|r| r[7].to_string())
         .unwrap();
     assert!(
@@ -1040,7 +1040,7 @@ fn a_status_too_long_for_a_row_continues_on_the_full_status_sheet_and_nothing_is
     let parts = workbook.worksheet_range("Full status").unwrap();
     let pieces: Vec<String> = parts
         .rows()
-        .filter(|r| r[0].to_string() == "98-05")
+        .filter(|r| r[0] == "98-05")
         .map(|r| r[2].to_string())
         .collect();
     assert!(pieces.len() >= 2, "{} parts", pieces.len());
