@@ -943,6 +943,10 @@ fn report_shows_the_stats_as_inline_svg_charts() {
     assert!(
         page.contains("Action items per resolution") && page.contains("Action items per owner")
     );
+    // Coloured: the stylesheet of the `stats` page's charts is in the report's.
+    let style = &page[..page.find("</style>").unwrap()];
+    assert!(style.contains(actplan::render::listing::CHART_STYLE));
+    assert!(style.contains(".completed{fill:#2e7d32"));
     let charts = &page[page.find("<svg").unwrap()..page.rfind("</svg>").unwrap()];
     assert!(!charts.contains("<script") && !charts.contains("href=\"http"));
     // Every resolution has its bar, labelled.
