@@ -720,8 +720,39 @@ fn in_chromium() {
             expected.len()
         );
         session.click("#f-reset");
+        // Typed deep in the page: the first match comes into view.
+        session.execute(
+            "window.scrollTo(0, document.body.scrollHeight); return 0;",
+            json!([]),
+        );
         session.type_text("#f-text", terms);
         assert_eq!(session.visible_items(), expected, "filter {terms:?}");
+        let in_view = session.execute(
+            "var f = document.querySelector('tbody.item:not([hidden])').getBoundingClientRect(); \
+             var c = document.getElementById('controls').getBoundingClientRect(); \
+             return f.top >= c.bottom - 2 && f.top < innerHeight;",
+            json!([]),
+        );
+        assert_eq!(
+            in_view,
+            json!(true),
+            "{terms}: the first match is out of sight"
+        );
+        // The per-resolution counts follow the filter.
+        let counts = session.execute(
+            "return Array.from(document.querySelectorAll('section.resolution:not([hidden]) .res-counts')).map(function (p) { return p.textContent; });",
+            json!([]),
+        );
+        let counts = counts.as_array().cloned().unwrap_or_default();
+        let shown: usize = counts
+            .iter()
+            .map(|c| {
+                let text = c.as_str().unwrap_or("");
+                assert!(text.contains(" shown of "), "{terms}: {text:?}");
+                text.split(' ').next().unwrap().parse::<usize>().unwrap()
+            })
+            .sum();
+        assert_eq!(shown, expected.len(), "{terms}: per-resolution counts");
         let shown = session.execute(
             "return document.getElementById('f-count').textContent;",
             json!([]),
