@@ -900,6 +900,26 @@ fn in_chromium() {
         std::fs::write(&docs, &png).expect("write docs screenshot");
     }
 
+    // A phone-sized window (420 px) does not scroll sideways: what is too wide scrolls in
+    // its own box.
+    session.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 420, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    let overflow = session.execute(
+        "var d = document.documentElement; var wide = []; \
+         document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect(); \
+           if (r.right > d.clientWidth + 1 && !e.closest('.scroll')) { wide.push(e.tagName + '.' + e.className); } }); \
+         return { extra: d.scrollWidth - d.clientWidth, wide: wide.slice(0, 8) };",
+        json!([]),
+    );
+    assert_eq!(
+        overflow["extra"],
+        json!(0),
+        "sideways scroll at 420 px: {overflow}"
+    );
+    session.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+
     let errors = session.errors();
     assert!(errors.is_empty(), "console errors: {errors:?}");
 
