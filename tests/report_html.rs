@@ -720,8 +720,39 @@ fn in_chromium() {
             expected.len()
         );
         session.click("#f-reset");
+        // Typed deep in the page: the first match comes into view.
+        session.execute(
+            "window.scrollTo(0, document.body.scrollHeight); return 0;",
+            json!([]),
+        );
         session.type_text("#f-text", terms);
         assert_eq!(session.visible_items(), expected, "filter {terms:?}");
+        let in_view = session.execute(
+            "var f = document.querySelector('tbody.item:not([hidden])').getBoundingClientRect(); \
+             var c = document.getElementById('controls').getBoundingClientRect(); \
+             return f.top >= c.bottom - 2 && f.top < innerHeight;",
+            json!([]),
+        );
+        assert_eq!(
+            in_view,
+            json!(true),
+            "{terms}: the first match is out of sight"
+        );
+        // The per-resolution counts follow the filter.
+        let counts = session.execute(
+            "return Array.from(document.querySelectorAll('section.resolution:not([hidden]) .res-counts')).map(function (p) { return p.textContent; });",
+            json!([]),
+        );
+        let counts = counts.as_array().cloned().unwrap_or_default();
+        let shown: usize = counts
+            .iter()
+            .map(|c| {
+                let text = c.as_str().unwrap_or("");
+                assert!(text.contains(" shown of "), "{terms}: {text:?}");
+                text.split(' ').next().unwrap().parse::<usize>().unwrap()
+            })
+            .sum();
+        assert_eq!(shown, expected.len(), "{terms}: per-resolution counts");
         let shown = session.execute(
             "return document.getElementById('f-count').textContent;",
             json!([]),
@@ -869,6 +900,26 @@ fn in_chromium() {
         std::fs::write(&docs, &png).expect("write docs screenshot");
     }
 
+    // A phone-sized window (420 px) does not scroll sideways: what is too wide scrolls in
+    // its own box.
+    session.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 420, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    let overflow = session.execute(
+        "var d = document.documentElement; var wide = []; \
+         document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect(); \
+           if (r.right > d.clientWidth + 1 && !e.closest('.scroll')) { wide.push(e.tagName + '.' + e.className); } }); \
+         return { extra: d.scrollWidth - d.clientWidth, wide: wide.slice(0, 8) };",
+        json!([]),
+    );
+    assert_eq!(
+        overflow["extra"],
+        json!(0),
+        "sideways scroll at 420 px: {overflow}"
+    );
+    session.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+
     let errors = session.errors();
     assert!(errors.is_empty(), "console errors: {errors:?}");
 
@@ -943,6 +994,10 @@ fn report_shows_the_stats_as_inline_svg_charts() {
     assert!(
         page.contains("Action items per resolution") && page.contains("Action items per owner")
     );
+    // Coloured: the stylesheet of the `stats` page's charts is in the report's.
+    let style = &page[..page.find("</style>").unwrap()];
+    assert!(style.contains(actplan::render::listing::CHART_STYLE));
+    assert!(style.contains(".completed{fill:#2e7d32"));
     let charts = &page[page.find("<svg").unwrap()..page.rfind("</svg>").unwrap()];
     assert!(!charts.contains("<script") && !charts.contains("href=\"http"));
     // Every resolution has its bar, labelled.

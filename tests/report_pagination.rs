@@ -3,6 +3,7 @@
 //! * every heading of the PDF's outline has its page in the contents, and it is right;
 //! * an item's row starts on the page where its status starts (at most 1 % of the items
 //!   with a status may not; 37 of 310 did before keep-with-next);
+//! * no word of the summary matrix is broken inside ("Associat-es");
 //! * Appendix I starts a page;
 //! * every footnote the model cites is printed.
 //!
@@ -100,7 +101,9 @@ fn the_pdf_report_is_paginated_with_its_contents_page_numbers_right() {
     };
     let plan = edition_a();
     let pages = pdf_pages(&pdf);
-    contents_pages_are_right(&pages, &outline(&pdf));
+    let outline = outline(&pdf);
+    contents_pages_are_right(&pages, &outline);
+    matrix_words_are_whole(&plan, &pages, outline[0].1, outline[1].1);
     let cursor = items_start_with_their_status(&plan, &pages);
     appendix_i_starts_a_page(&plan, &pages, cursor);
     cited_footnotes_are_printed(&plan, &pages);
@@ -208,4 +211,47 @@ fn cited_footnotes_are_printed(plan: &ActionPlan, pages: &PdfText) {
     }
     assert!(checked >= 6, "only {checked} cited footnotes");
     assert!(missing.is_empty(), "footnotes not printed: {missing:?}");
+}
+
+/// Every word of the summary matrix's column names and cells is printed whole on the
+/// pages of Section I (`first` to before `next`); a line may break after a hyphen (and
+/// pdftotext prints a non-breaking hyphen as nothing).
+fn matrix_words_are_whole(plan: &ActionPlan, pages: &PdfText, first: usize, next: usize) {
+    let summary = plan.summary.as_ref().expect("Section I");
+    let trim = |w: &str| w.trim_matches([',', ';', '.']).to_string();
+    let tokens: Vec<String> = (first..next)
+        .flat_map(|n| {
+            pages
+                .page(n)
+                .split_whitespace()
+                .map(trim)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let whole: std::collections::HashSet<String> = tokens
+        .iter()
+        .map(|t| t.replace(['-', '\u{2011}'], ""))
+        .collect();
+    let parts: std::collections::HashSet<String> = tokens
+        .iter()
+        .flat_map(|t| t.split('-').map(str::to_string))
+        .collect();
+    let texts = summary.columns.iter().map(|c| c.name.as_str()).chain(
+        summary
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(String::as_str)),
+    );
+    let mut broken: Vec<String> = texts
+        .flat_map(str::split_whitespace)
+        .map(trim)
+        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| {
+            let plain = w.replace(['-', '\u{2011}'], "");
+            !whole.contains(&plain) && !w.split(['-', '\u{2011}']).all(|p| parts.contains(p))
+        })
+        .collect();
+    broken.sort();
+    broken.dedup();
+    assert!(broken.is_empty(), "matrix words broken inside: {broken:?}");
 }

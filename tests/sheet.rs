@@ -233,8 +233,28 @@ fn csv_round_trip_is_exactly_the_counsellors_edits() {
     let mut records = records_of(&exported);
     assert_eq!(records.len(), 408);
     assert_eq!(sheet::merge(&old, &records).unwrap().0, old);
-    // The xlsx and the CSV carry the same texts.
-    assert_eq!(records, records_of(&export_xlsx(&old)));
+    // The xlsx and the CSV carry the same texts, but for a current status too long for a
+    // row of the xlsx, which shows its start and where the rest is.
+    let status = Column::ALL
+        .iter()
+        .position(|c| *c == Column::CurrentStatus)
+        .unwrap();
+    let previewed: Vec<_> = records
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            let id = r.cells.get(1).cloned().unwrap_or_default();
+            if let Some(cell) = r.cells.get_mut(status).filter(|_| r.row > 1) {
+                *cell = sheet::status_preview(cell, &id);
+            }
+            r
+        })
+        .collect();
+    assert_eq!(previewed, records_of(&export_xlsx(&old)));
+    assert!(
+        previewed != records,
+        "edition A has statuses too long for a row"
+    );
 
     counsellor_edits(&mut records);
     let edited = csv_of(&records);
@@ -978,4 +998,75 @@ fn libreoffice_opens_the_export_and_its_resaves_import_unchanged() {
     let (new, _) = sheet::merge(&plan, &records_of(&std::fs::read(&filled).unwrap())).unwrap();
     assert_eq!(changes(&plan, &new), EXPECTED_CHANGES);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A part of the .xlsx package as text.
+fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn a_status_too_long_for_a_row_continues_on_the_full_status_sheet_and_nothing_is_cut() {
+    use calamine::{Reader, Xlsx};
+    let plan = edition_a();
+    let bytes = export_xlsx(&plan);
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Action items", "Full status", "Instructions"]
+    );
+    // 98-05's status stopped at "November 2022" in a 409-point row: now its cell says
+    // where the rest is, and the parts on "Full status" give back the whole text.
+    let item = plan
+        .resolutions
+        .iter()
+        .flat_map(|r| &r.action_items)
+        .find(|i| i.id == "98-05")
+        .unwrap();
+    let full = sheet::cell_text(&sheet::status_text(&item.status));
+    let main = workbook.worksheet_range("Action items").unwrap();
+    let shown = main
+        .rows()
+        .find(|r| r[1] == "98-05")
+        .map(|r| r[7].to_string())
+        .unwrap();
+    assert!(
+        shown.ends_with("… continued on sheet “Full status”, item 98-05"),
+        "{shown}"
+    );
+    assert!(sheet::wrapped_lines(&shown, sheet::PREVIEW_WIDTH) <= sheet::PREVIEW_LINES + 1);
+    let parts = workbook.worksheet_range("Full status").unwrap();
+    let pieces: Vec<String> = parts
+        .rows()
+        .filter(|r| r[0] == "98-05")
+        .map(|r| r[2].to_string())
+        .collect();
+    assert!(pieces.len() >= 2, "{} parts", pieces.len());
+    for piece in &pieces {
+        assert!(sheet::wrapped_lines(piece, sheet::PREVIEW_WIDTH) <= sheet::PREVIEW_LINES);
+    }
+    let compact = |t: &str| t.replace('\n', "");
+    assert_eq!(compact(&pieces.concat()), compact(&full), "nothing cut");
+    // Every row of the main sheet fits Excel's 409-point row (15 points a line).
+    for row in main.rows().skip(1) {
+        let lines = sheet::wrapped_lines(&row[7].to_string(), sheet::PREVIEW_WIDTH);
+        assert!(lines * 15 <= 409, "{}: {lines} lines", row[1]);
+    }
+    // The instructions say that a new status is added, not a replacement.
+    let instructions = workbook.worksheet_range("Instructions").unwrap();
+    let text: Vec<String> = instructions.rows().map(|r| r[0].to_string()).collect();
+    assert!(text
+        .iter()
+        .any(|l| l.contains("ADDED after the current status")));
+    // No fixed row heights; printed pages are numbered, the header row repeated.
+    let sheet1 = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(!sheet1.contains("customHeight"), "fixed row heights");
+    assert!(sheet1.contains("Page &amp;P of &amp;N"));
+    assert!(xlsx_part(&bytes, "xl/workbook.xml").contains("_xlnm.Print_Titles"));
+    // The import takes the shortened cell back as the edition's status.
+    let records = records_of(&bytes);
+    assert_eq!(sheet::merge(&plan, &records).unwrap().0, plan);
 }

@@ -38,9 +38,10 @@ pub(crate) struct Args {
     input: String,
     #[command(flatten)]
     output: OutputArgs,
-    /// Output format (json, md, html, docx); inferred from the output extension when omitted.
+    /// Output format (json, md, html, docx, pdf); inferred from the output extension when
+    /// omitted.
     #[arg(short = 't', long = "to", value_enum)]
-    to: Option<ConvertFormat>,
+    to: Option<ConvertTarget>,
     /// A template replacing the built-in one (Markdown and HTML output).
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
@@ -68,7 +69,7 @@ pub(crate) struct Args {
     reading: Reading,
 }
 
-/// `convert --to`.
+/// `import --to`: the report formats the library writes (`convert` adds pdf, see [`ConvertTarget`]).
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum ConvertFormat {
     Json,
@@ -76,8 +77,6 @@ pub(crate) enum ConvertFormat {
     Md,
     Html,
     Docx,
-    /// The Word report laid out to PDF by LibreOffice.
-    Pdf,
 }
 
 impl OutputFormat for ConvertFormat {
@@ -88,7 +87,6 @@ impl OutputFormat for ConvertFormat {
         ("html", ConvertFormat::Html),
         ("htm", ConvertFormat::Html),
         ("docx", ConvertFormat::Docx),
-        ("pdf", ConvertFormat::Pdf),
     ];
     const DEFAULT: Self = ConvertFormat::Json;
 }
@@ -99,7 +97,44 @@ impl ConvertFormat {
             ConvertFormat::Json => Format::Json,
             ConvertFormat::Md => Format::Markdown,
             ConvertFormat::Html => Format::Html,
-            ConvertFormat::Docx | ConvertFormat::Pdf => Format::Docx,
+            ConvertFormat::Docx => Format::Docx,
+        }
+    }
+}
+
+/// `convert --to`: the formats of the model and its reports, and the Word report laid
+/// out to PDF by LibreOffice (`convert` only: `import` writes no PDF).
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ConvertTarget {
+    Json,
+    #[value(alias = "markdown", alias = "gfm")]
+    Md,
+    Html,
+    Docx,
+    Pdf,
+}
+
+impl OutputFormat for ConvertTarget {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("json", ConvertTarget::Json),
+        ("md", ConvertTarget::Md),
+        ("markdown", ConvertTarget::Md),
+        ("html", ConvertTarget::Html),
+        ("htm", ConvertTarget::Html),
+        ("docx", ConvertTarget::Docx),
+        ("pdf", ConvertTarget::Pdf),
+    ];
+    const DEFAULT: Self = ConvertTarget::Json;
+}
+
+impl ConvertTarget {
+    /// The format rendered (a PDF is the Word report laid out).
+    fn format(self) -> Format {
+        match self {
+            ConvertTarget::Json => Format::Json,
+            ConvertTarget::Md => Format::Markdown,
+            ConvertTarget::Html => Format::Html,
+            ConvertTarget::Docx | ConvertTarget::Pdf => Format::Docx,
         }
     }
 }
@@ -115,7 +150,7 @@ enum Revisions {
 pub(crate) fn run(args: &Args) -> Result<Exit, Failure> {
     let to = infer(args.output.name(), args.to)?;
     let format = to.format();
-    let pdf = matches!(to, ConvertFormat::Pdf);
+    let pdf = matches!(to, ConvertTarget::Pdf);
     if pdf && args.no_layout {
         return Err(Failure::usage(
             "a PDF is the report laid out by LibreOffice: --no-layout cannot write one",

@@ -1,6 +1,7 @@
 //! `actplan import`: a filled-in status-update spreadsheet merged into an edition.
 
-use super::format::{infer, OutputFormat};
+use super::convert::ConvertFormat;
+use super::format::infer;
 use super::io::{self, OutputArgs, Payload};
 use super::{Exit, Failure};
 use actplan::{Format, ReadOptions, RenderOptions, SheetLimits};
@@ -38,47 +39,13 @@ pub(crate) struct Args {
     /// Output format of the new edition (json, md, html, docx); inferred from the output
     /// extension when omitted, else JSON.
     #[arg(short = 't', long = "to", value_enum)]
-    to: Option<ImportFormat>,
+    to: Option<ConvertFormat>,
     /// Set a cover field of the new edition (td_number, meeting, …); repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = actplan::options::parse_setting)]
     settings: Vec<(String, String)>,
     /// Do not print warnings nor what was written.
     #[arg(short, long)]
     quiet: bool,
-}
-
-/// `import --to`: the formats the library writes (no PDF: that is `convert`'s LibreOffice
-/// layout of the Word report).
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub(crate) enum ImportFormat {
-    Json,
-    #[value(alias = "markdown", alias = "gfm")]
-    Md,
-    Html,
-    Docx,
-}
-
-impl OutputFormat for ImportFormat {
-    const EXTENSIONS: &'static [(&'static str, Self)] = &[
-        ("json", ImportFormat::Json),
-        ("md", ImportFormat::Md),
-        ("markdown", ImportFormat::Md),
-        ("html", ImportFormat::Html),
-        ("htm", ImportFormat::Html),
-        ("docx", ImportFormat::Docx),
-    ];
-    const DEFAULT: Self = ImportFormat::Json;
-}
-
-impl ImportFormat {
-    fn format(self) -> Format {
-        match self {
-            ImportFormat::Json => Format::Json,
-            ImportFormat::Md => Format::Markdown,
-            ImportFormat::Html => Format::Html,
-            ImportFormat::Docx => Format::Docx,
-        }
-    }
 }
 
 /// Run `actplan import`.

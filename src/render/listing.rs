@@ -45,18 +45,23 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem}\
 th,td{border:1px solid #c8c8c8;padding:.25rem .5rem;vertical-align:top;text-align:left}\
 th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}\
 tr.overdue td{background:#fff1f0}\
-.legend{display:flex;gap:1rem;flex-wrap:wrap;margin:.25rem 0}\
+@media print{body{margin:0}h2{break-before:auto}}";
+
+/// The stylesheet of the charts [`stats_charts`] draws: legend swatches and bar colours.
+/// One stylesheet, in the `stats` page and in the HTML report.
+pub const CHART_STYLE: &str = "\
+.chart-legend{display:flex;gap:1rem;flex-wrap:wrap;margin:.25rem 0}\
 .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em}\
 .completed{fill:#2e7d32;background:#2e7d32}.periodic{fill:#1565c0;background:#1565c0}\
 .open{fill:#b0b0b0;background:#b0b0b0}.overdue-bar{fill:#c62828;background:#c62828}\
-svg text{font-size:11px;fill:#1a1a1a}svg .grid{stroke:#e0e0e0}\
-@media print{body{margin:0}h2{break-before:auto}}";
+svg text{font-size:11px;fill:currentColor}svg .grid{stroke:#e0e0e0}\
+@media print{svg rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
 
 fn page(title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n\
+         <title>{}</title>\n<style>{PAGE_STYLE}{CHART_STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n\
          <footer><p>actplan {}</p></footer>\n</body>\n</html>\n",
         escape_html(title),
         env!("CARGO_PKG_VERSION")
@@ -222,7 +227,7 @@ fn html_table(out: &mut String, heading: &str, rows: &[(String, Counts)]) {
 }
 
 const LEGEND: &str =
-    "<p class=\"legend\"><span><span class=\"swatch completed\"></span>Completed</span>\
+    "<p class=\"chart-legend\"><span><span class=\"swatch completed\"></span>Completed</span>\
 <span><span class=\"swatch periodic\"></span>Periodic goals met</span>\
 <span><span class=\"swatch open\"></span>Open</span>\
 <span><span class=\"swatch overdue-bar\"></span>Overdue (thin bar)</span></p>\n";

@@ -67,6 +67,8 @@ pub struct View {
     /// Items per resolution and per owner as inline SVG bar charts (HTML only; escaped,
     /// self-contained), as `actplan stats --to html` draws them.
     pub charts: String,
+    /// The charts' stylesheet (the one the `stats` page uses), empty without charts.
+    pub chart_style: &'static str,
     /// "actplan 0.1.0".
     pub generator: String,
 }
@@ -621,6 +623,10 @@ impl<'a> Builder<'a> {
             charts: match (self.target, self.stats) {
                 (Target::Html, Some(stats)) => listing::stats_charts(stats),
                 _ => String::new(),
+            },
+            chart_style: match (self.target, self.stats) {
+                (Target::Html, Some(_)) => listing::CHART_STYLE,
+                _ => "",
             },
             generator: format!("actplan {}", env!("CARGO_PKG_VERSION")),
         }

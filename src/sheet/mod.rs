@@ -234,6 +234,49 @@ pub fn cell_text(text: &str) -> String {
     cut
 }
 
+/// Lines of [`PREVIEW_WIDTH`] characters a Current status cell shows before it sends the
+/// reader to the "Full status" sheet: Excel's rows stop at 409 points (about 27 lines).
+pub const PREVIEW_LINES: usize = 24;
+/// Characters per line of the Current status column (its width, less a little).
+pub const PREVIEW_WIDTH: usize = 69;
+
+/// How many lines `text` takes wrapped at `width` characters.
+pub fn wrapped_lines(text: &str, width: usize) -> usize {
+    text.split('\n')
+        .map(|line| line.chars().count().div_ceil(width.max(1)).max(1))
+        .sum()
+}
+
+/// The Current status cell of the .xlsx for a status `text` (as [`cell_text`] gives it):
+/// the text itself when it fits a row, else its first lines and where the rest is
+/// ("… continued on sheet “Full status”, item 98-05"). Import accepts either.
+pub fn status_preview(text: &str, id: &str) -> String {
+    if wrapped_lines(text, PREVIEW_WIDTH) <= PREVIEW_LINES + 2 {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for line in text.split('\n') {
+        let lines = wrapped_lines(line, PREVIEW_WIDTH);
+        if used + lines > PREVIEW_LINES {
+            let room = (PREVIEW_LINES - used) * PREVIEW_WIDTH;
+            if room > 0 {
+                kept.push(line.chars().take(room).collect::<String>());
+            }
+            break;
+        }
+        kept.push(line.to_string());
+        used += lines;
+    }
+    format!(
+        "{}\n… continued on sheet \u{201c}{FULL_STATUS_SHEET}\u{201d}, item {id}",
+        kept.join("\n")
+    )
+}
+
+/// The sheet of the .xlsx holding the statuses too long for a cell of the main sheet.
+pub const FULL_STATUS_SHEET: &str = "Full status";
+
 /// Status paragraphs as one text: a line per paragraph, bullets as "- ", numbered list
 /// items as "1. ", "2. "…, two spaces of indent per list level below the first.
 pub fn status_text(status: &[Block]) -> String {
@@ -800,7 +843,9 @@ fn check_read_only(
         }
     }
     if let Some(status) = current_status {
-        if normalise(status) != normalise(&cell_text(&status_text(&item.status))) {
+        let full = cell_text(&status_text(&item.status));
+        let shown = normalise(status);
+        if shown != normalise(&full) && shown != normalise(&status_preview(&full, &item.id)) {
             return Err(SheetError::row(
                 row,
                 format!("the Current status of {} differs from the edition: write updates in the New status column (Current status is read-only)", item.id),

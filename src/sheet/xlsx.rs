@@ -8,7 +8,8 @@
 //! error.
 
 use super::{
-    cell_text, Column, ReadLimits, Record, Row, SheetError, MARK, MAX_COLUMNS, SHEET_NAME,
+    cell_text, status_preview, Column, ReadLimits, Record, Row, SheetError, FULL_STATUS_SHEET,
+    MARK, MAX_COLUMNS, PREVIEW_LINES, PREVIEW_WIDTH, SHEET_NAME,
 };
 use crate::model::date::excel_serial;
 use crate::package::{Archive, Limits, PackageError};
@@ -44,28 +45,6 @@ impl Default for WriteOptions {
 
 /// Column widths, in characters, in [`Column::ALL`] order.
 const WIDTHS: [f64; 9] = [13.0, 9.0, 60.0, 14.0, 18.0, 10.0, 11.0, 70.0, 50.0];
-
-/// Excel's tallest row, in points.
-const MAX_ROW_HEIGHT: f64 = 409.0;
-
-/// The height of a row, in points, for its wrapped texts: 15 points a line, a line per
-/// column width of characters (estimated: the widths are in average characters).
-fn row_height(row: &Row) -> f64 {
-    let lines = Column::ALL
-        .iter()
-        .zip(WIDTHS)
-        .map(|(column, width)| {
-            let per_line = (width - 1.0).max(1.0) as usize;
-            row.cell(*column)
-                .split('\n')
-                .map(|line| line.chars().count().div_ceil(per_line).max(1))
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(1)
-        .max(2);
-    (lines as f64 * 15.0 + 3.0).min(MAX_ROW_HEIGHT)
-}
 
 fn write_error(error: XlsxError) -> SheetError {
     SheetError::Write(error.to_string().replace('\n', " "))
@@ -125,7 +104,10 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
             .write_string_with_format(0, c, column.header(), &header)
             .map_err(write_error)?;
         for (r, row) in rows.iter().enumerate() {
-            let text = cell_text(&row.cell(column));
+            let mut text = cell_text(&row.cell(column));
+            if column == Column::CurrentStatus {
+                text = status_preview(&text, &row.cell(Column::Id));
+            }
             let r = r as u32 + 1;
             if text.is_empty() {
                 sheet.write_blank(r, c, format).map_err(write_error)?;
@@ -136,18 +118,11 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
             }
         }
     }
-    // Rows as high as their wrapped text (LibreOffice does not fit them when it opens the
-    // file; Excel would), an editable row at least two lines high.
-    for (r, row) in rows.iter().enumerate() {
-        sheet
-            .set_row_height(r as u32 + 1, row_height(row))
-            .map_err(write_error)?;
-    }
+    // No row heights: rows grow with their wrapped text, also as a counsellor types.
     // Room for the counsellor's own notes after the last column.
     sheet
         .set_column_range_format(last_column + 1, last_column + 10, &editable)
         .map_err(write_error)?;
-    sheet.set_row_height(0, 30).map_err(write_error)?;
     sheet.set_freeze_panes(1, 2).map_err(write_error)?;
     sheet
         .autofilter(0, 0, last_row.max(1), last_column)
@@ -167,12 +142,13 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
             .add_data_validation(1, c, last_row.max(1), c, &validation)
             .map_err(write_error)?;
     }
-    // Printing: A4 landscape, one page wide, the header row on every page.
+    // Printing: A4 landscape, one page wide, the header row on every page, numbered pages.
     sheet
         .set_paper_size(9)
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
-        .set_print_gridlines(true);
+        .set_print_gridlines(true)
+        .set_footer("&L&A&RPage &P of &N");
     sheet.set_repeat_rows(0, 0).map_err(write_error)?;
     let mut protection = ProtectionOptions::new();
     protection.format_columns = true;
@@ -180,10 +156,127 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
     protection.use_autofilter = true;
     protection.sort = true;
     sheet.protect_with_options(&protection);
+    full_status_sheet(&mut workbook, rows)?;
+    instructions_sheet(&mut workbook)?;
     let mut bytes = workbook.save_to_buffer().map_err(write_error)?;
     // rust_xlsxwriter records the host system; the Windows build must give the same bytes.
     crate::package::mark_made_by_unix(&mut bytes);
     Ok(bytes)
+}
+
+/// The sheet "Full status": for every item whose current status is too long for a row of
+/// the main sheet, its whole status in pieces of a row each (Id, part, text), so that
+/// nothing is cut on screen or in print. Not written when no status is that long.
+fn full_status_sheet(workbook: &mut Workbook, rows: &[Row]) -> Result<(), SheetError> {
+    let long: Vec<(String, String)> = rows
+        .iter()
+        .filter_map(|row| {
+            let text = cell_text(&row.cell(Column::CurrentStatus));
+            let id = row.cell(Column::Id);
+            (status_preview(&text, &id) != text).then_some((id, text))
+        })
+        .collect();
+    if long.is_empty() {
+        return Ok(());
+    }
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let bold = Format::new().set_bold().set_background_color(0xD9E1F2);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(FULL_STATUS_SHEET).map_err(write_error)?;
+    sheet.set_column_width(0, 10).map_err(write_error)?;
+    sheet.set_column_width(1, 8).map_err(write_error)?;
+    sheet
+        .set_column_width(2, (PREVIEW_WIDTH + 1) as f64)
+        .map_err(write_error)?;
+    for (c, title) in ["Id", "Part", "Current status (whole)"].iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, *title, &bold)
+            .map_err(write_error)?;
+    }
+    let mut r = 1;
+    for (id, text) in &long {
+        let pieces = status_pieces(text);
+        let count = pieces.len();
+        for (n, piece) in pieces.into_iter().enumerate() {
+            sheet.write_string(r, 0, id).map_err(write_error)?;
+            sheet
+                .write_string(r, 1, format!("{} of {count}", n + 1))
+                .map_err(write_error)?;
+            sheet
+                .write_string_with_format(r, 2, piece, &wrap)
+                .map_err(write_error)?;
+            r += 1;
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(write_error)?;
+    sheet.set_repeat_rows(0, 0).map_err(write_error)?;
+    sheet
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0)
+        .set_footer("&L&A&RPage &P of &N");
+    Ok(())
+}
+
+/// A status cut into pieces that each fit a row ([`PREVIEW_LINES`] wrapped lines), at line
+/// ends where it can, inside a line only when one line alone is too long.
+fn status_pieces(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut used = 0;
+    for line in text.split('\n') {
+        let mut rest: Vec<char> = line.chars().collect();
+        loop {
+            let lines = rest.len().div_ceil(PREVIEW_WIDTH).max(1);
+            if used + lines <= PREVIEW_LINES {
+                current.push(rest.iter().collect());
+                used += lines;
+                break;
+            }
+            let room = (PREVIEW_LINES - used) * PREVIEW_WIDTH;
+            if room > 0 && lines > PREVIEW_LINES {
+                current.push(rest[..room].iter().collect());
+                rest.drain(..room);
+            }
+            if !current.is_empty() {
+                pieces.push(current.join("\n"));
+            }
+            current.clear();
+            used = 0;
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current.join("\n"));
+    }
+    pieces
+}
+
+/// What a counsellor needs to know, on a sheet of its own.
+const INSTRUCTIONS: [&str; 9] = [
+    "How to fill in this workbook",
+    "1. Work on the sheet \u{201c}Action items\u{201d}: one row per action item. Grey columns are read-only.",
+    "2. Milestone: correct it if it changed. Periodic goals met, Completed: type \u{2713} or leave empty.",
+    "3. New status: write what happened since the current status. It is ADDED after the current status (it does not replace it); one paragraph per line, \u{201c}- \u{201d} starts a bullet.",
+    "4. Leave New status empty when nothing changed. Do not edit Id, Action or Current status: rows whose read-only cells differ are refused.",
+    "5. Columns after New status are yours for notes; they are not imported.",
+    "6. A current status too long for its cell ends with \u{201c}\u{2026} continued on sheet \u{201c}Full status\u{201d}\u{201d}: the whole text is there, in parts.",
+    "7. Send the file back to the secretariat, who runs: actplan import edition.docx this-file.xlsx -o new-edition.json",
+    "Printing: the header row repeats on every page and pages are numbered.",
+];
+
+/// The sheet "Instructions".
+fn instructions_sheet(workbook: &mut Workbook) -> Result<(), SheetError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Instructions").map_err(write_error)?;
+    sheet.set_column_width(0, 110).map_err(write_error)?;
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let title = Format::new().set_bold().set_font_size(14);
+    for (r, line) in INSTRUCTIONS.iter().enumerate() {
+        let format = if r == 0 { &title } else { &wrap };
+        sheet
+            .write_string_with_format(r as u32, 0, *line, format)
+            .map_err(write_error)?;
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------

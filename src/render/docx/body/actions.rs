@@ -4,7 +4,7 @@
 //! "» Top" link.
 
 use super::paragraphs::ParagraphProps;
-use super::tables::{Borders, Merge};
+use super::tables::{Borders, CellLook, Merge};
 use super::{Writer, PORTRAIT_WIDTH};
 use crate::model::{Item, Resolution};
 use crate::render::docx::styles::names;
@@ -49,6 +49,7 @@ impl Writer<'_> {
         self.heading(names::HEADING_2, &text, &bookmarks, generated);
         self.blocks(&resolution.operative_text, None, PORTRAIT_WIDTH);
         if !resolution.action_items.is_empty() {
+            self.space_before_table();
             self.action_table(&resolution.action_items);
         }
         self.blocks(&resolution.notes, None, PORTRAIT_WIDTH);
@@ -70,7 +71,7 @@ impl Writer<'_> {
         self.table_start(&ACTION_GRID, Borders::Grid);
         self.row_start(true);
         for (title, width) in ACTION_HEADINGS.iter().zip(ACTION_GRID) {
-            self.cell_start(width, 1, Merge::None);
+            self.cell_start_look(width, 1, Merge::None, CellLook::Header);
             self.text_paragraph(ParagraphProps::styled(&head), title);
             self.w.end("w:tc");
         }
@@ -119,7 +120,7 @@ impl Writer<'_> {
 
     /// A mark column's cell: a centred √ when `mark`, else an empty centred paragraph.
     fn mark_cell(&mut self, mark: bool, text: &str) {
-        self.cell_start(ACTION_GRID[3], 1, Merge::None);
+        self.cell_start_look(ACTION_GRID[3], 1, Merge::None, CellLook::Middle);
         self.text_paragraph(
             ParagraphProps {
                 style: Some(text),
@@ -143,6 +144,12 @@ impl Writer<'_> {
         self.w.end("w:tr");
     }
 
+    /// A text-less paragraph 6 points high that sets a table off from the text above it
+    /// (the reader drops it: it has no text).
+    pub(super) fn space_before_table(&mut self) {
+        self.w.raw("<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>");
+    }
+
     /// The second line(s) of an id cell, such as "(44-14)".
     pub(super) fn cross_reference_lines(&mut self, reference: Option<&str>, style: &str) {
         for line in reference.into_iter().flat_map(|r| r.split('\n')) {
@@ -163,9 +170,13 @@ impl Writer<'_> {
         status_width
     }
 
-    /// The "» Top" link back to the start of the document.
+    /// The "» Top" link back to the start of the document, at the right margin.
     pub(super) fn top_link(&mut self) {
         self.w.start("w:p", &[]);
+        self.w.start("w:pPr", &[]);
+        self.w.empty("w:spacing", &[("w:before", "60")]);
+        self.w.empty("w:jc", &[("w:val", "right")]);
+        self.w.end("w:pPr");
         self.w
             .start("w:hyperlink", &[("w:anchor", "_top"), ("w:history", "1")]);
         self.run("» Top", false, false, Some(names::HYPERLINK));
@@ -241,6 +252,12 @@ mod tests {
         assert_eq!(row[4].text(), "√");
         assert!(row[3].child("w:p").is_centred());
         assert!(row[4].child("w:p").is_centred());
+        let valign = row[4].path(&["w:tcPr", "w:vAlign"]).unwrap();
+        assert_eq!(
+            valign.attr("w:val"),
+            Some("center"),
+            "√ centred vertically too"
+        );
     }
 
     #[test]
@@ -291,7 +308,15 @@ mod tests {
         let xml = written(&empty_plan(), |w| {
             w.resolution(&part, Some("_Toc1"));
         });
-        assert_eq!(xml.element_names(), ["w:p", "w:p", "w:tbl", "w:p", "w:p"]);
+        assert_eq!(
+            xml.element_names(),
+            ["w:p", "w:p", "w:p", "w:tbl", "w:p", "w:p"]
+        );
+        assert_eq!(
+            xml.children("w:p")[2].text(),
+            "",
+            "the space before the table"
+        );
         let heading = xml.child("w:p");
         assert_eq!(heading.paragraph_style(), Some("Heading2"));
         assert!(heading.path(&["w:pPr", "w:keepNext"]).is_some());
@@ -306,8 +331,12 @@ mod tests {
             ["Resolution_22", "_Toc1"],
             "the anchor first, the TOC anchor not twice"
         );
-        let top = xml.children("w:p")[3];
+        let top = xml.children("w:p")[4];
         assert_eq!(top.child("w:hyperlink").attr("w:anchor"), Some("_top"));
+        assert_eq!(
+            top.path(&["w:pPr", "w:jc"]).unwrap().attr("w:val"),
+            Some("right")
+        );
         assert_eq!(top.text(), "» Top");
     }
 

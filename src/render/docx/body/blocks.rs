@@ -53,17 +53,17 @@ impl Writer<'_> {
         self.w.end("w:p");
     }
 
-    /// A table inside a block: equal columns sharing `width`, every cell ending with a
+    /// A table inside a block, its columns sharing `width` by their content (each wide
+    /// enough for its longest word when the width allows), every cell ending with a
     /// paragraph.
     fn nested_table(&mut self, rows: &[Vec<Vec<Block>>], width: u32) {
         let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let column_width = (width / columns as u32).max(1);
-        let grid = vec![column_width; columns];
+        let grid = nested_grid(rows, columns, width);
         let text = self.style(names::TABLE_TEXT);
         self.table_start(&grid, Borders::Grid);
         for row in rows {
             self.row_start(false);
-            for index in 0..columns {
+            for (index, column_width) in grid.iter().copied().enumerate() {
                 self.cell_start(column_width, 1, Merge::None);
                 match row.get(index) {
                     Some(blocks) if !blocks.is_empty() => {
@@ -80,6 +80,29 @@ impl Writer<'_> {
         }
         self.w.end("w:tbl");
     }
+}
+
+/// Width of a character of the table text (10 pt), in twips, generous.
+const CHAR_WIDTH: u32 = 110;
+
+/// The grid of a nested table `width` wide: each column its longest word, the rest shared
+/// by how much text the column holds.
+fn nested_grid(rows: &[Vec<Vec<Block>>], columns: usize, width: u32) -> Vec<u32> {
+    let cells = |index: usize| rows.iter().filter_map(move |r| r.get(index)).flatten();
+    let minimum: Vec<u32> = (0..columns)
+        .map(|i| {
+            let longest = cells(i)
+                .flat_map(|b| b.text.split_whitespace())
+                .map(|w| w.chars().count() as u32)
+                .max()
+                .unwrap_or(1);
+            longest.max(1) * CHAR_WIDTH + 216
+        })
+        .collect();
+    let weights: Vec<u32> = (0..columns)
+        .map(|i| cells(i).map(|b| b.text.chars().count() as u32).sum::<u32>() + 1)
+        .collect();
+    super::matrix::share(&minimum, &weights, width)
 }
 
 #[cfg(test)]
@@ -155,6 +178,28 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_table_sizes_its_columns_by_content() {
+        let table = Block {
+            rows: Some(vec![
+                vec![
+                    vec![Block::plain("Id")],
+                    vec![Block::plain("A long description of it")],
+                ],
+                vec![
+                    vec![Block::plain("2")],
+                    vec![Block::plain("More words in this column")],
+                ],
+            ]),
+            ..Block::default()
+        };
+        let xml = written(&empty_plan(), |w| w.blocks(&[table], None, 8000));
+        let grid = xml.child("w:tbl").grid();
+        assert!(grid[1] > 3 * grid[0], "{grid:?}");
+        assert!(grid[0] >= 2 * 110 + 216, "the id fits: {grid:?}");
+        assert!(grid.iter().sum::<u32>() <= 8000);
+    }
+
+    #[test]
     fn a_nested_table_shares_the_width_and_every_cell_ends_with_a_paragraph() {
         let inner = Block {
             rows: Some(vec![vec![vec![Block::plain("inner")]]]),
@@ -169,7 +214,8 @@ mod tests {
         };
         let xml = written(&empty_plan(), |w| w.blocks(&[table], None, 1000));
         let table = xml.child("w:tbl");
-        assert_eq!(table.grid(), [500, 500]);
+        assert_eq!(table.grid().len(), 2);
+        assert!(table.grid().iter().sum::<u32>() <= 1000);
         let rows = table.rows();
         assert_eq!(rows[0][0].paragraph_texts(), ["A"]);
         assert_eq!(
@@ -180,7 +226,7 @@ mod tests {
         assert_eq!(rows[1].len(), 2, "short rows are filled up to the widest");
         // A cell whose last block is a table still ends with a paragraph.
         assert_eq!(rows[1][0].element_names(), ["w:tcPr", "w:tbl", "w:p"]);
-        assert_eq!(rows[1][0].child("w:tbl").grid(), [500]);
+        assert_eq!(rows[1][0].child("w:tbl").grid().len(), 1);
         assert_eq!(rows[0][0].child("w:p").paragraph_style(), Some("Tabletext"));
     }
 }

@@ -3,7 +3,7 @@
 //! legend and the notes.
 
 use super::paragraphs::ParagraphProps;
-use super::tables::{Borders, Merge};
+use super::tables::{Borders, CellLook, Merge};
 use super::Writer;
 use crate::model::{Block, Summary, SummaryRow};
 use crate::render::docx::styles::names;
@@ -11,21 +11,34 @@ use crate::render::docx::styles::names;
 /// Run font size in the matrix, in half-points (8 pt).
 const MATRIX_RUN_SIZE: u32 = 16;
 
+/// Width of a character of the matrix's 8-point text, in twips (generous, so that the
+/// longest word of a column fits on one line); bold header text is wider.
+const MATRIX_CHAR_WIDTH: u32 = 75;
+/// Width of a character of the matrix's bold header text, in twips.
+const MATRIX_HEAD_CHAR_WIDTH: u32 = 90;
+/// The matrix cells' left and right margins, each (as the source: 1 mm).
+const MATRIX_CELL_MARGIN: u32 = 57;
+/// Both cell margins and a little slack, in twips.
+const CELL_MARGINS: u32 = 2 * MATRIX_CELL_MARGIN + 20;
+
 /// Column widths of the summary matrix.
 pub(super) struct MatrixLayout {
     /// How many columns after the label column.
     pub(super) columns: usize,
-    /// Width of the label column (7/30 of the text width).
+    /// Width of the label column (7/30 of the text width, less when the other columns
+    /// need it).
     pub(super) label_width: u32,
-    /// Width of every other column (the rest shared equally).
-    pub(super) column_width: u32,
+    /// Width of each other column: its longest word fits on a line, the rest of the
+    /// width shared by how much text each holds.
+    pub(super) widths: Vec<u32>,
     /// The table grid: the label column, then the others.
     pub(super) grid: Vec<u32>,
 }
 
 impl MatrixLayout {
     /// The layout of `summary` in a text area `width` wide: as many columns as the
-    /// header or the longest row has.
+    /// header or the longest row has, each wide enough for its longest word when the
+    /// width allows.
     pub(super) fn of(summary: &Summary, width: u32) -> MatrixLayout {
         let columns = summary.columns.len().max(
             summary
@@ -35,17 +48,93 @@ impl MatrixLayout {
                 .max()
                 .unwrap_or(0),
         );
-        let label_width = (width * 7 / 30).max(1);
-        let column_width = (width - label_width) / (columns.max(1) as u32);
+        let texts = |index: usize| {
+            let name = summary.columns.get(index).map(|c| c.name.as_str());
+            name.into_iter().chain(
+                summary
+                    .rows
+                    .iter()
+                    .filter_map(move |r| r.cells.get(index).map(String::as_str)),
+            )
+        };
+        let minimum: Vec<u32> = (0..columns)
+            .map(|i| {
+                let head = summary
+                    .columns
+                    .get(i)
+                    .map_or(0, |c| longest_word(&c.name, true));
+                let cells = texts(i).skip(usize::from(i < summary.columns.len()));
+                let body = cells.map(|t| longest_word(t, false)).max().unwrap_or(0);
+                head.max(body).max(MATRIX_CHAR_WIDTH) + CELL_MARGINS
+            })
+            .collect();
+        let needed: u32 = minimum.iter().sum();
+        let label_width = (width * 7 / 30)
+            .min(width.saturating_sub(needed))
+            .max(width / 5)
+            .max(1);
+        let available = width.saturating_sub(label_width);
+        let weights: Vec<u32> = (0..columns)
+            .map(|i| texts(i).map(|t| t.chars().count() as u32).sum::<u32>() + 1)
+            .collect();
+        let widths = share(&minimum, &weights, available);
         let mut grid = vec![label_width];
-        grid.extend(std::iter::repeat_n(column_width, columns));
+        grid.extend(&widths);
         MatrixLayout {
             columns,
             label_width,
-            column_width,
+            widths,
             grid,
         }
     }
+
+    /// The width of column `index` (after the label column).
+    pub(super) fn width(&self, index: usize) -> u32 {
+        self.widths.get(index).copied().unwrap_or(1)
+    }
+}
+
+/// The estimated width of the widest word of `text` in the matrix (bold header text when
+/// `head`), in twips: capitals and digits are wider than small letters.
+fn longest_word(text: &str, head: bool) -> u32 {
+    let width = |c: char| {
+        let wide = c.is_uppercase() || c.is_ascii_digit();
+        match (wide, head) {
+            (true, true) => MATRIX_HEAD_CHAR_WIDTH + 30,
+            (true, false) => MATRIX_CHAR_WIDTH + 30,
+            (false, true) => MATRIX_HEAD_CHAR_WIDTH,
+            (false, false) => MATRIX_CHAR_WIDTH,
+        }
+    };
+    text.split_whitespace()
+        .map(|w| w.chars().map(width).sum::<u32>())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Share `total` between columns: each its `minimum` and the rest by `weights`; when the
+/// minimums do not fit, each in proportion to its minimum. Never a zero width.
+pub(super) fn share(minimum: &[u32], weights: &[u32], total: u32) -> Vec<u32> {
+    let needed: u64 = minimum.iter().map(|m| u64::from(*m)).sum();
+    let weight: u64 = weights.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
+    let total64 = u64::from(total);
+    let widths: Vec<u64> = if needed >= total64 {
+        minimum
+            .iter()
+            .map(|m| u64::from(*m) * total64 / needed.max(1))
+            .collect()
+    } else {
+        let extra = total64 - needed;
+        minimum
+            .iter()
+            .zip(weights)
+            .map(|(m, w)| u64::from(*m) + extra * u64::from(*w) / weight)
+            .collect()
+    };
+    widths
+        .into_iter()
+        .map(|w| u32::try_from(w).unwrap_or(u32::MAX).max(1))
+        .collect()
 }
 
 /// The legend as the paragraphs the report shows ("Legend:", then "GCA\t: Global …").
@@ -103,7 +192,7 @@ impl Writer<'_> {
     pub(super) fn matrix_start(&mut self, summary: &Summary, layout: &MatrixLayout) {
         let head = self.style(names::TABLE_HEAD);
         self.run_size = Some(MATRIX_RUN_SIZE);
-        self.table_start(&layout.grid, Borders::Grid);
+        self.table_start_margins(&layout.grid, Borders::Grid, Some(MATRIX_CELL_MARGIN));
         self.matrix_group_row(summary, layout, &head);
         self.matrix_column_row(summary, layout, &head);
     }
@@ -112,8 +201,17 @@ impl Writer<'_> {
     /// same group ("Action by", "Collaboration with", "Report to").
     fn matrix_group_row(&mut self, summary: &Summary, layout: &MatrixLayout, head: &str) {
         self.row_start(true);
-        self.cell_start(layout.label_width, 1, Merge::Restart);
-        self.text_paragraph(ParagraphProps::styled(head), "Resolution – Title");
+        self.cell_start_look(layout.label_width, 1, Merge::Restart, CellLook::Header);
+        // "**" when the legend explains it (the lead group), as in the source.
+        let mark = if summary.legend.iter().any(|e| e.term == "**") {
+            "**"
+        } else {
+            ""
+        };
+        self.text_paragraph(
+            ParagraphProps::styled(head),
+            &format!("Resolution – Title{mark}"),
+        );
         self.w.end("w:tc");
         let mut index = 0;
         while index < summary.columns.len() {
@@ -122,7 +220,8 @@ impl Writer<'_> {
                 .iter()
                 .take_while(|c| &c.group == group)
                 .count();
-            self.cell_start(layout.column_width * span as u32, span as u32, Merge::None);
+            let spanned = (index..index + span).map(|i| layout.width(i)).sum();
+            self.cell_start_look(spanned, span as u32, Merge::None, CellLook::Header);
             self.lines_cell_paragraphs(group, head);
             self.w.end("w:tc");
             index += span;
@@ -133,11 +232,11 @@ impl Writer<'_> {
     /// Header row 2: the label column continued, then the column names.
     fn matrix_column_row(&mut self, summary: &Summary, layout: &MatrixLayout, head: &str) {
         self.row_start(true);
-        self.cell_start(layout.label_width, 1, Merge::Continue);
+        self.cell_start_look(layout.label_width, 1, Merge::Continue, CellLook::Header);
         self.empty_paragraph_styled(head);
         self.w.end("w:tc");
-        for column in &summary.columns {
-            self.cell_start(layout.column_width, 1, Merge::None);
+        for (index, column) in summary.columns.iter().enumerate() {
+            self.cell_start_look(layout.width(index), 1, Merge::None, CellLook::Header);
             self.lines_cell_paragraphs(&column.name, head);
             self.w.end("w:tc");
         }
@@ -156,7 +255,7 @@ impl Writer<'_> {
         self.w.end("w:p");
         self.w.end("w:tc");
         for cell in 0..layout.columns {
-            self.cell_start(layout.column_width, 1, Merge::None);
+            self.cell_start(layout.width(cell), 1, Merge::None);
             let value = row.cells.get(cell).map(String::as_str).unwrap_or("");
             self.lines_cell_paragraphs_centered(value, &text);
             self.w.end("w:tc");
@@ -226,12 +325,22 @@ mod tests {
     }
 
     #[test]
-    fn the_layout_gives_the_label_7_30_and_shares_the_rest() {
+    fn the_layout_gives_the_label_7_30_and_sizes_the_rest_by_content() {
         let layout = MatrixLayout::of(&summary(), WIDTH);
         assert_eq!(layout.columns, 3);
         assert_eq!(layout.label_width, WIDTH * 7 / 30);
-        assert_eq!(layout.column_width, (WIDTH - WIDTH * 7 / 30) / 3);
         assert_eq!(layout.grid.len(), 4);
+        // Each column fits its longest word ("Council": 7 characters) and the rest is
+        // shared by how much text each holds.
+        assert!(layout
+            .widths
+            .iter()
+            .all(|w| *w >= 7 * MATRIX_HEAD_CHAR_WIDTH + CELL_MARGINS));
+        assert!(layout.widths.iter().sum::<u32>() <= WIDTH - layout.label_width);
+        assert!(
+            layout.width(0) > layout.width(1),
+            "SGs holds more text than TSAG"
+        );
         let wider = Summary {
             rows: vec![row("3", &["a", "b", "c", "d", "e"])],
             ..summary()
@@ -252,7 +361,7 @@ mod tests {
         assert_eq!(
             groups,
             [
-                ("Resolution – Title".to_string(), 1),
+                ("Resolution – Title**".to_string(), 1),
                 ("Action by".to_string(), 2),
                 ("Report to".to_string(), 1)
             ]

@@ -483,7 +483,7 @@ impl Writer<'_> {
         self.w.end("w:p");
         self.w.end("w:tc");
         for cell in 0..layout.columns {
-            self.cell_start(layout.column_width, 1, Merge::None);
+            self.cell_start(layout.width(cell), 1, Merge::None);
             let before = old.cells.get(cell).map(String::as_str).unwrap_or("");
             let after = new.cells.get(cell).map(String::as_str).unwrap_or("");
             self.redline_cell_text(&text, before, after, true);
@@ -871,7 +871,7 @@ impl MatrixLayout {
             MatrixLayout {
                 columns: other.columns,
                 label_width: other.label_width,
-                column_width: other.column_width,
+                widths: other.widths.clone(),
                 grid: other.grid.clone(),
             }
         } else {

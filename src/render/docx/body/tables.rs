@@ -23,6 +23,21 @@ pub(super) enum Merge {
     Continue,
 }
 
+/// How a cell looks besides its width and merge.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum CellLook {
+    /// Top-aligned, no shading.
+    Plain,
+    /// A header cell: grey (as the source's 228 header cells), its text centred
+    /// vertically.
+    Header,
+    /// Content centred vertically (the √ marks).
+    Middle,
+}
+
+/// The grey of header cells (the source's).
+const HEADER_SHADING: &str = "D9D9D9";
+
 /// The table sides in the order `w:tblBorders` wants them.
 const SIDES: [&str; 6] = [
     "w:top",
@@ -37,6 +52,17 @@ impl Writer<'_> {
     /// Open a fixed-layout table of the given column widths (twips): `w:tblPr` and
     /// `w:tblGrid`.
     pub(super) fn table_start(&mut self, grid: &[u32], borders: Borders) {
+        self.table_start_margins(grid, borders, None);
+    }
+
+    /// Open a table as [`Self::table_start`] does, its cells' left and right margins
+    /// `margin` twips when given (else Word's 108).
+    pub(super) fn table_start_margins(
+        &mut self,
+        grid: &[u32],
+        borders: Borders,
+        margin: Option<u32>,
+    ) {
         let total: u32 = grid.iter().sum();
         self.w.start("w:tbl", &[]);
         self.w.start("w:tblPr", &[]);
@@ -44,6 +70,15 @@ impl Writer<'_> {
             .empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
         self.table_borders(borders);
         self.w.empty("w:tblLayout", &[("w:type", "fixed")]);
+        if let Some(margin) = margin {
+            let margin = margin.to_string();
+            self.w.start("w:tblCellMar", &[]);
+            for side in ["w:left", "w:right"] {
+                self.w
+                    .empty(side, &[("w:w", margin.as_str()), ("w:type", "dxa")]);
+            }
+            self.w.end("w:tblCellMar");
+        }
         self.w.empty(
             "w:tblLook",
             &[
@@ -117,6 +152,11 @@ impl Writer<'_> {
 
     /// Open a cell `width` twips wide spanning `span` grid columns.
     pub(super) fn cell_start(&mut self, width: u32, span: u32, merge: Merge) {
+        self.cell_start_look(width, span, merge, CellLook::Plain);
+    }
+
+    /// Open a cell as [`Self::cell_start`] does, with the look of `look`.
+    pub(super) fn cell_start_look(&mut self, width: u32, span: u32, merge: Merge, look: CellLook) {
         self.w.start("w:tc", &[]);
         self.w.start("w:tcPr", &[]);
         self.w
@@ -128,6 +168,19 @@ impl Writer<'_> {
             Merge::None => {}
             Merge::Restart => self.w.empty("w:vMerge", &[("w:val", "restart")]),
             Merge::Continue => self.w.empty("w:vMerge", &[]),
+        }
+        if look == CellLook::Header {
+            self.w.empty(
+                "w:shd",
+                &[
+                    ("w:val", "clear"),
+                    ("w:color", "auto"),
+                    ("w:fill", HEADER_SHADING),
+                ],
+            );
+        }
+        if look != CellLook::Plain {
+            self.w.empty("w:vAlign", &[("w:val", "center")]);
         }
         self.w.end("w:tcPr");
     }
@@ -242,5 +295,30 @@ mod tests {
             ]
         );
         assert!(!cells[0].has("w:gridSpan"));
+    }
+
+    #[test]
+    fn header_cells_are_grey_and_centred_vertically_marks_centred_only() {
+        let xml = written(&empty_plan(), |w| {
+            for look in [CellLook::Header, CellLook::Middle, CellLook::Plain] {
+                w.cell_start_look(500, 2, Merge::Restart, look);
+                w.w.end("w:tc");
+            }
+        });
+        let cells = xml.children("w:tc");
+        let names: Vec<_> = cells
+            .iter()
+            .map(|c| c.child("w:tcPr").element_names())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["w:tcW", "w:gridSpan", "w:vMerge", "w:shd", "w:vAlign"],
+                vec!["w:tcW", "w:gridSpan", "w:vMerge", "w:vAlign"],
+                vec!["w:tcW", "w:gridSpan", "w:vMerge"],
+            ]
+        );
+        let shading = cells[0].path(&["w:tcPr", "w:shd"]).unwrap();
+        assert_eq!(shading.attr("w:fill"), Some("D9D9D9"));
     }
 }
