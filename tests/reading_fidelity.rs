@@ -657,7 +657,7 @@ fn reports_show_the_appendix_footnote() {
         "the reference in the appendix table"
     );
     assert!(
-        html.contains("<li id=\"fn-1\" value=\"1\">"),
+        html.contains("<li id=\"fn-1\"><span class=\"fn-mark\">1</span>"),
         "the footnote"
     );
     assert!(html.contains("If there is no specific procedure."));
