@@ -1053,3 +1053,27 @@ fn every_footnote_shows_its_label_once_and_no_two_labels_agree() {
         );
     }
 }
+
+#[test]
+fn a_plan_without_cover_or_td_number_still_renders_in_every_format() {
+    let mut without_td = edition("action-plan-edition-a.docx");
+    let cover = without_td.cover.as_mut().expect("edition A has a cover");
+    cover.td_number = None;
+    let mut without_cover = without_td.clone();
+    without_cover.cover = None;
+    for (name, plan) in [("no TD number", &without_td), ("no cover", &without_cover)] {
+        let page = html(plan);
+        let title = page
+            .split("<title>")
+            .nth(1)
+            .and_then(|rest| rest.split("</title>").next())
+            .unwrap_or_else(|| panic!("{name}: no <title>"));
+        assert!(!title.contains("TD"), "{name}: {title}");
+        assert!(page.contains("id=\"item-22-02\""), "{name}: items shown");
+        for format in [Format::Markdown, Format::Docx] {
+            let bytes = actplan::render(plan, format, &RenderOptions::default())
+                .unwrap_or_else(|e| panic!("{name}, {format:?}: {e}"));
+            assert!(bytes.len() > 10_000, "{name}, {format:?}: {} bytes", bytes.len());
+        }
+    }
+}
