@@ -66,7 +66,10 @@ for (const [label, path] of [["A", A], ["B", B]]) {
   const bytes = readFileSync(path);
   for (const to of ["json", "md", "html", "docx"]) {
     test(`convert edition ${label} to ${to} = actplan convert`, () => {
-      const expected = cliOutput(["convert", path, "--to", to], `${label}.${to}`);
+      // The browser has no LibreOffice: its Word report leaves the contents' page numbers
+      // for Word to fill, as the CLI does with --no-layout (or without LibreOffice).
+      const layout = to === "docx" ? ["--no-layout"] : [];
+      const expected = cliOutput(["convert", path, "--to", to, ...layout], `${label}.${to}`);
       assertSameBytes(api.convert(bytes, to), expected, `${label} ${to}`);
     });
   }
