@@ -459,6 +459,37 @@ fn parse_content_types(bytes: &[u8]) -> Result<HashMap<String, String>, PackageE
     Ok(map)
 }
 
+/// For the `package` fuzz target (built by cargo-fuzz with `--cfg fuzzing`): open `data` as a
+/// package and read its main part, the relationships of the package and of the main part,
+/// every part they point to and every entry the zip lists (at most 200). Any input must end
+/// in `Ok` or an `Err` on every call, never a panic, an overflow or unbounded memory.
+#[cfg(fuzzing)]
+pub fn exercise_for_fuzzing(data: &[u8]) {
+    let Ok(package) = Package::open(data, &Limits::default()) else {
+        return;
+    };
+    let main = package.main_part().to_string();
+    let _ = package.read_part(&main);
+    let _ = package.relationships("");
+    if let Ok(rels) = package.relationships(&main) {
+        for rel in rels.values().filter(|r| !r.external) {
+            let _ = package.has_part(&rel.target);
+            let _ = package.read_part(&rel.target);
+        }
+    }
+    let names: Vec<String> = match zip::ZipArchive::new(Cursor::new(data)) {
+        Ok(archive) => archive
+            .file_names()
+            .filter_map(|name| name.ok().map(|name| name.into_owned()))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    for name in names.iter().take(200) {
+        let _ = package.read_part(name);
+        let _ = package.relationships(name);
+    }
+}
+
 /// Mark every entry of a zip this crate wrote as "made by Unix" in its central directory,
 /// so that a writer which records the host system (the zip crate writes "DOS" when built for
 /// Windows) gives the same bytes on every platform. Only the host byte of each central

@@ -1073,7 +1073,11 @@ fn a_plan_without_cover_or_td_number_still_renders_in_every_format() {
         for format in [Format::Markdown, Format::Docx] {
             let bytes = actplan::render(plan, format, &RenderOptions::default())
                 .unwrap_or_else(|e| panic!("{name}, {format:?}: {e}"));
-            assert!(bytes.len() > 10_000, "{name}, {format:?}: {} bytes", bytes.len());
+            assert!(
+                bytes.len() > 10_000,
+                "{name}, {format:?}: {} bytes",
+                bytes.len()
+            );
         }
     }
 }
