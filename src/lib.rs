@@ -38,7 +38,8 @@ pub mod render;
 pub mod sheet;
 
 // The reading layers are internal: their results and errors are re-exported below.
-// Fuzz targets (built with `--cfg fuzzing` by cargo-fuzz) reach the package layer directly.
+// Fuzz targets (built with `--cfg fuzzing` by cargo-fuzz) reach the package layer through
+// `package::exercise_for_fuzzing`.
 mod ingest;
 mod ooxml;
 #[cfg(fuzzing)]
