@@ -9,7 +9,7 @@ use actplan::model::ActionPlan;
 use actplan::render::docx::write_redline;
 use actplan::{ReadOptions, RevisionMode};
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const DATE: &str = "2024-01-22T09:00:00Z";
@@ -237,21 +237,7 @@ fn moved_items_and_paragraphs_are_word_moves() {
     if let Some(xmllint) = component("xmllint") {
         let dir = std::env::temp_dir().join(format!("actplan-moves-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("document.xml");
-        std::fs::write(&path, &xml).unwrap();
-        let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/ooxml-schemas/microsoft/wml-2010.xsd");
-        let out = Command::new(xmllint)
-            .args(["--noout", "--nonet", "--schema"])
-            .arg(&schema)
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_valid_wml(&xmllint, &dir.join("document.xml"), xml.as_bytes());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
@@ -310,21 +296,8 @@ fn redline_validates_and_libreoffice_converts_it() {
     let dir = std::env::temp_dir().join(format!("actplan-redline-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     if let Some(xmllint) = component("xmllint") {
-        let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/ooxml-schemas/microsoft/wml-2010.xsd");
-        let path = dir.join("document.xml");
-        std::fs::write(&path, document_xml(&redline)).unwrap();
-        let out = Command::new(xmllint)
-            .args(["--noout", "--nonet", "--schema"])
-            .arg(&schema)
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let xml = document_xml(&redline);
+        assert_valid_wml(&xmllint, &dir.join("document.xml"), xml.as_bytes());
     }
     let Some(soffice) = component("soffice") else {
         return;
@@ -332,4 +305,23 @@ fn redline_validates_and_libreoffice_converts_it() {
     let path = dir.join("redline.docx");
     std::fs::write(&path, &redline).unwrap();
     common::soffice_convert(&soffice, &path, "pdf", "pdf", &dir, &dir.join("profile"));
+}
+
+/// Write `xml` (a WordprocessingML document part) to `path` and validate it with xmllint
+/// against the WML 2010 schema.
+fn assert_valid_wml(xmllint: &Path, path: &Path, xml: &[u8]) {
+    std::fs::write(path, xml).unwrap();
+    let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/ooxml-schemas/microsoft/wml-2010.xsd");
+    let out = Command::new(xmllint)
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(&schema)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
