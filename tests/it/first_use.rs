@@ -4,7 +4,8 @@
 //! A terminal is simulated with util-linux `script`, which runs the command on a pseudo-
 //! terminal; without it those tests skip loudly (and fail under ACTPLAN_REQUIRE_COMPONENTS).
 
-mod common;
+use crate::common;
+use crate::common::scratch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -30,14 +31,6 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-/// A fresh scratch folder, emptied first.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-first-use-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 /// Runs `actplan ARGS` on a pseudo-terminal; None (after a loud skip) without `script`.
 fn on_terminal(args: &str, dir: &Path) -> Option<(Option<i32>, String)> {
     let script = common::component("script")?;
@@ -53,7 +46,7 @@ fn on_terminal(args: &str, dir: &Path) -> Option<(Option<i32>, String)> {
 
 #[test]
 fn success_says_what_was_written_unless_quiet() {
-    let dir = scratch("wrote");
+    let dir = scratch!("wrote");
     let a = fixture("action-plan-edition-a.docx");
     let out = actplan(&["convert", &a, "-o", "plan.json"], &dir);
     assert_eq!(out.status.code(), Some(0));
@@ -72,7 +65,7 @@ fn success_says_what_was_written_unless_quiet() {
 
 #[test]
 fn binary_output_is_never_written_to_a_terminal() {
-    let dir = scratch("binary-tty");
+    let dir = scratch!("binary-tty");
     let a = fixture("action-plan-edition-a.docx");
     let Some((code, text)) = on_terminal(&format!("convert {a} --to docx"), &dir) else {
         return;
@@ -87,7 +80,7 @@ fn binary_output_is_never_written_to_a_terminal() {
 
 #[test]
 fn large_text_reaches_a_terminal_only_with_dash_o_dash() {
-    let dir = scratch("large-tty");
+    let dir = scratch!("large-tty");
     let a = fixture("action-plan-edition-a.docx");
     let Some((code, text)) = on_terminal(&format!("convert {a}"), &dir) else {
         return;
@@ -117,7 +110,7 @@ fn large_text_reaches_a_terminal_only_with_dash_o_dash() {
 
 #[test]
 fn a_missing_output_folder_is_named_and_nothing_is_written() {
-    let dir = scratch("no-folder");
+    let dir = scratch!("no-folder");
     let a = fixture("action-plan-edition-a.docx");
     let out = actplan(&["convert", &a, "-o", "nodir/out.json"], &dir);
     assert_eq!(out.status.code(), Some(3));
@@ -130,7 +123,7 @@ fn a_missing_output_folder_is_named_and_nothing_is_written() {
 
 #[test]
 fn an_unknown_resolution_is_an_error_like_an_unknown_owner() {
-    let dir = scratch("resolution");
+    let dir = scratch!("resolution");
     let a = fixture("action-plan-edition-a.docx");
     let out = actplan(&["items", &a, "--resolution", "999"], &dir);
     assert_eq!(out.status.code(), Some(2));
@@ -147,7 +140,7 @@ fn an_unknown_resolution_is_an_error_like_an_unknown_owner() {
 
 #[test]
 fn reference_doc_errors_name_the_reference_document() {
-    let dir = scratch("reference");
+    let dir = scratch!("reference");
     let a = fixture("action-plan-edition-a.docx");
     std::fs::write(dir.join("notes.pdf"), b"%PDF-1.7\n").expect("write");
     let out = actplan(
@@ -172,7 +165,7 @@ fn reference_doc_errors_name_the_reference_document() {
 
 #[test]
 fn suggestions_name_formats_the_subcommand_has() {
-    let dir = scratch("suggest");
+    let dir = scratch!("suggest");
     let a = fixture("action-plan-edition-a.docx");
     let out = actplan(&["import", &a, "x.xlsx", "-o", "next.xlsx"], &dir);
     assert_eq!(out.status.code(), Some(2));
@@ -200,7 +193,7 @@ fn suggestions_name_formats_the_subcommand_has() {
 
 #[test]
 fn templates_dump_keeps_edited_templates_unless_forced() {
-    let dir = scratch("templates");
+    let dir = scratch!("templates");
     let out = actplan(&["templates", "--dump", "t"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("actplan: wrote t/report.html.j2"));
@@ -242,7 +235,7 @@ fn plan_with_formula(dir: &Path, formula: &str) -> PathBuf {
 
 #[test]
 fn spreadsheet_formulas_are_neutralised_in_csv_and_read_back_unchanged() {
-    let dir = scratch("formula");
+    let dir = scratch!("formula");
     let formula = "=cmd|' /C calc'!A0";
     plan_with_formula(&dir, formula);
     for args in [
@@ -275,7 +268,7 @@ fn spreadsheet_formulas_are_neutralised_in_csv_and_read_back_unchanged() {
 
 #[test]
 fn import_sets_the_next_editions_cover() {
-    let dir = scratch("import-set");
+    let dir = scratch!("import-set");
     let a = fixture("action-plan-edition-a.docx");
     let out = actplan(&["export", &a, "-o", "s.xlsx", "--quiet"], &dir);
     assert_eq!(out.status.code(), Some(0));
@@ -314,7 +307,7 @@ fn import_sets_the_next_editions_cover() {
 
 #[test]
 fn an_id_excel_turned_into_a_date_is_named_as_such() {
-    let dir = scratch("excel-date");
+    let dir = scratch!("excel-date");
     let a = fixture("action-plan-edition-a.docx");
     let out = actplan(&["export", &a, "-o", "s.csv", "--quiet"], &dir);
     assert_eq!(out.status.code(), Some(0));

@@ -2,22 +2,12 @@
 //! --diff`) is the one generated from the report types, keeps the contract
 //! (`changes[{kind, target, id, field, before, after}]`), and real reports validate against it.
 
+use crate::common::read_edition as edition;
 use actplan::diff;
 use actplan::model::{ActionPlan, AppendixItem};
 use serde_json::{json, Value};
-use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
-
-fn edition(name: &str) -> ActionPlan {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name);
-    let bytes = std::fs::read(path).unwrap();
-    actplan::read_docx(&bytes, &actplan::ReadOptions::default())
-        .unwrap()
-        .plan
-}
 
 fn editions() -> &'static (ActionPlan, ActionPlan) {
     static PLANS: OnceLock<(ActionPlan, ActionPlan)> = OnceLock::new();
@@ -51,7 +41,7 @@ fn report_json(old: &ActionPlan, new: &ActionPlan) -> Value {
 
 #[test]
 fn shipped_schema_is_generated_from_the_types() {
-    let shipped = include_str!("../schema/diff.schema.json");
+    let shipped = include_str!("../../schema/diff.schema.json");
     assert_eq!(
         shipped,
         diff::json_schema(),

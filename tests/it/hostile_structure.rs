@@ -1,6 +1,6 @@
 //! Pathological structure: deep nesting must not overflow the stack or blow up.
 
-mod common;
+use crate::common;
 
 use common::{wrap_document, DocxBuilder};
 

@@ -5,7 +5,7 @@ use actplan::model;
 
 #[test]
 fn shipped_schema_is_generated_from_the_types() {
-    let shipped = include_str!("../schema/actplan.schema.json");
+    let shipped = include_str!("../../schema/actplan.schema.json");
     assert_eq!(
         shipped,
         model::json_schema(),

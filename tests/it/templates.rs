@@ -1,37 +1,23 @@
 //! User templates: dumping the built-ins, overriding one without recompiling, and template
 //! errors naming the template file and line (exit 10, nothing written).
 
+use crate::common::assert_success;
+use crate::common::{actplan_command as actplan, scratch};
 use std::path::PathBuf;
-use std::process::Command;
-
-fn actplan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actplan"))
-}
 
 fn fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/action-plan-edition-a.docx")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-templates-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn dumped_template_edited_replaces_the_built_in() {
-    let dir = scratch("dump");
+    let dir = scratch!("dump");
     let out = actplan()
         .args(["templates", "--dump"])
         .arg(&dir)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     for name in ["report.md.j2", "report.html.j2"] {
         assert!(dir.join(name).is_file(), "{name} not dumped");
     }
@@ -52,11 +38,7 @@ fn dumped_template_edited_replaces_the_built_in() {
         .arg(&target)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(text
         .trim_end()
@@ -68,7 +50,7 @@ fn dumped_template_edited_replaces_the_built_in() {
 }
 
 fn failing(template_text: &str, line: usize) {
-    let dir = scratch(&format!("error-{line}"));
+    let dir = scratch!(&format!("error-{line}"));
     let template = dir.join("broken.md.j2");
     std::fs::write(&template, template_text).unwrap();
     let target = dir.join("report.md");

@@ -2,12 +2,78 @@
 //! snippets for a minimal Action Plan.
 //!
 //! Every .docx a test reads is built here, in memory, from literal XML: no fixture files.
-//! Kept in a sub-folder so that Cargo does not take it for a test target of its own.
+//! A module of the one integration-test binary (`tests/it/main.rs`).
 #![allow(dead_code)]
 
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
+
+/// A shipped fixture (`fixtures/NAME`).
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// A shipped edition (`fixtures/NAME`, .docx) read as `actplan convert` reads it; the test
+/// fails naming the file when it cannot be read.
+pub fn read_edition(name: &str) -> actplan::model::ActionPlan {
+    let path = fixture(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    actplan::read_docx(&bytes, &actplan::ReadOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .plan
+}
+
+/// Edition A, read once for the whole test binary.
+pub fn edition_a() -> &'static actplan::model::ActionPlan {
+    static PLAN: std::sync::OnceLock<actplan::model::ActionPlan> = std::sync::OnceLock::new();
+    PLAN.get_or_init(|| read_edition("action-plan-edition-a.docx"))
+}
+
+/// Edition B, read once for the whole test binary.
+pub fn edition_b() -> &'static actplan::model::ActionPlan {
+    static PLAN: std::sync::OnceLock<actplan::model::ActionPlan> = std::sync::OnceLock::new();
+    PLAN.get_or_init(|| read_edition("action-plan-edition-b.docx"))
+}
+
+/// The `actplan` binary built with these tests, ready for arguments.
+pub fn actplan_command() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_actplan"))
+}
+
+/// Fails the test with the command's stderr when it did not exit 0.
+#[track_caller]
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// An empty scratch folder of this test process, `<tmp>/actplan-<pid>-<owner>-<name>`:
+/// removed first if a test of this run already used it. Use [`scratch!`], which names the
+/// calling module as the owner, so that two modules' folders never meet.
+pub fn scratch_dir(owner: &str, name: &str) -> std::path::PathBuf {
+    let owner = owner.rsplit("::").next().unwrap_or(owner);
+    let dir = std::env::temp_dir().join(format!("actplan-{}-{owner}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("scratch folder {}: {e}", dir.display()));
+    dir
+}
+
+/// `scratch!("name")`: an empty scratch folder owned by the calling module
+/// ([`scratch_dir`]).
+macro_rules! scratch {
+    ($name:expr) => {
+        $crate::common::scratch_dir(module_path!(), $name)
+    };
+}
+pub(crate) use scratch;
 
 /// WordprocessingML main namespace.
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -678,12 +744,42 @@ pub fn component(name: &str) -> Option<std::path::PathBuf> {
             .find(|candidate| candidate.is_file())
     });
     if found.is_none() {
-        let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
-        assert!(
-            !required,
-            "{name} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
-        );
-        eprintln!("\n!!! SKIPPED: {name} is not installed; a component test did not run !!!\n");
+        component_missing(name);
+    }
+    found
+}
+
+/// Says loudly that a component test does not run because `what` is not installed, or
+/// fails the test when `ACTPLAN_REQUIRE_COMPONENTS=1`.
+fn component_missing(what: &str) {
+    let required = std::env::var("ACTPLAN_REQUIRE_COMPONENTS").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "{what} is required (ACTPLAN_REQUIRE_COMPONENTS=1) but not installed"
+    );
+    eprintln!("\n!!! SKIPPED: {what} is not installed; a component test did not run !!!\n");
+}
+
+/// Whether the report's font, Times New Roman, or a font with its metrics (Liberation
+/// Serif, Tinos) is what fontconfig gives LibreOffice; after a loud skip message when not
+/// (a failure under `ACTPLAN_REQUIRE_COMPONENTS=1`). Layout tests need it: with a wider
+/// fallback (DejaVu Serif) words break and pages differ from the secretariat's.
+pub fn times_metric_font() -> bool {
+    let Some(fc_match) = component("fc-match") else {
+        return false;
+    };
+    let out = std::process::Command::new(fc_match)
+        .args(["--format=%{family}", "Times New Roman"])
+        .output()
+        .expect("run fc-match");
+    let family = String::from_utf8_lossy(&out.stdout);
+    let found = ["Times New Roman", "Liberation Serif", "Tinos"]
+        .iter()
+        .any(|name| family.contains(name));
+    if !found {
+        component_missing(&format!(
+            "a font with Times New Roman's metrics (fonts-liberation; fontconfig gives \"{family}\")"
+        ));
     }
     found
 }

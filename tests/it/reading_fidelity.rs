@@ -2,7 +2,7 @@
 //! content as the published layout, or to their content plus a warning naming the item.
 //! Every edition is built here, in memory; every test asserts the content read.
 
-mod common;
+use crate::common;
 
 use actplan::model::{Block, Inline, Item};
 use actplan::render::{Format, RenderOptions};

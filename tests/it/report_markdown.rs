@@ -3,18 +3,11 @@
 //! structure, every item id, every link, footnotes, and document text that cannot inject
 //! markup.
 
+use crate::common::read_edition as edition;
 use actplan::model::{ActionPlan, Block, Inline};
 use actplan::render::{Format, RenderOptions};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeSet, HashMap};
-
-fn edition(name: &str) -> ActionPlan {
-    let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    actplan::read_docx(&bytes, &actplan::ReadOptions::default())
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .plan
-}
 
 fn markdown(plan: &ActionPlan) -> String {
     let bytes = actplan::render(plan, Format::Markdown, &RenderOptions::default())

@@ -1,28 +1,13 @@
 //! The command line on the shipped editions: conversion, stdin/stdout, JSON round trip,
 //! schema output, atomic writes.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
-fn actplan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actplan"))
-}
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::common::assert_success;
+use crate::common::{actplan_command as actplan, fixture, scratch};
+use std::process::Stdio;
 
 #[test]
 fn docx_to_json_then_json_to_json_is_byte_identical() {
-    let dir = scratch("roundtrip");
+    let dir = scratch!("roundtrip");
     for edition in ["action-plan-edition-a.docx", "action-plan-edition-b.docx"] {
         let first = dir.join(format!("{edition}.json"));
         let second = dir.join(format!("{edition}.again.json"));
@@ -33,11 +18,7 @@ fn docx_to_json_then_json_to_json_is_byte_identical() {
             .arg(&first)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_success(&out);
         let out = actplan()
             .arg("convert")
             .arg(&first)
@@ -45,11 +26,7 @@ fn docx_to_json_then_json_to_json_is_byte_identical() {
             .arg(&second)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_success(&out);
         let a = std::fs::read(&first).unwrap();
         let b = std::fs::read(&second).unwrap();
         assert!(a == b, "{edition}: JSON → convert → JSON changed the bytes");
@@ -76,11 +53,7 @@ fn stdin_to_stdout_with_dash() {
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let first = &plan["resolutions"][0];
     assert_eq!(first["number"], "1");
@@ -112,13 +85,13 @@ fn schema_command_prints_the_published_schema() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        include_str!("../schema/actplan.schema.json")
+        include_str!("../../schema/actplan.schema.json")
     );
 }
 
 #[test]
 fn unknown_output_extension_is_refused_and_nothing_written() {
-    let dir = scratch("ext");
+    let dir = scratch!("ext");
     let target = dir.join("plan.xlsx");
     let out = actplan()
         .arg("convert")
@@ -142,7 +115,7 @@ fn help_shows_examples() {
 
 #[test]
 fn report_errors_exit_non_zero_and_write_nothing() {
-    let dir = scratch("report-errors");
+    let dir = scratch!("report-errors");
     let source = fixture("action-plan-edition-a.docx");
     let cases: [(&[&str], &str, i32, &str); 3] = [
         (
@@ -205,7 +178,7 @@ fn report_errors_exit_non_zero_and_write_nothing() {
 
 #[test]
 fn docx_to_docx_report_reads_back() {
-    let dir = scratch("docx-report");
+    let dir = scratch!("docx-report");
     let target = dir.join("TSAG-TD.docx");
     let out = actplan()
         .arg("convert")
@@ -215,11 +188,7 @@ fn docx_to_docx_report_reads_back() {
         .arg(&target)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let out = actplan().arg("convert").arg(&target).output().unwrap();
     let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(plan["cover"]["td_number"], "TD 412");

@@ -6,24 +6,10 @@
 //! renumbered), an item moved to another resolution, an item moved into Appendix I (and back),
 //! a resolution added with two items, and a resolution number found twice in one edition.
 
+use crate::common::edition_a;
 use actplan::diff::{self, Change, ChangeKind, Report, Target};
 use actplan::model::{ActionPlan, AppendixItem, Block, Item, Kind, Resolution};
 use serde_json::json;
-use std::path::PathBuf;
-use std::sync::OnceLock;
-
-fn edition_a() -> &'static ActionPlan {
-    static PLAN: OnceLock<ActionPlan> = OnceLock::new();
-    PLAN.get_or_init(|| {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .join("action-plan-edition-a.docx");
-        let bytes = std::fs::read(path).unwrap();
-        actplan::read_docx(&bytes, &actplan::ReadOptions::default())
-            .unwrap()
-            .plan
-    })
-}
 
 fn resolution_mut<'a>(plan: &'a mut ActionPlan, number: &str) -> &'a mut Resolution {
     plan.resolutions

@@ -5,7 +5,9 @@
 //! Component tests skip loudly when their program is missing and fail when
 //! ACTPLAN_REQUIRE_COMPONENTS=1 (set by .ci/run).
 
-mod common;
+use crate::common;
+use crate::common::assert_success;
+use crate::common::{fixture, read_edition as edition, scratch};
 
 use common::component;
 
@@ -16,30 +18,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
 fn read(bytes: &[u8]) -> ActionPlan {
     actplan::read_docx(bytes, &ReadOptions::default())
         .unwrap_or_else(|e| panic!("generated .docx does not read back: {e}"))
         .plan
 }
 
-fn edition(name: &str) -> ActionPlan {
-    read(&std::fs::read(fixture(name)).unwrap())
-}
-
 fn to_docx(plan: &ActionPlan) -> Vec<u8> {
     actplan::render(plan, Format::Docx, &RenderOptions::default()).unwrap()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-docx-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn part(docx: &[u8], name: &str) -> String {
@@ -261,7 +247,7 @@ fn every_word_part_validates_against_the_ooxml_schema() {
     };
     let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/ooxml-schemas/microsoft/wml-2010.xsd");
-    let dir = scratch("xsd");
+    let dir = scratch!("xsd");
     let docx = to_docx(&edition("action-plan-edition-a.docx"));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
     let names: Vec<String> = archive
@@ -319,7 +305,7 @@ fn pandoc_reads_the_report() {
     let Some(pandoc) = pandoc().or_else(|| component("pandoc")) else {
         return;
     };
-    let dir = scratch("pandoc");
+    let dir = scratch!("pandoc");
     let path = dir.join("report.docx");
     std::fs::write(&path, to_docx(&edition("action-plan-edition-a.docx"))).unwrap();
     let out = Command::new(pandoc)
@@ -327,11 +313,7 @@ fn pandoc_reads_the_report() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Rules of procedure of the ITU Telecommunication"));
     assert!(text.contains("22-02"));
@@ -346,7 +328,7 @@ fn libreoffice_converts_the_report_and_the_pdf_has_every_item() {
         return;
     };
     let plan = edition("action-plan-edition-a.docx");
-    let dir = scratch("pdf");
+    let dir = scratch!("pdf");
     let path = dir.join("report.docx");
     std::fs::write(&path, to_docx(&plan)).unwrap();
     let pdf = common::soffice_convert(&soffice, &path, "pdf", "pdf", &dir, &dir.join("profile"));

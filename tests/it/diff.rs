@@ -2,26 +2,20 @@
 //! directions), identity cases (same file, own JSON, LibreOffice re-save), the command line's
 //! exit codes and output formats, escaping, and the word diff's reconstruction property.
 
-mod common;
+use crate::common;
+use crate::common::{edition_a, edition_b, fixture, scratch};
 
 use common::component;
 
 use actplan::diff::{self, Change, ChangeKind, Op, Report, Target};
 use actplan::model::ActionPlan;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and helpers
 // ---------------------------------------------------------------------------------------------
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
 
 fn read(path: &Path) -> ActionPlan {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -30,27 +24,11 @@ fn read(path: &Path) -> ActionPlan {
         .plan
 }
 
-fn edition_a() -> &'static ActionPlan {
-    static PLAN: OnceLock<ActionPlan> = OnceLock::new();
-    PLAN.get_or_init(|| read(&fixture("action-plan-edition-a.docx")))
-}
-
-fn edition_b() -> &'static ActionPlan {
-    static PLAN: OnceLock<ActionPlan> = OnceLock::new();
-    PLAN.get_or_init(|| read(&fixture("action-plan-edition-b.docx")))
-}
-
 fn records() -> Vec<Value> {
     let text = std::fs::read_to_string(fixture("action-plan-edition-b.changes.json")).unwrap();
     let records: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(records.len(), 26, "change records in the fixture");
     records
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-diff-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn actplan(args: &[&str]) -> Output {
@@ -442,7 +420,7 @@ fn an_edition_against_itself_and_its_json_has_no_change() {
         assert!(diff::diff(plan, &back).is_empty());
     }
     // Through the command line: .docx against its own JSON, exit 0.
-    let dir = scratch("own-json");
+    let dir = scratch!("own-json");
     let json = dir.join("a.json");
     let a = fixture("action-plan-edition-a.docx");
     let out = actplan(&["convert", path_str(&a), "-o", path_str(&json)]);
@@ -463,7 +441,7 @@ fn an_edition_resaved_by_libreoffice_has_no_change() {
     let Some(soffice) = component("soffice") else {
         return;
     };
-    let out_dir = scratch("libreoffice");
+    let out_dir = scratch!("libreoffice");
     let profile = out_dir.join("profile");
     let mut status = None;
     for name in ["action-plan-edition-a.docx", "action-plan-edition-b.docx"] {
@@ -515,7 +493,7 @@ fn cli_exit_codes() {
     assert_eq!(actplan(&["diff", &a, &a]).status.code(), Some(0));
     assert_eq!(actplan(&["diff", &a, &b]).status.code(), Some(1));
     assert_eq!(actplan(&["diff", &b, &a]).status.code(), Some(1));
-    let dir = scratch("exit");
+    let dir = scratch!("exit");
     // Trouble of every kind is 2, whatever convert would have used.
     let not_zip = dir.join("not-a-zip.docx");
     std::fs::write(&not_zip, b"plain text, not a Word file").unwrap();
@@ -625,7 +603,7 @@ fn cli_text_markdown_html_and_files() {
     assert!(md.contains("people\\-cantered") || md.contains("~~people-cantered~~"));
 
     // HTML, format from the output extension, written atomically to a file.
-    let dir = scratch("formats");
+    let dir = scratch!("formats");
     let html_path = dir.join("changes.html");
     let out = actplan(&["diff", &a, &b, "-o", path_str(&html_path)]);
     assert_eq!(out.status.code(), Some(1));
@@ -651,7 +629,7 @@ fn cli_text_markdown_html_and_files() {
 #[test]
 fn cli_docx_redline_is_a_word_file_or_a_clean_error() {
     let (a, b) = a_and_b();
-    let dir = scratch("redline");
+    let dir = scratch!("redline");
     let target = dir.join("redline.docx");
     let out = Command::new(env!("CARGO_BIN_EXE_actplan"))
         .args(["diff", &a, &b, "--to", "docx", "-o", path_str(&target)])
@@ -687,7 +665,7 @@ fn html_markdown_and_text_escape_document_text() {
         .push(actplan::model::Block::plain(hostile));
     new.resolutions[0].title = format!("{} <img src=x onerror=alert(1)>", new.resolutions[0].title);
     new.resolutions[1].action_items[0].milestone = "<i>2025</i>".into();
-    let dir = scratch("escape");
+    let dir = scratch!("escape");
     let old_path = dir.join("old.json");
     let new_path = dir.join("new.json");
     std::fs::write(&old_path, actplan::model::json::to_json_string(&old)).unwrap();

@@ -6,6 +6,7 @@
 //! * Each finding code on small plans built in the test.
 //! * The command line: text and JSON output, exit codes, --strict, --as-of.
 
+use crate::common::{actplan_command as actplan, edition_a, fixture, scratch};
 use actplan::check::{self, Code, Finding, Severity};
 use actplan::model::milestone::{Date, Due, Milestone};
 use actplan::model::{
@@ -14,24 +15,6 @@ use actplan::model::{
 };
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::process::Command;
-use std::sync::OnceLock;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-fn edition_a() -> &'static ActionPlan {
-    static PLAN: OnceLock<ActionPlan> = OnceLock::new();
-    PLAN.get_or_init(|| {
-        let bytes = std::fs::read(fixture("action-plan-edition-a.docx")).expect("edition A");
-        actplan::read_docx(&bytes, &actplan::ReadOptions::default())
-            .expect("read edition A")
-            .plan
-    })
-}
 
 fn date(iso: &str) -> Date {
     Date::parse_iso(iso).expect("date")
@@ -1034,16 +1017,6 @@ fn severities_per_code() {
 
 // ------------------------------------------------------------------ command line
 
-fn actplan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actplan"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-check-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 fn write_plan(dir: &std::path::Path, name: &str, plan: &ActionPlan) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, actplan::model::json::to_json_string(plan)).expect("write plan");
@@ -1143,7 +1116,7 @@ fn cli_on_edition_a() {
 
 #[test]
 fn cli_exit_codes_and_strict() {
-    let dir = scratch("exit");
+    let dir = scratch!("exit");
     let clean_path = write_plan(&dir, "clean.json", &clean());
     let out = actplan()
         .args(["check", "--strict"])

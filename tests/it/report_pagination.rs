@@ -12,20 +12,13 @@
 //! a failure. `pdftoppm`, when present, measures the pages more than a quarter blank
 //! (printed, not asserted: the figure for the note).
 
-mod common;
+use crate::common;
+use crate::common::assert_success;
 
-use common::{component, pdf_pages, PdfText};
+use common::{actplan_command, component, edition_a, fixture, pdf_pages, scratch, PdfText};
 
 use actplan::model::{ActionPlan, Block};
 use std::path::PathBuf;
-
-fn edition_a() -> ActionPlan {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/action-plan-edition-a.docx");
-    actplan::read_docx(&std::fs::read(path).unwrap(), &Default::default())
-        .unwrap()
-        .plan
-}
 
 /// The first words of a status: its first block's text, or its table's first cell's.
 fn status_start(status: &[Block]) -> Option<String> {
@@ -50,24 +43,19 @@ fn converted() -> Option<PathBuf> {
     component("soffice")?;
     component("pdftotext")?;
     component("pdftohtml")?;
-    let dir = std::env::temp_dir().join(format!("actplan-pages-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let pdf = dir.join("report.pdf");
-    let source =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/action-plan-edition-a.docx");
+    if !common::times_metric_font() {
+        return None;
+    }
+    let pdf = scratch!("converted").join("report.pdf");
     let started = std::time::Instant::now();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_actplan"))
+    let out = actplan_command()
         .arg("convert")
-        .arg(&source)
+        .arg(fixture("action-plan-edition-a.docx"))
         .arg("-o")
         .arg(&pdf)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     eprintln!("convert -o report.pdf took {:?}", started.elapsed());
     Some(pdf)
 }
@@ -103,10 +91,10 @@ fn the_pdf_report_is_paginated_with_its_contents_page_numbers_right() {
     let pages = pdf_pages(&pdf);
     let outline = outline(&pdf);
     contents_pages_are_right(&pages, &outline);
-    matrix_words_are_whole(&plan, &pages, outline[0].1, outline[1].1);
-    let cursor = items_start_with_their_status(&plan, &pages);
-    appendix_i_starts_a_page(&plan, &pages, cursor);
-    cited_footnotes_are_printed(&plan, &pages);
+    matrix_words_are_whole(plan, &pages, outline[0].1, outline[1].1);
+    let cursor = items_start_with_their_status(plan, &pages);
+    appendix_i_starts_a_page(plan, &pages, cursor);
+    cited_footnotes_are_printed(plan, &pages);
     if let Some(blank) = common::blank_pages(&pdf, 0.25) {
         eprintln!("pages more than a quarter blank: {blank:?}");
     }

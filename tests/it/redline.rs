@@ -1,7 +1,9 @@
 //! The Word redline: the new edition's report with tracked changes against the old one.
 //! Read with every change accepted it is the new edition; rejected, the old one.
 
-mod common;
+use crate::common;
+use crate::common::assert_success;
+use crate::common::fixture;
 
 use common::component;
 
@@ -13,12 +15,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const DATE: &str = "2024-01-22T09:00:00Z";
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
 
 fn read(bytes: &[u8], revisions: RevisionMode) -> ActionPlan {
     let options = ReadOptions {
@@ -319,9 +315,5 @@ fn assert_valid_wml(xmllint: &Path, path: &Path, xml: &[u8]) {
         .arg(path)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
 }

@@ -1,7 +1,7 @@
 //! Word's accidents must not change what is read: one test per WordprocessingML feature,
 //! each on a small .docx built here, each checking the exact model content.
 
-mod common;
+use crate::common;
 
 use actplan::model::{Block, Cover, Inline, Item, Kind, ListKind, Resolution};
 use actplan::{Ingested, Limits, ReadOptions, RevisionMode, Warning};

@@ -2,7 +2,7 @@
 //! exactly one line on stderr naming the input, and never an output file (nor a stray
 //! temporary one); an existing output file is left as it was.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::io::{Cursor, Read};

@@ -3,7 +3,7 @@
 //! Needs `soffice` (LibreOffice). Without it the test skips with a loud message; with
 //! `ACTPLAN_REQUIRE_COMPONENTS=1` (set by `.ci/run`) a missing LibreOffice is a failure.
 
-mod common;
+use crate::common;
 
 use common::component;
 

@@ -12,6 +12,7 @@
 //! Without chromium/chromedriver it is skipped loudly, unless ACTPLAN_REQUIRE_COMPONENTS=1.
 //! ACTPLAN_CHROMIUM / ACTPLAN_CHROMEDRIVER name other binaries.
 
+use crate::common::read_edition as edition;
 use actplan::model::owners;
 use actplan::model::{ActionPlan, Block, Inline, Item};
 use actplan::render::{view, Format, RenderOptions};
@@ -21,14 +22,6 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn edition(name: &str) -> ActionPlan {
-    let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    actplan::read_docx(&bytes, &actplan::ReadOptions::default())
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .plan
-}
 
 fn html(plan: &ActionPlan) -> String {
     let bytes =

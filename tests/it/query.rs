@@ -8,6 +8,7 @@
 //!   self-contained and escaped.
 //! * The command line: formats from `--to` or the output extension, usage errors.
 
+use crate::common::{actplan_command as actplan, edition_a, fixture, scratch};
 use actplan::model::milestone::Date;
 use actplan::model::owners::{self, Source};
 use actplan::model::{
@@ -16,24 +17,6 @@ use actplan::model::{
 use actplan::query::{self, Filter, ItemRow, ResolutionRef, State};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::PathBuf;
-use std::process::Command;
-use std::sync::OnceLock;
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-fn edition_a() -> &'static ActionPlan {
-    static PLAN: OnceLock<ActionPlan> = OnceLock::new();
-    PLAN.get_or_init(|| {
-        let bytes = std::fs::read(fixture("action-plan-edition-a.docx")).expect("edition A");
-        actplan::read_docx(&bytes, &actplan::ReadOptions::default())
-            .expect("read edition A")
-            .plan
-    })
-}
 
 fn date(iso: &str) -> Date {
     Date::parse_iso(iso).expect("date")
@@ -690,19 +673,9 @@ fn stats_text_and_json() {
 
 // ------------------------------------------------------------------ command line
 
-fn actplan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actplan"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-query-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
 #[test]
 fn cli_items_and_stats() {
-    let dir = scratch("cli");
+    let dir = scratch!("cli");
     let a = fixture("action-plan-edition-a.docx");
     let run = |args: &[&str]| {
         let out = actplan().args(args).output().expect("run");

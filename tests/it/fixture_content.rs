@@ -9,40 +9,16 @@
 //! * `action-plan-edition-b.changes.json`: applied to edition A's model, it must give edition
 //!   B's model.
 
+use crate::common::{edition_a, edition_b, fixture as fixture_path};
 use actplan::model::{ActionPlan, Block, Kind, ListKind};
 use regex::Regex;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 // ---------------------------------------------------------------------------------------------
-
-fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-fn read_edition(name: &str) -> ActionPlan {
-    let bytes =
-        std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
-    actplan::read_docx(&bytes, &actplan::ReadOptions::default())
-        .unwrap_or_else(|e| panic!("cannot ingest {name}: {e}"))
-        .plan
-}
-
-fn edition_a() -> &'static ActionPlan {
-    static PLAN: OnceLock<ActionPlan> = OnceLock::new();
-    PLAN.get_or_init(|| read_edition("action-plan-edition-a.docx"))
-}
-
-fn edition_b() -> &'static ActionPlan {
-    static PLAN: OnceLock<ActionPlan> = OnceLock::new();
-    PLAN.get_or_init(|| read_edition("action-plan-edition-b.docx"))
-}
 
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad regex {pattern}: {e}"))

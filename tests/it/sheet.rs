@@ -3,7 +3,9 @@
 //! edits. Errors name the row and write nothing; hostile workbooks stop at the limits;
 //! LibreOffice Calc opens the exported workbook (component test).
 
-mod common;
+use crate::common;
+use crate::common::assert_success;
+use crate::common::scratch;
 
 use actplan::model::ActionPlan;
 use actplan::sheet::{self, xlsx, Column, ReadLimits, Record, SheetError};
@@ -505,13 +507,6 @@ fn unknown_edited_and_conflicting_rows_are_errors_naming_the_row() {
 // The command line
 // ---------------------------------------------------------------------------------------------
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("actplan-sheet-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn actplan(args: &[&Path]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_actplan"))
         .args(args)
@@ -526,7 +521,7 @@ fn p(text: &str) -> &Path {
 
 #[test]
 fn cli_export_then_import_writes_the_next_edition() {
-    let dir = scratch("cli");
+    let dir = scratch!("cli");
     let (xlsx1, xlsx2, csv) = (
         dir.join("updates.xlsx"),
         dir.join("again.xlsx"),
@@ -535,11 +530,7 @@ fn cli_export_then_import_writes_the_next_edition() {
     let fixture = Path::new(FIXTURE);
     for target in [&xlsx1, &xlsx2] {
         let out = actplan(&[p("export"), fixture, p("-o"), target]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_success(&out);
     }
     // Deterministic: same edition, same bytes.
     assert_eq!(
@@ -562,11 +553,7 @@ fn cli_export_then_import_writes_the_next_edition() {
     std::fs::write(&filled, xlsx_of(&records)).unwrap();
     let next = dir.join("next-edition.json");
     let out = actplan(&[p("import"), fixture, &filled, p("-o"), &next]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         format!(
@@ -614,7 +601,7 @@ fn import_fails(dir: &Path, sheet_name: &str, bytes: &[u8], code: i32, needle: &
 
 #[test]
 fn cli_import_errors_name_the_row_or_file_and_write_nothing() {
-    let dir = scratch("errors");
+    let dir = scratch!("errors");
     let plan = edition_a();
     let exported = records_of(&export_xlsx(&plan));
     let edited = |edit: &dyn Fn(&mut Vec<Record>)| {
@@ -964,7 +951,7 @@ fn libreoffice_opens_the_export_and_its_resaves_import_unchanged() {
     let Some(soffice) = calc() else {
         return;
     };
-    let dir = scratch("libreoffice");
+    let dir = scratch!("libreoffice");
     let plan = edition_a();
     let source = dir.join("updates.xlsx");
     std::fs::write(&source, export_xlsx(&plan)).unwrap();
