@@ -1,7 +1,7 @@
 //! Generic tree nodes → model blocks: trimmed text, inline formatting, lists, nested tables.
 
 use crate::model::{Block, Inline, ListKind};
-use crate::ooxml::{Cell, Node, Paragraph, Span};
+use crate::ooxml::{Cell, Node, Paragraph, Span, Table};
 
 /// Convert the nodes of a container (cell, section) to blocks: one block per non-empty
 /// paragraph, one table block per table.
@@ -10,12 +10,7 @@ pub(super) fn blocks_of(nodes: &[Node], keep_style: Option<&str>) -> Vec<Block> 
         .iter()
         .filter_map(|node| match node {
             Node::Paragraph(p) => paragraph_block(p, keep_style),
-            Node::Table(t) => Some(table_block(
-                &t.rows
-                    .iter()
-                    .map(|r| r.cells.as_slice())
-                    .collect::<Vec<_>>(),
-            )),
+            Node::Table(t) => Some(table_block(t)),
         })
         .collect()
 }
@@ -55,6 +50,7 @@ pub(super) fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>
         style,
         inlines,
         rows: None,
+        header_rows: None,
     })
 }
 
@@ -88,11 +84,11 @@ pub(super) fn cell_text_and_inlines(cell: &Cell) -> (String, Vec<Inline>) {
 }
 
 /// A nested table as one block: `rows` holds the cells' blocks, `text` the rows as lines
-/// with cells joined by TAB.
-pub(super) fn table_block(rows: &[&[Cell]]) -> Block {
-    let mut lines = Vec::with_capacity(rows.len());
-    let mut model_rows = Vec::with_capacity(rows.len());
-    for cells in rows {
+/// with cells joined by TAB, `header_rows` its leading repeating header rows.
+pub(super) fn table_block(table: &Table) -> Block {
+    let mut lines = Vec::with_capacity(table.rows.len());
+    let mut model_rows = Vec::with_capacity(table.rows.len());
+    for cells in table.rows.iter().map(|r| r.cells.as_slice()) {
         lines.push(
             cells
                 .iter()
@@ -102,9 +98,11 @@ pub(super) fn table_block(rows: &[&[Cell]]) -> Block {
         );
         model_rows.push(cells.iter().map(|c| blocks_of(&c.blocks, None)).collect());
     }
+    let header_rows = table.rows.iter().take_while(|r| r.header).count();
     Block {
         text: lines.join("\n"),
         rows: Some(model_rows),
+        header_rows: u32::try_from(header_rows).ok().filter(|n| *n > 0),
         ..Block::default()
     }
 }

@@ -518,9 +518,7 @@ impl<'d> Walker<'d> {
     }
 
     fn table_as_block(&mut self, table: &Table) {
-        let rows: Vec<&[crate::ooxml::Cell]> =
-            table.rows.iter().map(|r| r.cells.as_slice()).collect();
-        let block = blocks::table_block(&rows);
+        let block = blocks::table_block(table);
         match self.place {
             Place::Resolution { after_table } => {
                 if let Some(resolution) = self.resolutions.last_mut() {

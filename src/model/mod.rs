@@ -352,6 +352,10 @@ pub struct Block {
     /// A nested table: rows of cells, each cell a list of blocks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rows: Option<Vec<Vec<Vec<Block>>>>,
+    /// How many of a nested table's first rows are its header (Word's repeating header
+    /// rows, `w:tblHeader`); omitted when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_rows: Option<u32>,
 }
 
 /// A piece of a paragraph: a text span (optionally bold, italic, linked) or a footnote

@@ -372,6 +372,8 @@ pub struct Node {
     pub items: Vec<ListItem>,
     /// The rows of a table: cells of nodes.
     pub rows: Vec<Vec<Vec<Node>>>,
+    /// How many of a table's first rows are its header.
+    pub header_rows: usize,
 }
 
 /// A list item: its text and nested lists.
@@ -1046,15 +1048,17 @@ impl<'a> Builder<'a> {
         while i < blocks.len() {
             let block = &blocks[i];
             if let Some(rows) = &block.rows {
-                let rows = rows
+                let rows: Vec<Vec<Vec<Node>>> = rows
                     .iter()
                     .map(|row| row.iter().map(|cell| self.nodes(cell)).collect())
                     .collect();
+                let header_rows = block.header_rows.unwrap_or(0) as usize;
                 out.push(Node {
                     kind: "table",
                     style: None,
                     spans: Vec::new(),
                     items: Vec::new(),
+                    header_rows: header_rows.min(rows.len()),
                     rows,
                 });
                 i += 1;
@@ -1086,6 +1090,7 @@ impl<'a> Builder<'a> {
                         spans,
                         items: Vec::new(),
                         rows: Vec::new(),
+                        header_rows: 0,
                     });
                 }
                 i += 1;
@@ -1420,6 +1425,7 @@ fn nest(entries: Vec<(u32, ListKind, Vec<Span>)>) -> Vec<Node> {
                     spans: Vec::new(),
                     items: vec![item],
                     rows: Vec::new(),
+                    header_rows: 0,
                 }),
             }
             i = j;

@@ -2019,3 +2019,24 @@ fn json_round_trip_edition_a() {
 fn json_round_trip_edition_b() {
     assert_round_trip("edition B", edition_b());
 }
+
+#[test]
+fn the_nested_table_of_89_07_keeps_its_header_row() {
+    let item = edition_a()
+        .resolutions
+        .iter()
+        .flat_map(|r| &r.action_items)
+        .find(|i| i.id == "89-07")
+        .expect("89-07");
+    let tables: Vec<_> = item.status.iter().filter(|b| b.rows.is_some()).collect();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].header_rows, Some(1));
+    let header: Vec<String> = tables[0].rows.as_ref().unwrap()[0]
+        .iter()
+        .map(|cell| cell.iter().map(|b| b.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        header,
+        ["", "Country /Region", "Organized jointly with", "Date"]
+    );
+}

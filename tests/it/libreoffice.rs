@@ -28,7 +28,9 @@ fn content(plan: &actplan::ActionPlan) -> serde_json::Value {
 fn strip(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
-            for key in ["inlines", "style", "bookmarks", "anchor"] {
+            // Presentation, not content; `header_rows` too: Writer cannot repeat the
+            // heading rows of a nested table and drops their w:tblHeader on saving.
+            for key in ["inlines", "style", "bookmarks", "anchor", "header_rows"] {
                 map.remove(key);
             }
             map.values_mut().for_each(strip);

@@ -800,3 +800,64 @@ fn text_box_content_is_read_after_its_paragraph() {
         ["Before after.", "Boxed note.", "Second.", "VML box."]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Nested tables
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_nested_tables_repeating_header_rows_are_counted_and_rendered_as_a_header() {
+    let nested = |first_rows: &str| {
+        table(
+            &[1200, 2400],
+            &format!(
+                "{first_rows}{}",
+                text_row(&["East Africa", "EACO, 8 February 2023"])
+            ),
+        )
+    };
+    let with_header = nested(&format!(
+        "{}{}",
+        header(&["Region", "Organized with"]),
+        header(&["", "(and date)"])
+    ));
+    let without = nested(&text_row(&["Region", "Organized with"]));
+    let rows = format!(
+        "{}{}{}{}",
+        item_row("01-01", "First.", "2024", "", ""),
+        status_row(&with_header),
+        item_row("01-02", "Second.", "2024", "", ""),
+        status_row(&without)
+    );
+    let body = minimal_plan_body(&rows);
+    let read = read(&docx(&body));
+    let tables: Vec<&Block> = items(&read).iter().map(|item| &item.status[0]).collect();
+    assert_eq!(tables[0].rows.as_ref().map(Vec::len), Some(3));
+    assert_eq!(tables[0].header_rows, Some(2));
+    assert_eq!(tables[1].header_rows, None, "no w:tblHeader, no header");
+
+    // Word: the rows repeat with the table style's header look; read back the same.
+    let docx = actplan::render(&read.plan, Format::Docx, &RenderOptions::default()).unwrap();
+    let again = actplan::read_docx(&docx, &ReadOptions::default())
+        .unwrap()
+        .plan;
+    assert_eq!(again, read.plan);
+    // HTML: th cells in a thead, the other rows in the tbody.
+    let html = String::from_utf8(
+        actplan::render(&read.plan, Format::Html, &RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        html.contains("<div class=\"nested\"><table><thead><tr><th><p>Region</p></th>"),
+        "{}",
+        &html[html.find("class=\"nested\"").unwrap_or(0)..][..400]
+    );
+    assert_eq!(
+        html.matches("<div class=\"nested\"><table><thead>").count(),
+        1
+    );
+    assert_eq!(
+        html.matches("<div class=\"nested\"><table><tbody>").count(),
+        1
+    );
+}

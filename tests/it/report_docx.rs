@@ -223,6 +223,79 @@ fn reference_doc_gives_its_styles_headers_and_page() {
 }
 
 #[test]
+fn tables_take_the_reference_docs_table_style_or_the_built_in_one() {
+    let plan = edition("action-plan-edition-a.docx");
+    // Edition A has no "Action Plan Table": the built-in one comes along, header grey.
+    let reference = std::fs::read(fixture("action-plan-edition-a.docx")).unwrap();
+    let options = RenderOptions {
+        reference_doc: Some(reference),
+        ..RenderOptions::default()
+    };
+    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
+    let styles = part(&docx, "word/styles.xml");
+    assert_eq!(
+        styles
+            .matches("<w:name w:val=\"Action Plan Table\"/>")
+            .count(),
+        1
+    );
+    assert!(styles.contains("w:fill=\"D9D9D9\""));
+    let document = part(&docx, "word/document.xml");
+    let styled = document
+        .matches("<w:tblStyle w:val=\"ActionPlanTable\"/>")
+        .count();
+    // Every table but the cover: the matrix, 58 action tables, the appendix, nested ones.
+    assert!(styled >= 60, "{styled} tables in the style");
+    assert!(
+        !document.contains("<w:shd "),
+        "header shading is the style's, not direct"
+    );
+
+    // A reference that defines the style (under an id of its own) restyles every table.
+    let own = styles
+        .replace(
+            "w:styleId=\"ActionPlanTable\"",
+            "w:styleId=\"SecretariatGrid\"",
+        )
+        .replace("w:fill=\"D9D9D9\"", "w:fill=\"FFCC00\"");
+    let parts: Vec<(String, Vec<u8>)> = zip_entries(&docx)
+        .into_iter()
+        .map(|(name, bytes)| match name.as_str() {
+            "word/styles.xml" => (name, own.clone().into_bytes()),
+            _ => (name, bytes),
+        })
+        .collect();
+    let options = RenderOptions {
+        reference_doc: Some(common::zip_parts(&parts)),
+        ..RenderOptions::default()
+    };
+    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
+    let styles = part(&docx, "word/styles.xml");
+    assert!(!styles.contains("ActionPlanTable"), "no second table style");
+    assert!(styles.contains("w:fill=\"FFCC00\"") && !styles.contains("D9D9D9"));
+    let document = part(&docx, "word/document.xml");
+    assert_eq!(
+        document
+            .matches("<w:tblStyle w:val=\"SecretariatGrid\"/>")
+            .count(),
+        styled
+    );
+}
+
+/// Every entry of a zip archive, in order: (name, bytes).
+fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|index| {
+            let mut entry = archive.by_index(index).unwrap();
+            let mut content = Vec::new();
+            entry.read_to_end(&mut content).unwrap();
+            (entry.name().unwrap().to_string(), content)
+        })
+        .collect()
+}
+
+#[test]
 fn a_reference_doc_that_is_not_a_docx_is_refused() {
     let options = RenderOptions {
         reference_doc: Some(b"not a zip".to_vec()),

@@ -29,6 +29,8 @@ pub(super) mod names {
     pub(crate) const TABLE_TEXT: &str = "Table_text";
     /// Table header cells.
     pub(crate) const TABLE_HEAD: &str = "Table_head";
+    /// The tables' style (table style): single borders, the header rows' grey.
+    pub(crate) const TABLE: &str = "Action Plan Table";
     /// Legend and notes.
     pub(crate) const NOTE: &str = "Note";
     /// The TD number on the cover.

@@ -68,10 +68,10 @@ impl Writer<'_> {
     /// The action table's start and its repeating header row.
     pub(super) fn action_table_start(&mut self) {
         let head = self.style(names::TABLE_HEAD);
-        self.table_start(&ACTION_GRID, Borders::Grid);
+        self.table_start(&ACTION_GRID, Borders::GridWithHeader);
         self.row_start(true);
         for (title, width) in ACTION_HEADINGS.iter().zip(ACTION_GRID) {
-            self.cell_start_look(width, 1, Merge::None, CellLook::Header);
+            self.cell_start(width, 1, Merge::None);
             self.text_paragraph(ParagraphProps::styled(&head), title);
             self.w.end("w:tc");
         }

@@ -37,7 +37,8 @@ impl Writer<'_> {
     /// One block: a paragraph in its own style (else `default_style`), or a nested table.
     pub(super) fn block(&mut self, block: &Block, default_style: Option<&str>, width: u32) {
         if let Some(rows) = &block.rows {
-            return self.nested_table(rows, width);
+            let header_rows = block.header_rows.map_or(0, |n| n as usize);
+            return self.nested_table(rows, header_rows, width);
         }
         let style = match &block.style {
             Some(name) => Some(self.style(name)),
@@ -55,24 +56,32 @@ impl Writer<'_> {
 
     /// A table inside a block, its columns sharing `width` by their content (each wide
     /// enough for its longest word when the width allows), every cell ending with a
-    /// paragraph.
-    fn nested_table(&mut self, rows: &[Vec<Vec<Block>>], width: u32) {
+    /// paragraph; its first `header_rows` rows repeat on each page with the header look.
+    fn nested_table(&mut self, rows: &[Vec<Vec<Block>>], header_rows: usize, width: u32) {
         let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let grid = nested_grid(rows, columns, width);
-        let text = self.style(names::TABLE_TEXT);
-        self.table_start(&grid, Borders::Grid);
-        for row in rows {
-            self.row_start(false);
+        let body = self.style(names::TABLE_TEXT);
+        let head = self.style(names::TABLE_HEAD);
+        let look = if header_rows > 0 {
+            Borders::GridWithHeader
+        } else {
+            Borders::Grid
+        };
+        self.table_start(&grid, look);
+        for (row_index, row) in rows.iter().enumerate() {
+            let header = row_index < header_rows;
+            let text = if header { &head } else { &body };
+            self.row_start(header);
             for (index, column_width) in grid.iter().copied().enumerate() {
                 self.cell_start(column_width, 1, Merge::None);
                 match row.get(index) {
                     Some(blocks) if !blocks.is_empty() => {
-                        self.blocks(blocks, Some(&text), column_width);
+                        self.blocks(blocks, Some(text), column_width);
                         self.ensure_paragraph_in_cell(
                             blocks.last().is_some_and(|b| b.rows.is_none()),
                         );
                     }
-                    _ => self.empty_paragraph_styled(&text),
+                    _ => self.empty_paragraph_styled(text),
                 }
                 self.w.end("w:tc");
             }
@@ -228,5 +237,30 @@ mod tests {
         assert_eq!(rows[1][0].element_names(), ["w:tcPr", "w:tbl", "w:p"]);
         assert_eq!(rows[1][0].child("w:tbl").grid().len(), 1);
         assert_eq!(rows[0][0].child("w:p").paragraph_style(), Some("Tabletext"));
+    }
+
+    #[test]
+    fn a_nested_tables_header_rows_repeat_in_the_header_look() {
+        let row = |a: &str, b: &str| vec![vec![Block::plain(a)], vec![Block::plain(b)]];
+        let table = Block {
+            rows: Some(vec![row("Region", "Date"), row("East Africa", "2023")]),
+            header_rows: Some(1),
+            ..Block::default()
+        };
+        let xml = written(&empty_plan(), |w| w.blocks(&[table], None, 4000));
+        let table = xml.child("w:tbl");
+        let look = table.path(&["w:tblPr", "w:tblLook"]).unwrap();
+        assert_eq!(look.attr("w:firstRow"), Some("1"));
+        let rows = table.children("w:tr");
+        assert!(rows[0].child("w:trPr").has("w:tblHeader"));
+        assert!(!rows[1].child("w:trPr").has("w:tblHeader"));
+        let style = |row: &Element| {
+            row.children("w:tc")[0]
+                .child("w:p")
+                .paragraph_style()
+                .map(str::to_string)
+        };
+        assert_eq!(style(rows[0]).as_deref(), Some("Tablehead"));
+        assert_eq!(style(rows[1]).as_deref(), Some("Tabletext"));
     }
 }

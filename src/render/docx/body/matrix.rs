@@ -3,7 +3,7 @@
 //! legend and the notes.
 
 use super::paragraphs::ParagraphProps;
-use super::tables::{Borders, CellLook, Merge};
+use super::tables::{Borders, Merge};
 use super::Writer;
 use crate::model::{Block, Summary, SummaryRow};
 use crate::render::docx::styles::names;
@@ -192,7 +192,11 @@ impl Writer<'_> {
     pub(super) fn matrix_start(&mut self, summary: &Summary, layout: &MatrixLayout) {
         let head = self.style(names::TABLE_HEAD);
         self.run_size = Some(MATRIX_RUN_SIZE);
-        self.table_start_margins(&layout.grid, Borders::Grid, Some(MATRIX_CELL_MARGIN));
+        self.table_start_margins(
+            &layout.grid,
+            Borders::GridWithHeader,
+            Some(MATRIX_CELL_MARGIN),
+        );
         self.matrix_group_row(summary, layout, &head);
         self.matrix_column_row(summary, layout, &head);
     }
@@ -201,7 +205,7 @@ impl Writer<'_> {
     /// same group ("Action by", "Collaboration with", "Report to").
     fn matrix_group_row(&mut self, summary: &Summary, layout: &MatrixLayout, head: &str) {
         self.row_start(true);
-        self.cell_start_look(layout.label_width, 1, Merge::Restart, CellLook::Header);
+        self.cell_start(layout.label_width, 1, Merge::Restart);
         // "**" when the legend explains it (the lead group), as in the source.
         let mark = if summary.legend.iter().any(|e| e.term == "**") {
             "**"
@@ -221,7 +225,7 @@ impl Writer<'_> {
                 .take_while(|c| &c.group == group)
                 .count();
             let spanned = (index..index + span).map(|i| layout.width(i)).sum();
-            self.cell_start_look(spanned, span as u32, Merge::None, CellLook::Header);
+            self.cell_start(spanned, span as u32, Merge::None);
             self.lines_cell_paragraphs(group, head);
             self.w.end("w:tc");
             index += span;
@@ -232,11 +236,11 @@ impl Writer<'_> {
     /// Header row 2: the label column continued, then the column names.
     fn matrix_column_row(&mut self, summary: &Summary, layout: &MatrixLayout, head: &str) {
         self.row_start(true);
-        self.cell_start_look(layout.label_width, 1, Merge::Continue, CellLook::Header);
+        self.cell_start(layout.label_width, 1, Merge::Continue);
         self.empty_paragraph_styled(head);
         self.w.end("w:tc");
         for (index, column) in summary.columns.iter().enumerate() {
-            self.cell_start_look(layout.width(index), 1, Merge::None, CellLook::Header);
+            self.cell_start(layout.width(index), 1, Merge::None);
             self.lines_cell_paragraphs(&column.name, head);
             self.w.end("w:tc");
         }

@@ -2,13 +2,20 @@
 //! writes the cell content and closes `w:tc`, `w:tr` and `w:tbl` itself.
 
 use super::Writer;
+use crate::render::docx::styles::names;
 
-/// The border set of a table.
+/// How a table looks: its borders and whether its first rows are a header.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Borders {
-    /// Every border single (action tables, the matrix, nested tables).
+    /// The "Action Plan Table" style (every border single), no header rows (appendix
+    /// tables, nested tables without a header).
     Grid,
-    /// Horizontal rules only (the cover).
+    /// The "Action Plan Table" style with its header look (grey, centred vertically) on
+    /// the rows opened with `row_start(true)` at the top: action tables, the matrix,
+    /// nested tables with header rows. The look is the style's, so a reference document
+    /// that defines the style changes it.
+    GridWithHeader,
+    /// Horizontal rules only, as direct formatting (the cover).
     Cover,
 }
 
@@ -26,17 +33,11 @@ pub(super) enum Merge {
 /// How a cell looks besides its width and merge.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum CellLook {
-    /// Top-aligned, no shading.
+    /// Top-aligned, no shading; in a header row the table style's header look.
     Plain,
-    /// A header cell: grey (as the source's 228 header cells), its text centred
-    /// vertically.
-    Header,
     /// Content centred vertically (the √ marks).
     Middle,
 }
-
-/// The grey of header cells (the source's).
-const HEADER_SHADING: &str = "D9D9D9";
 
 /// The table sides in the order `w:tblBorders` wants them.
 const SIDES: [&str; 6] = [
@@ -66,9 +67,15 @@ impl Writer<'_> {
         let total: u32 = grid.iter().sum();
         self.w.start("w:tbl", &[]);
         self.w.start("w:tblPr", &[]);
+        if borders != Borders::Cover {
+            let style = self.style(names::TABLE);
+            self.w.empty("w:tblStyle", &[("w:val", &style)]);
+        }
         self.w
             .empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
-        self.table_borders(borders);
+        if borders == Borders::Cover {
+            self.cover_borders();
+        }
         self.w.empty("w:tblLayout", &[("w:type", "fixed")]);
         if let Some(margin) = margin {
             let margin = margin.to_string();
@@ -79,15 +86,16 @@ impl Writer<'_> {
             }
             self.w.end("w:tblCellMar");
         }
+        let header = borders == Borders::GridWithHeader;
         self.w.empty(
             "w:tblLook",
             &[
-                ("w:val", "04A0"),
-                ("w:firstRow", "1"),
+                ("w:val", if header { "0620" } else { "0600" }),
+                ("w:firstRow", if header { "1" } else { "0" }),
                 ("w:lastRow", "0"),
-                ("w:firstColumn", "1"),
+                ("w:firstColumn", "0"),
                 ("w:lastColumn", "0"),
-                ("w:noHBand", "0"),
+                ("w:noHBand", "1"),
                 ("w:noVBand", "1"),
             ],
         );
@@ -99,31 +107,23 @@ impl Writer<'_> {
         self.w.end("w:tblGrid");
     }
 
-    /// `w:tblBorders`: single lines, or none on the cover's sides and between its columns.
-    fn table_borders(&mut self, borders: Borders) {
+    /// The cover's `w:tblBorders`: horizontal rules, nothing on its sides or between its
+    /// columns.
+    fn cover_borders(&mut self) {
         self.w.start("w:tblBorders", &[]);
-        let (outer, inner_v) = match borders {
-            Borders::Grid => ("single", "single"),
-            Borders::Cover => ("nil", "nil"),
-        };
         for side in SIDES {
-            let value = match (side, borders) {
-                ("w:insideV", _) => inner_v,
-                ("w:top" | "w:bottom" | "w:insideH", Borders::Cover) => "single",
-                _ => outer,
-            };
-            if value == "nil" {
-                self.w.empty(side, &[("w:val", "nil")]);
-            } else {
+            if matches!(side, "w:top" | "w:bottom" | "w:insideH") {
                 self.w.empty(
                     side,
                     &[
-                        ("w:val", value),
+                        ("w:val", "single"),
                         ("w:sz", "4"),
                         ("w:space", "0"),
                         ("w:color", "auto"),
                     ],
                 );
+            } else {
+                self.w.empty(side, &[("w:val", "nil")]);
             }
         }
         self.w.end("w:tblBorders");
@@ -169,17 +169,7 @@ impl Writer<'_> {
             Merge::Restart => self.w.empty("w:vMerge", &[("w:val", "restart")]),
             Merge::Continue => self.w.empty("w:vMerge", &[]),
         }
-        if look == CellLook::Header {
-            self.w.empty(
-                "w:shd",
-                &[
-                    ("w:val", "clear"),
-                    ("w:color", "auto"),
-                    ("w:fill", HEADER_SHADING),
-                ],
-            );
-        }
-        if look != CellLook::Plain {
+        if look == CellLook::Middle {
             self.w.empty("w:vAlign", &[("w:val", "center")]);
         }
         self.w.end("w:tcPr");
@@ -210,23 +200,57 @@ mod tests {
     }
 
     #[test]
-    fn a_grid_table_is_fixed_width_with_single_borders_and_its_grid() {
+    fn a_grid_table_is_fixed_width_in_the_table_style_with_its_grid() {
         let xml = table(Borders::Grid);
         let table = xml.child("w:tbl");
         assert_eq!(table.grid(), [100, 250]);
-        let width = table.path(&["w:tblPr", "w:tblW"]).unwrap();
+        let properties = table.child("w:tblPr");
+        assert_eq!(
+            properties.element_names(),
+            ["w:tblStyle", "w:tblW", "w:tblLayout", "w:tblLook"]
+        );
+        assert_eq!(
+            properties.child("w:tblStyle").attr("w:val"),
+            Some("ActionPlanTable")
+        );
+        let width = properties.child("w:tblW");
         assert_eq!(
             (width.attr("w:w"), width.attr("w:type")),
             (Some("350"), Some("dxa"))
         );
-        let layout = table.path(&["w:tblPr", "w:tblLayout"]).unwrap();
-        assert_eq!(layout.attr("w:type"), Some("fixed"));
-        let sides = borders(table);
-        assert_eq!(sides.len(), 6);
-        assert!(
-            sides.iter().all(|(_, value)| value == "single"),
-            "{sides:?}"
+        assert_eq!(
+            properties.child("w:tblLayout").attr("w:type"),
+            Some("fixed")
         );
+        assert_eq!(properties.child("w:tblLook").attr("w:firstRow"), Some("0"));
+    }
+
+    #[test]
+    fn a_table_with_header_rows_asks_for_the_styles_header_look() {
+        let xml = table(Borders::GridWithHeader);
+        let look = xml.child("w:tbl").path(&["w:tblPr", "w:tblLook"]).unwrap();
+        assert_eq!(
+            (look.attr("w:val"), look.attr("w:firstRow")),
+            (Some("0620"), Some("1"))
+        );
+    }
+
+    #[test]
+    fn the_table_style_borders_every_cell_and_shades_the_header_rows() {
+        let styles = super::super::super::styles::BUILT_IN;
+        let start = styles
+            .find("w:styleId=\"ActionPlanTable\"")
+            .expect("table style");
+        let style = &styles[start..start + styles[start..].find("</w:style>").unwrap()];
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            assert!(
+                style.contains(&format!("<w:{side} w:val=\"single\"")),
+                "{side}: {style}"
+            );
+        }
+        let header = &style[style.find("<w:tblStylePr w:type=\"firstRow\">").unwrap()..];
+        assert!(header.contains("w:fill=\"D9D9D9\""), "{header}");
+        assert!(header.contains("<w:vAlign w:val=\"center\"/>"), "{header}");
     }
 
     #[test]
@@ -298,9 +322,9 @@ mod tests {
     }
 
     #[test]
-    fn header_cells_are_grey_and_centred_vertically_marks_centred_only() {
+    fn marks_are_centred_vertically_header_cells_take_the_style() {
         let xml = written(&empty_plan(), |w| {
-            for look in [CellLook::Header, CellLook::Middle, CellLook::Plain] {
+            for look in [CellLook::Middle, CellLook::Plain] {
                 w.cell_start_look(500, 2, Merge::Restart, look);
                 w.w.end("w:tc");
             }
@@ -313,12 +337,9 @@ mod tests {
         assert_eq!(
             names,
             [
-                vec!["w:tcW", "w:gridSpan", "w:vMerge", "w:shd", "w:vAlign"],
                 vec!["w:tcW", "w:gridSpan", "w:vMerge", "w:vAlign"],
                 vec!["w:tcW", "w:gridSpan", "w:vMerge"],
             ]
         );
-        let shading = cells[0].path(&["w:tcPr", "w:shd"]).unwrap();
-        assert_eq!(shading.attr("w:fill"), Some("D9D9D9"));
     }
 }
