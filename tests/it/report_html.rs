@@ -8,8 +8,9 @@
 //! console errors, no network request, the filter box, status, owner and milestone filters
 //! show exactly the items the model says, sorting, `#item-22-02` scrolls into view, the print
 //! stylesheet, no Section I matrix row split across two pages of the printed PDF (A4 and
-//! Letter, read with `pdftotext -layout`; the PDFs stay in the work folder if it fails),
-//! hostile text inert; a screenshot goes to `target/report-html.png` (and to
+//! Letter, read with `pdftotext -layout`; the PDFs stay in the work folder if it fails), the
+//! matrix's sticky header rows and its own scroll box at 1280 px, hostile text inert; a
+//! screenshot goes to `target/report-html.png` (and to
 //! `docs/screenshots/report-html.png` when that is missing or ACTPLAN_UPDATE_SCREENSHOTS=1).
 //! Without chromium/chromedriver it is skipped loudly, unless ACTPLAN_REQUIRE_COMPONENTS=1.
 //! ACTPLAN_CHROMIUM / ACTPLAN_CHROMEDRIVER name other binaries.
@@ -1020,6 +1021,124 @@ fn in_chromium() {
         std::fs::create_dir_all(docs.parent().expect("docs folder")).expect("docs/screenshots");
         std::fs::write(&docs, &png).expect("write docs screenshot");
     }
+
+    // Section I's matrix at 1280 px: it scrolls in its own box (no sideways page scroll)
+    // and its header rows stay at the top of that box while the rows scroll under them.
+    session.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    session.navigate(&file_url(&page, ""));
+    let report_to: Vec<usize> = summary
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.group == "Report to")
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        !report_to.is_empty(),
+        "the matrix has \"Report to\" columns"
+    );
+    let sticky = session.execute(
+        "var box = document.querySelector('.summary .scroll'); var table = box.querySelector('table.matrix');\
+         var head = table.tHead.rows; var all = Array.from(table.tHead.querySelectorAll('th'));\
+         var top = function (cells) { return cells.map(function (c) { return c.getBoundingClientRect().top; }); };\
+         var bottom = function (cells) { return cells.map(function (c) { return c.getBoundingClientRect().bottom; }); };\
+         var first = Array.from(head[0].cells); var groups = first.filter(function (c) { return c.rowSpan === 1; });\
+         var second = Array.from(head[1].cells);\
+         window.scrollTo(0, window.scrollY + box.getBoundingClientRect().top);\
+         var inner = box.getBoundingClientRect().top + box.clientTop;\
+         var headBottom = Math.max.apply(null, bottom(all)); var headHeight = headBottom - Math.min.apply(null, top(all));\
+         var row = Array.from(table.tBodies[0].rows).find(function (r) { return r.getBoundingClientRect().top > headBottom + 100; });\
+         var before = row.getBoundingClientRect().top;\
+         box.scrollTop = before - inner;\
+         var b = box.getBoundingClientRect();\
+         var covered = all.filter(function (c) { var r = c.getBoundingClientRect(); var x = (r.left + r.right) / 2;\
+             return x > b.left + box.clientLeft && x < b.left + box.clientLeft + box.clientWidth; })\
+           .map(function (c) { var r = c.getBoundingClientRect(); var e = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);\
+             return e && e.closest('thead') === table.tHead; });\
+         var result = { page: window.scrollY, inner: inner, boxScroll: box.scrollTop,\
+           scrolls: box.scrollHeight > box.clientHeight,\
+           row: row.cells[0].textContent, before: before, after: row.getBoundingClientRect().top,\
+           firstTop: top(first), groupBottom: Math.max.apply(null, bottom(groups)), secondTop: top(second),\
+           headHeight: headHeight, headHeightAfter: Math.max.apply(null, bottom(all)) - Math.min.apply(null, top(all)),\
+           headBottomAfter: Math.max.apply(null, bottom(all)), covered: covered };\
+         box.scrollLeft = box.scrollWidth;\
+         b = box.getBoundingClientRect(); var left = b.left + box.clientLeft;\
+         result.box = [left, left + box.clientWidth];\
+         result.reportTo = arguments[0].map(function (i) { var r = second[i].getBoundingClientRect(); return [second[i].textContent, r.left, r.right]; });\
+         result.pageWidth = document.documentElement.scrollWidth; result.window = window.innerWidth;\
+         return result;",
+        json!([report_to]),
+    );
+    let number = |key: &str| {
+        sticky[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key}: {sticky}"))
+    };
+    assert_eq!(
+        sticky["scrolls"],
+        json!(true),
+        "the matrix scrolls in its box: {sticky}"
+    );
+    assert!(
+        number("boxScroll") > 0.0 && number("after") < number("before") - 100.0,
+        "the matrix's rows did not scroll: {sticky}"
+    );
+    // The row that was below the header is now under it; the header is at the box's top.
+    assert!(
+        number("after") < number("headBottomAfter"),
+        "row {} is not under the header: {sticky}",
+        sticky["row"]
+    );
+    for top in sticky["firstTop"].as_array().expect("first header row") {
+        let top = top.as_f64().unwrap_or(f64::NAN);
+        assert!(
+            (top - number("inner")).abs() <= 1.5,
+            "first header row not at the top of the matrix's box: {sticky}"
+        );
+    }
+    // The second header row sticks right under the first (no gap, no overlap).
+    for top in sticky["secondTop"].as_array().expect("second header row") {
+        let top = top.as_f64().unwrap_or(f64::NAN);
+        assert!(
+            (top - number("groupBottom")).abs() <= 1.0,
+            "second header row not right under the first: {sticky}"
+        );
+    }
+    assert!(
+        (number("headHeightAfter") - number("headHeight")).abs() <= 1.0,
+        "the header rows overlap once scrolled: {sticky}"
+    );
+    let covered = sticky["covered"].as_array().expect("header cells in view");
+    assert!(
+        !covered.is_empty() && covered.iter().all(|c| *c == json!(true)),
+        "a body row shows through the header: {sticky}"
+    );
+    // The "Report to" columns are reached by scrolling the box; the page does not scroll
+    // sideways.
+    assert!(
+        number("pageWidth") <= number("window"),
+        "sideways page scroll at 1280 px: {sticky}"
+    );
+    let (left, right) = (sticky["box"][0].as_f64(), sticky["box"][1].as_f64());
+    let (left, right) = (left.expect("box left"), right.expect("box right"));
+    let columns = sticky["reportTo"].as_array().expect("Report to columns");
+    assert_eq!(columns.len(), report_to.len());
+    for (column, i) in columns.iter().zip(&report_to) {
+        assert_eq!(
+            column[0].as_str().map(str::trim),
+            Some(summary.columns[*i].name.as_str()),
+            "{sticky}"
+        );
+        let (l, r) = (column[1].as_f64().unwrap(), column[2].as_f64().unwrap());
+        assert!(
+            l >= left - 1.0 && r <= right + 1.0,
+            "\"Report to\" column {column} out of reach ({left}..{right}): {sticky}"
+        );
+    }
+    session.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
 
     // A phone-sized window (420 px) does not scroll sideways: what is too wide scrolls in
     // its own box.
