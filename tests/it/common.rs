@@ -965,6 +965,28 @@ pub fn pdf_pages(pdf: &std::path::Path) -> PdfText {
     PdfText::of_pages(pages)
 }
 
+/// The text of `pdf` as `pdftotext -layout` reads it, page by page: each printed line as
+/// it stands, the cells of a table row side by side (whitespace runs as one space).
+pub fn pdf_layout_pages(pdf: &std::path::Path) -> PdfText {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "pdftotext -layout failed on {}",
+        pdf.display()
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut pages: Vec<&str> = text.split('\u{c}').collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    PdfText::of_pages(pages)
+}
+
 /// Pages of `pdf` (from 1) whose text area is blank below the last line for more than
 /// `fraction` of its height, with that fraction; `None` without `pdftoppm`. The text
 /// area's foot is the lowest ink on any page of the same size. The last page is left out.

@@ -7,7 +7,10 @@
 //! (b) A component test in headless Chromium driven over WebDriver (chromedriver): no
 //! console errors, no network request, the filter box, status, owner and milestone filters
 //! show exactly the items the model says, sorting, `#item-22-02` scrolls into view, the print
-//! stylesheet, hostile text inert; a screenshot goes to `target/report-html.png` (and to
+//! stylesheet, no Section I matrix row split across two pages of the printed PDF (A4 and
+//! Letter, read with `pdftotext -layout`; the PDFs stay in the work folder if it fails), the
+//! matrix's sticky header rows and its own scroll box at 1280 px, hostile text inert; a
+//! screenshot goes to `target/report-html.png` (and to
 //! `docs/screenshots/report-html.png` when that is missing or ACTPLAN_UPDATE_SCREENSHOTS=1).
 //! Without chromium/chromedriver it is skipped loudly, unless ACTPLAN_REQUIRE_COMPONENTS=1.
 //! ACTPLAN_CHROMIUM / ACTPLAN_CHROMEDRIVER name other binaries.
@@ -565,6 +568,20 @@ impl<'a> Session<'a> {
         let value = self.call("GET", "/screenshot", None);
         base64_decode(value.as_str().expect("base64 PNG"))
     }
+
+    /// The page printed to PDF (W3C print), portrait, on paper `width` × `height` cm.
+    fn print_pdf(&self, width: f64, height: f64) -> Vec<u8> {
+        let value = self.call(
+            "POST",
+            "/print",
+            Some(json!({
+                "page": { "width": width, "height": height },
+                "orientation": "portrait",
+                "background": false,
+            })),
+        );
+        base64_decode(value.as_str().expect("base64 PDF"))
+    }
 }
 
 fn base64_decode(text: &str) -> Vec<u8> {
@@ -609,6 +626,90 @@ fn owners_of(plan: &ActionPlan, item: &Item) -> Vec<String> {
         .find(|r| r.action_items.iter().any(|i| std::ptr::eq(i, item)))
         .map(|r| owners::item_owners(plan, r, item).names)
         .unwrap_or_default()
+}
+
+/// Words as the matrix check compares them: whitespace runs split, and a word also after
+/// a hyphen, dash or slash (where the browser may wrap it: "JCA-IMT2020" prints as "JCA-"
+/// and "IMT2020" in a narrow cell).
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in crate::common::normalise_line(text).split_whitespace() {
+        let mut start = 0;
+        for (at, c) in word.char_indices() {
+            if matches!(c, '-' | '\u{2013}' | '\u{2014}' | '/') {
+                out.push(word[start..at + c.len_utf8()].to_string());
+                start = at + c.len_utf8();
+            }
+        }
+        if start < word.len() {
+            out.push(word[start..].to_string());
+        }
+    }
+    out
+}
+
+/// Every row of the Section I matrix is printed whole on one page of `pdf`: the row starts
+/// on a line with its label and the first word of its title (`pdftotext -layout` keeps a
+/// table row's cells side by side), and every word of its label, title and cells is on the
+/// lines from there to the next row's label, on that same page. A row split by a page
+/// break has its last lines (a wrapped title, a long cell) after the page break, below the
+/// repeated header: they are missing there.
+fn check_matrix_rows_whole(plan: &ActionPlan, pdf: &Path) {
+    let summary = plan.summary.as_ref().expect("summary");
+    let text = crate::common::pdf_layout_pages(pdf);
+    let lines: Vec<(usize, &str)> = (1..=text.page_count())
+        .flat_map(|page| text.page(page).lines().map(move |line| (page, line)))
+        .collect();
+    // Where each row starts, in order.
+    let mut starts = Vec::new();
+    let mut from = 0;
+    for row in &summary.rows {
+        let mut head = words(&row.label);
+        head.extend(words(&row.title).into_iter().take(1));
+        let start = (from..lines.len())
+            .find(|&at| words(lines[at].1).starts_with(&head))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: no line starts with {head:?} after line {from}",
+                    pdf.display()
+                )
+            });
+        starts.push(start);
+        from = start + 1;
+    }
+    for (i, row) in summary.rows.iter().enumerate() {
+        let start = starts[i];
+        let page = lines[start].0;
+        let next = starts.get(i + 1).copied().unwrap_or(lines.len());
+        let region: Vec<&str> = lines[start..next]
+            .iter()
+            .take_while(|(p, line)| *p == page && !(i + 1 == starts.len() && *line == "Legend"))
+            .map(|(_, line)| *line)
+            .collect();
+        let mut have: std::collections::HashMap<String, usize> = Default::default();
+        for word in region.iter().flat_map(|line| words(line)) {
+            *have.entry(word).or_default() += 1;
+        }
+        let mut missing = Vec::new();
+        let cells = row.cells.iter().filter(|c| !c.trim().is_empty());
+        for word in [&row.label, &row.title]
+            .into_iter()
+            .chain(cells)
+            .flat_map(|t| words(t))
+        {
+            match have.get_mut(&word) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => missing.push(word),
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{}: matrix row {:?} is split at the end of page {page}: {missing:?} not on its lines there\n{}",
+            pdf.display(),
+            row.label,
+            region.join("\n")
+        );
+    }
 }
 
 fn expected_ids(plan: &ActionPlan, keep: impl Fn(&Item) -> bool) -> Vec<String> {
@@ -876,7 +977,35 @@ fn in_chromium() {
         json!(true),
         "operative text hidden in print: {printed}"
     );
+    // Matrix rows are kept whole on a page: the print rule applies to every row…
+    let rows = session.execute(
+        "return Array.from(document.querySelectorAll('table.matrix tr')).map(function (tr) {\
+           return getComputedStyle(tr).breakInside; });",
+        json!([]),
+    );
+    let summary = plan.summary.as_ref().expect("summary");
+    let rows: Vec<String> = serde_json::from_value(rows).expect("break-inside values");
+    assert_eq!(
+        rows.len(),
+        summary.rows.len() + 2,
+        "matrix rows (2 header rows)"
+    );
+    assert!(
+        rows.iter().all(|b| b == "avoid"),
+        "matrix rows without break-inside: avoid in print: {rows:?}"
+    );
     session.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }));
+    // …and in the printed PDF (A4 and Letter: the matrix's rows fall differently on each) no
+    // row is split across two pages.
+    if crate::common::component("pdftotext").is_some() {
+        for (paper, width, height) in [("a4", 21.0, 29.7), ("letter", 21.59, 27.94)] {
+            let pdf = session.print_pdf(width, height);
+            assert!(pdf.starts_with(b"%PDF-"), "{paper}: printed a PDF");
+            let path = work.join(format!("report-{paper}.pdf"));
+            std::fs::write(&path, &pdf).expect("write PDF");
+            check_matrix_rows_whole(&plan, &path);
+        }
+    }
 
     // The screenshot for the README: Resolution 22 with its items and the controls.
     session.navigate(&file_url(&page, "#resolution-22"));
@@ -892,6 +1021,124 @@ fn in_chromium() {
         std::fs::create_dir_all(docs.parent().expect("docs folder")).expect("docs/screenshots");
         std::fs::write(&docs, &png).expect("write docs screenshot");
     }
+
+    // Section I's matrix at 1280 px: it scrolls in its own box (no sideways page scroll)
+    // and its header rows stay at the top of that box while the rows scroll under them.
+    session.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    session.navigate(&file_url(&page, ""));
+    let report_to: Vec<usize> = summary
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.group == "Report to")
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        !report_to.is_empty(),
+        "the matrix has \"Report to\" columns"
+    );
+    let sticky = session.execute(
+        "var box = document.querySelector('.summary .scroll'); var table = box.querySelector('table.matrix');\
+         var head = table.tHead.rows; var all = Array.from(table.tHead.querySelectorAll('th'));\
+         var top = function (cells) { return cells.map(function (c) { return c.getBoundingClientRect().top; }); };\
+         var bottom = function (cells) { return cells.map(function (c) { return c.getBoundingClientRect().bottom; }); };\
+         var first = Array.from(head[0].cells); var groups = first.filter(function (c) { return c.rowSpan === 1; });\
+         var second = Array.from(head[1].cells);\
+         window.scrollTo(0, window.scrollY + box.getBoundingClientRect().top);\
+         var inner = box.getBoundingClientRect().top + box.clientTop;\
+         var headBottom = Math.max.apply(null, bottom(all)); var headHeight = headBottom - Math.min.apply(null, top(all));\
+         var row = Array.from(table.tBodies[0].rows).find(function (r) { return r.getBoundingClientRect().top > headBottom + 100; });\
+         var before = row.getBoundingClientRect().top;\
+         box.scrollTop = before - inner;\
+         var b = box.getBoundingClientRect();\
+         var covered = all.filter(function (c) { var r = c.getBoundingClientRect(); var x = (r.left + r.right) / 2;\
+             return x > b.left + box.clientLeft && x < b.left + box.clientLeft + box.clientWidth; })\
+           .map(function (c) { var r = c.getBoundingClientRect(); var e = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);\
+             return e && e.closest('thead') === table.tHead; });\
+         var result = { page: window.scrollY, inner: inner, boxScroll: box.scrollTop,\
+           scrolls: box.scrollHeight > box.clientHeight,\
+           row: row.cells[0].textContent, before: before, after: row.getBoundingClientRect().top,\
+           firstTop: top(first), groupBottom: Math.max.apply(null, bottom(groups)), secondTop: top(second),\
+           headHeight: headHeight, headHeightAfter: Math.max.apply(null, bottom(all)) - Math.min.apply(null, top(all)),\
+           headBottomAfter: Math.max.apply(null, bottom(all)), covered: covered };\
+         box.scrollLeft = box.scrollWidth;\
+         b = box.getBoundingClientRect(); var left = b.left + box.clientLeft;\
+         result.box = [left, left + box.clientWidth];\
+         result.reportTo = arguments[0].map(function (i) { var r = second[i].getBoundingClientRect(); return [second[i].textContent, r.left, r.right]; });\
+         result.pageWidth = document.documentElement.scrollWidth; result.window = window.innerWidth;\
+         return result;",
+        json!([report_to]),
+    );
+    let number = |key: &str| {
+        sticky[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{key}: {sticky}"))
+    };
+    assert_eq!(
+        sticky["scrolls"],
+        json!(true),
+        "the matrix scrolls in its box: {sticky}"
+    );
+    assert!(
+        number("boxScroll") > 0.0 && number("after") < number("before") - 100.0,
+        "the matrix's rows did not scroll: {sticky}"
+    );
+    // The row that was below the header is now under it; the header is at the box's top.
+    assert!(
+        number("after") < number("headBottomAfter"),
+        "row {} is not under the header: {sticky}",
+        sticky["row"]
+    );
+    for top in sticky["firstTop"].as_array().expect("first header row") {
+        let top = top.as_f64().unwrap_or(f64::NAN);
+        assert!(
+            (top - number("inner")).abs() <= 1.5,
+            "first header row not at the top of the matrix's box: {sticky}"
+        );
+    }
+    // The second header row sticks right under the first (no gap, no overlap).
+    for top in sticky["secondTop"].as_array().expect("second header row") {
+        let top = top.as_f64().unwrap_or(f64::NAN);
+        assert!(
+            (top - number("groupBottom")).abs() <= 1.0,
+            "second header row not right under the first: {sticky}"
+        );
+    }
+    assert!(
+        (number("headHeightAfter") - number("headHeight")).abs() <= 1.0,
+        "the header rows overlap once scrolled: {sticky}"
+    );
+    let covered = sticky["covered"].as_array().expect("header cells in view");
+    assert!(
+        !covered.is_empty() && covered.iter().all(|c| *c == json!(true)),
+        "a body row shows through the header: {sticky}"
+    );
+    // The "Report to" columns are reached by scrolling the box; the page does not scroll
+    // sideways.
+    assert!(
+        number("pageWidth") <= number("window"),
+        "sideways page scroll at 1280 px: {sticky}"
+    );
+    let (left, right) = (sticky["box"][0].as_f64(), sticky["box"][1].as_f64());
+    let (left, right) = (left.expect("box left"), right.expect("box right"));
+    let columns = sticky["reportTo"].as_array().expect("Report to columns");
+    assert_eq!(columns.len(), report_to.len());
+    for (column, i) in columns.iter().zip(&report_to) {
+        assert_eq!(
+            column[0].as_str().map(str::trim),
+            Some(summary.columns[*i].name.as_str()),
+            "{sticky}"
+        );
+        let (l, r) = (column[1].as_f64().unwrap(), column[2].as_f64().unwrap());
+        assert!(
+            l >= left - 1.0 && r <= right + 1.0,
+            "\"Report to\" column {column} out of reach ({left}..{right}): {sticky}"
+        );
+    }
+    session.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
 
     // A phone-sized window (420 px) does not scroll sideways: what is too wide scrolls in
     // its own box.
