@@ -16,7 +16,7 @@ use crate::package::{Archive, Limits, PackageError};
 use calamine::{DataRef, Reader, Xlsx};
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, ProtectionOptions, Workbook, XlsxError,
+    FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
@@ -58,6 +58,36 @@ fn write_error(error: XlsxError) -> SheetError {
 /// same bytes.
 pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError> {
     let mut workbook = Workbook::new();
+    set_properties(&mut workbook, options)?;
+    let formats = Formats::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(SHEET_NAME).map_err(write_error)?;
+    write_columns(sheet, rows, &formats)?;
+    let last_row = u32::try_from(rows.len()).map_err(|_| {
+        SheetError::Write(format!("{} rows are more than a sheet holds", rows.len()))
+    })?;
+    let last_column = (Column::ALL.len() - 1) as u16;
+    // Room for the counsellor's own notes after the last column.
+    sheet
+        .set_column_range_format(last_column + 1, last_column + 10, &formats.editable)
+        .map_err(write_error)?;
+    sheet.set_freeze_panes(1, 2).map_err(write_error)?;
+    sheet
+        .autofilter(0, 0, last_row.max(1), last_column)
+        .map_err(write_error)?;
+    validate_marks(sheet, last_row)?;
+    set_printing(sheet)?;
+    protect(sheet);
+    full_status_sheet(&mut workbook, rows)?;
+    instructions_sheet(&mut workbook)?;
+    let mut bytes = workbook.save_to_buffer().map_err(write_error)?;
+    // rust_xlsxwriter records the host system; the Windows build must give the same bytes.
+    crate::package::mark_made_by_unix(&mut bytes);
+    Ok(bytes)
+}
+
+/// Title, comment (how to fill the sheet in) and creation date of the workbook.
+fn set_properties(workbook: &mut Workbook, options: &WriteOptions) -> Result<(), SheetError> {
     let created = ExcelDateTime::from_timestamp(options.created).map_err(write_error)?;
     workbook.set_properties(
         &DocProperties::new()
@@ -65,50 +95,76 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
             .set_comment("Written by actplan export. Fill in Milestone, Periodic goals met, Completed and New status, then run actplan import.")
             .set_creation_datetime(&created),
     );
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(0xD9E1F2)
-        .set_border(FormatBorder::Thin);
-    let locked = Format::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(0xF2F2F2);
-    let editable = Format::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_num_format("@")
-        .set_unlocked();
-    let mark = Format::new()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::Top)
-        .set_num_format("@")
-        .set_unlocked();
-    let last_row = rows.len() as u32;
-    let last_column = (Column::ALL.len() - 1) as u16;
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET_NAME).map_err(write_error)?;
+    Ok(())
+}
+
+/// The cell formats of the main sheet.
+struct Formats {
+    /// The header row: bold, blue-grey, bordered.
+    header: Format,
+    /// Columns the import does not take back: grey, locked.
+    locked: Format,
+    /// Columns the counsellor fills in: text, unlocked.
+    editable: Format,
+    /// The two mark columns: centred text, unlocked.
+    mark: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(0xD9E1F2)
+                .set_border(FormatBorder::Thin),
+            locked: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(0xF2F2F2),
+            editable: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_num_format("@")
+                .set_unlocked(),
+            mark: Format::new()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::Top)
+                .set_num_format("@")
+                .set_unlocked(),
+        }
+    }
+
+    /// The format of a column's cells.
+    fn of(&self, column: Column) -> &Format {
+        match column {
+            Column::PeriodicGoalsMet | Column::Completed => &self.mark,
+            c if c.is_editable() => &self.editable,
+            _ => &self.locked,
+        }
+    }
+}
+
+/// Every column: its width and format, its header, then one cell per row (the current
+/// status as its preview). No row heights: rows grow with their wrapped text, also as a
+/// counsellor types.
+fn write_columns(sheet: &mut Worksheet, rows: &[Row], formats: &Formats) -> Result<(), SheetError> {
     for (c, column) in Column::ALL.into_iter().enumerate() {
         let c = c as u16;
-        let format = match column {
-            Column::PeriodicGoalsMet | Column::Completed => &mark,
-            c if c.is_editable() => &editable,
-            _ => &locked,
-        };
+        let format = formats.of(column);
         sheet
             .set_column_width(c, WIDTHS[c as usize])
             .map_err(write_error)?;
         sheet.set_column_format(c, format).map_err(write_error)?;
         sheet
-            .write_string_with_format(0, c, column.header(), &header)
+            .write_string_with_format(0, c, column.header(), &formats.header)
             .map_err(write_error)?;
-        for (r, row) in rows.iter().enumerate() {
+        for (r, row) in (1u32..).zip(rows) {
             let mut text = cell_text(&row.cell(column));
             if column == Column::CurrentStatus {
                 text = status_preview(&text, &row.cell(Column::Id));
             }
-            let r = r as u32 + 1;
             if text.is_empty() {
                 sheet.write_blank(r, c, format).map_err(write_error)?;
             } else {
@@ -118,15 +174,11 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
             }
         }
     }
-    // No row heights: rows grow with their wrapped text, also as a counsellor types.
-    // Room for the counsellor's own notes after the last column.
-    sheet
-        .set_column_range_format(last_column + 1, last_column + 10, &editable)
-        .map_err(write_error)?;
-    sheet.set_freeze_panes(1, 2).map_err(write_error)?;
-    sheet
-        .autofilter(0, 0, last_row.max(1), last_column)
-        .map_err(write_error)?;
+    Ok(())
+}
+
+/// The two mark columns accept only the mark or nothing.
+fn validate_marks(sheet: &mut Worksheet, last_row: u32) -> Result<(), SheetError> {
     for column in [Column::PeriodicGoalsMet, Column::Completed] {
         let c = Column::ALL.iter().position(|x| *x == column).unwrap_or(0) as u16;
         let validation = DataValidation::new()
@@ -142,7 +194,11 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
             .add_data_validation(1, c, last_row.max(1), c, &validation)
             .map_err(write_error)?;
     }
-    // Printing: A4 landscape, one page wide, the header row on every page, numbered pages.
+    Ok(())
+}
+
+/// Printing: A4 landscape, one page wide, the header row on every page, numbered pages.
+fn set_printing(sheet: &mut Worksheet) -> Result<(), SheetError> {
     sheet
         .set_paper_size(9)
         .set_landscape()
@@ -150,18 +206,18 @@ pub fn write(rows: &[Row], options: &WriteOptions) -> Result<Vec<u8>, SheetError
         .set_print_gridlines(true)
         .set_footer("&L&A&RPage &P of &N");
     sheet.set_repeat_rows(0, 0).map_err(write_error)?;
+    Ok(())
+}
+
+/// Sheet protection without a password: the locked columns stay as exported, while
+/// columns and rows can be resized, filtered and sorted.
+fn protect(sheet: &mut Worksheet) {
     let mut protection = ProtectionOptions::new();
     protection.format_columns = true;
     protection.format_rows = true;
     protection.use_autofilter = true;
     protection.sort = true;
     sheet.protect_with_options(&protection);
-    full_status_sheet(&mut workbook, rows)?;
-    instructions_sheet(&mut workbook)?;
-    let mut bytes = workbook.save_to_buffer().map_err(write_error)?;
-    // rust_xlsxwriter records the host system; the Windows build must give the same bytes.
-    crate::package::mark_made_by_unix(&mut bytes);
-    Ok(bytes)
 }
 
 /// The sheet "Full status": for every item whose current status is too long for a row of
