@@ -750,11 +750,18 @@ fn apply(
     for ((r, i), update) in updates {
         let item = &mut next.resolutions[r].action_items[i];
         let before = item.clone();
-        if let Some(on) = update.periodic_goals_met {
+        // A mark the counsellor changed replaces whatever other text the cell had
+        // (`*_text`); an unchanged one keeps it.
+        if let Some(on) = update
+            .periodic_goals_met
+            .filter(|on| *on != item.periodic_goals_met)
+        {
             item.periodic_goals_met = on;
+            item.periodic_goals_met_text = None;
         }
-        if let Some(on) = update.completed {
+        if let Some(on) = update.completed.filter(|on| *on != item.completed) {
             item.completed = on;
+            item.completed_text = None;
         }
         if let Some(milestone) = update.milestone {
             if normalise(&milestone) != normalise(&cell_text(&item.milestone)) {

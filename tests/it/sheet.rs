@@ -1057,3 +1057,46 @@ fn a_status_too_long_for_a_row_continues_on_the_full_status_sheet_and_nothing_is
     let records = records_of(&bytes);
     assert_eq!(sheet::merge(&plan, &records).unwrap().0, plan);
 }
+
+#[test]
+fn a_mark_set_on_import_replaces_the_cells_other_text_an_untouched_one_keeps_it() {
+    let mut plan = edition_a().clone();
+    let items = &mut plan.resolutions[0].action_items;
+    let (first, second) = (items[0].id.clone(), items[1].id.clone());
+    for item in items.iter_mut().take(2) {
+        item.completed = false;
+        item.completed_text = Some("Partially".into());
+        item.periodic_goals_met = false;
+        item.periodic_goals_met_text = Some("see SG2".into());
+    }
+    let record = |row: u32, cells: [&str; 3]| Record {
+        row,
+        cells: cells.map(str::to_string).to_vec(),
+    };
+    let records = [
+        record(1, ["Id", "Periodic goals met", "Completed"]),
+        record(2, [first.as_str(), "", "✓"]),
+        record(3, [second.as_str(), "", ""]),
+    ];
+    let (new, summary) = sheet::merge(&plan, &records).unwrap();
+    assert_eq!(summary.items_changed, 1);
+    let item = |id: &str| {
+        new.resolutions[0]
+            .action_items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+    };
+    assert!(item(&first).completed);
+    assert_eq!(
+        item(&first).completed_text,
+        None,
+        "the mark replaced the text"
+    );
+    assert_eq!(
+        item(&first).periodic_goals_met_text.as_deref(),
+        Some("see SG2")
+    );
+    assert!(!item(&second).completed);
+    assert_eq!(item(&second).completed_text.as_deref(), Some("Partially"));
+}
