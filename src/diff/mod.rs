@@ -1195,10 +1195,48 @@ fn item(old: &Item, new: &Item, resolution: &str, group: &str, out: &mut Vec<Cha
         });
         out.push(flip);
     }
+    item_extras(old, new, &change, out);
     blocks(&old.status, &new.status, &change(Field::Status), out);
     for change in &mut out[start..] {
         change.resolution = Some(resolution.to_string());
         change.group = group.to_string();
+    }
+}
+
+/// An item's changes beyond its text fields and marks: the mark cells' other text, the
+/// cells of extra columns. (Link targets, like formatting, are not content changes.)
+fn item_extras(old: &Item, new: &Item, change: &dyn Fn(Field) -> Change, out: &mut Vec<Change>) {
+    let mark_texts = [
+        (
+            Field::PeriodicGoalsMetText,
+            &old.periodic_goals_met_text,
+            &new.periodic_goals_met_text,
+        ),
+        (
+            Field::CompletedText,
+            &old.completed_text,
+            &new.completed_text,
+        ),
+    ];
+    for (field, before, after) in mark_texts {
+        if !opt_same(before.as_deref(), after.as_deref()) {
+            out.push(opt_change(
+                Target::Item,
+                &new.id,
+                field,
+                before.as_deref(),
+                after.as_deref(),
+            ));
+        }
+    }
+    let extra = |item: &Item| -> Vec<String> {
+        item.extra
+            .iter()
+            .map(|(header, text)| format!("{header}: {}", normalise(text)))
+            .collect()
+    };
+    if extra(old) != extra(new) {
+        out.push(change(Field::Extra).values(Value::Texts(extra(old)), Value::Texts(extra(new))));
     }
 }
 

@@ -19,6 +19,10 @@ pub enum Field {
     Completed,
     /// An item's √ in "Periodic goals met".
     PeriodicGoalsMet,
+    /// The text of an item's "Completed" cell when it is not a plain mark.
+    CompletedText,
+    /// The text of an item's "Periodic goals met" cell when it is not a plain mark.
+    PeriodicGoalsMetText,
     /// A status paragraph of an item.
     Status,
     /// An item's milestone.
@@ -43,7 +47,8 @@ pub enum Field {
     Columns,
     /// An appendix's note.
     Note,
-    /// The further cells of an appendix item (the values are [`Value::Texts`]).
+    /// The further cells of an appendix item, or an item's cells of extra columns as
+    /// "header: text" (the values are [`Value::Texts`]).
     Extra,
     /// A paragraph after an appendix's item table.
     Blocks,
@@ -82,6 +87,8 @@ impl Field {
         match self {
             Field::Completed => "completed",
             Field::PeriodicGoalsMet => "periodic_goals_met",
+            Field::CompletedText => "completed_text",
+            Field::PeriodicGoalsMetText => "periodic_goals_met_text",
             Field::Status => "status",
             Field::Milestone => "milestone",
             Field::Action => "action",

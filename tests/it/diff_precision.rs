@@ -459,3 +459,30 @@ fn headline_parts_add_up_to_the_total() {
     assert_eq!(total, report.changes.len());
     assert_eq!(sum, total, "{headline}");
 }
+
+#[test]
+fn a_mark_cells_text_and_an_extra_column_are_reported_once_each() {
+    let old = edition_a();
+    let mut new = old.clone();
+    let item = &mut new.resolutions[0].action_items[0];
+    item.completed_text = Some("Partially".into());
+    item.extra.insert("Responsible".into(), "TSB".into());
+    let id = item.id.clone();
+    let report = diff::diff(old, &new);
+    let fields: Vec<(&str, Option<&str>)> = report
+        .changes
+        .iter()
+        .map(|c| (c.id.as_str(), c.field_name()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (id.as_str(), Some("completed_text")),
+            (id.as_str(), Some("extra"))
+        ]
+    );
+    let text = diff::output::to_text(&report, false);
+    assert!(text.contains("Partially"), "{text}");
+    assert!(text.contains("Responsible: TSB"), "{text}");
+    assert_eq!(report.summary.headline(), "2 changes: 2 other changes");
+}
