@@ -124,8 +124,9 @@ pub enum ChangeKind {
     Removed,
     /// In both, different.
     Changed,
-    /// An item now in another resolution or appendix (`before` and `after` name them), or a
-    /// paragraph now at another place of its list (`position` says where).
+    /// An item now in another resolution or appendix (`before` and `after` name them), an
+    /// item at another place among its resolution's items, or a paragraph now at another
+    /// place of its list (`position` says where).
     Moved,
     /// A paragraph list (a status, an operative text…) with the same paragraphs in another
     /// order: `before` and `after` are the two orders.
@@ -206,8 +207,8 @@ pub struct Change {
     /// footnote, where it is referenced ("22-07 status").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
-    /// For a moved paragraph: its place (1 for the first paragraph) in the old and the new
-    /// list.
+    /// For a moved paragraph, or an item moved within its resolution: its place (1 for the
+    /// first) in the old and the new list.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
     /// The heading of the document part the change is in, for readable reports.
@@ -1122,9 +1123,25 @@ fn items(
         change.resolution = Some(id.clone());
         change
     };
+    let reordered = reordered_items(&old.action_items, &new.action_items);
     for pair in align_items(&old.action_items, &new.action_items) {
         match (pair.old, pair.new) {
-            (Some(i), Some(j)) => item(&old.action_items[i], &new.action_items[j], &id, group, out),
+            (Some(i), Some(j)) => {
+                if reordered.contains(&(i, j)) {
+                    let mut change = whole(
+                        ChangeKind::Moved,
+                        &new.action_items[j],
+                        Value::Text(id.clone()),
+                        Value::Text(id.clone()),
+                    );
+                    change.position = Some(Position {
+                        before: i + 1,
+                        after: j + 1,
+                    });
+                    out.push(with_group(change, group));
+                }
+                item(&old.action_items[i], &new.action_items[j], &id, group, out)
+            }
             (Some(i), None) => {
                 let gone = &old.action_items[i];
                 if !moves.moved_out(a, &gone.id) {
@@ -1155,6 +1172,16 @@ fn items(
             (None, None) => {}
         }
     }
+}
+
+/// The items of a resolution found in both editions but at another place among the
+/// others, as (old index, new index): those off the longest run of items kept in order.
+fn reordered_items(old: &[Item], new: &[Item]) -> HashSet<(usize, usize)> {
+    let ids = |items: &[Item]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
+    align_moves(&ids(old), &ids(new))
+        .moves
+        .into_iter()
+        .collect()
 }
 
 /// The changed fields of one item.

@@ -230,11 +230,20 @@ fn reordered(change: &Change, field: &Field) -> (String, Vec<Seg>, Vec<Detail>) 
 }
 
 fn moved(change: &Change) -> Vec<Seg> {
-    vec![text(format!(
-        "moved from {} to {}",
-        show(&change.before),
-        show(&change.after)
-    ))]
+    let line = match change.position {
+        Some(at) if change.before == change.after => format!(
+            "moved within {} from place {} to {}",
+            show(&change.after),
+            at.before,
+            at.after
+        ),
+        _ => format!(
+            "moved from {} to {}",
+            show(&change.before),
+            show(&change.after)
+        ),
+    };
+    vec![text(line)]
 }
 
 fn completed(change: &Change) -> Vec<Seg> {

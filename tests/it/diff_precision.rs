@@ -486,3 +486,42 @@ fn a_mark_cells_text_and_an_extra_column_are_reported_once_each() {
     assert!(text.contains("Responsible: TSB"), "{text}");
     assert_eq!(report.summary.headline(), "2 changes: 2 other changes");
 }
+
+#[test]
+fn an_item_moved_within_its_resolution_is_one_moved_change_with_its_places() {
+    let old = edition_a();
+    let number = old
+        .resolutions
+        .iter()
+        .find(|r| r.action_items.len() >= 4)
+        .map(|r| r.number.clone())
+        .expect("a resolution with four items");
+    let mut new = old.clone();
+    let items = &mut resolution_mut(&mut new, &number).action_items;
+    let first = items.remove(0);
+    let (id, action) = (first.id.clone(), first.action.clone());
+    items.insert(3, first);
+    let report = diff::diff(old, &new);
+    let change = only_change(&report);
+    assert_eq!(
+        (
+            change.kind,
+            change.target,
+            change.id.as_str(),
+            change.field_name()
+        ),
+        (ChangeKind::Moved, Target::Item, id.as_str(), None)
+    );
+    let at = change.position.expect("places");
+    assert_eq!((at.before, at.after), (1, 4));
+    assert_eq!(report.summary.items_moved, 1);
+    assert_eq!(report.summary.headline(), "1 change: 1 item moved");
+    shown_once_with_context(&report, &id, &short(&action));
+    let text = diff::output::to_text(&report, false);
+    assert!(
+        text.contains(&format!(
+            "moved within Resolution {number} from place 1 to 4"
+        )),
+        "{text}"
+    );
+}
