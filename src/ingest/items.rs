@@ -4,7 +4,7 @@
 use super::blocks::{blocks_of, cell_text_and_inlines};
 use super::marks::read_mark;
 use crate::model::{AppendixItem, Block, Item};
-use crate::ooxml::{Cell, Row, Table, VMerge};
+use crate::ooxml::{Cell, Row, Table, VMerge, EXTRA_COLUMN_BOOKMARK};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -102,17 +102,27 @@ pub(super) fn action_header(table: &Table) -> Option<(usize, Columns)> {
 }
 
 /// The columns a header row names, when it names at least an action and a milestone
-/// column.
+/// column. A header cell carrying actplan's extra-column bookmark
+/// ([`EXTRA_COLUMN_BOOKMARK`]) names an extra column whatever its text; any other is read
+/// by meaning, a second column of the same meaning being an extra one.
 fn header_columns(row: &Row) -> Option<Columns> {
     let mut found: [Option<u32>; 6] = [None; 6];
     let mut extra = Vec::new();
     let mut headers = Vec::new();
     for cell in &row.cells {
         let text = cell.text().replace('\n', " ");
-        let slot = meaning(&text).map(|m| &mut found[m as usize]);
+        let marked = cell
+            .bookmarks()
+            .iter()
+            .any(|b| b.starts_with(EXTRA_COLUMN_BOOKMARK));
+        let slot = meaning(&text)
+            .filter(|_| !marked)
+            .map(|m| &mut found[m as usize]);
         match slot {
             Some(slot @ None) => *slot = Some(cell.grid_col),
-            _ if !text.trim().is_empty() => extra.push((cell.grid_col, text.trim().to_string())),
+            _ if marked || !text.trim().is_empty() => {
+                extra.push((cell.grid_col, text.trim().to_string()))
+            }
             _ => {}
         }
         headers.push(text.trim().to_lowercase());

@@ -23,7 +23,7 @@ const FALSE_WORDS: [&str; 8] = ["no", "n", "false", "-", "–", "—", "‑", "�
 
 /// What a mark cell says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Mark {
+pub(crate) struct Mark {
     /// The flag: true for a true mark, false otherwise.
     pub value: bool,
     /// The cell text when it is not a plain mark of the vocabulary (kept in the model).
@@ -31,7 +31,7 @@ pub(super) struct Mark {
 }
 
 /// Read a mark cell's text.
-pub(super) fn read_mark(text: &str) -> Mark {
+pub(crate) fn read_mark(text: &str) -> Mark {
     let trimmed = text.trim();
     let word = trimmed.trim_end_matches('.').trim().to_lowercase();
     let has_glyph = trimmed.chars().any(|c| CHECK_GLYPHS.contains(&c));

@@ -13,7 +13,7 @@ mod blocks;
 mod cover;
 mod heading;
 mod items;
-mod marks;
+pub(crate) mod marks;
 mod matrix;
 
 pub(crate) use heading::{is_appendix_heading, parse_title_line, TitleLine};

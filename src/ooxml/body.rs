@@ -1048,8 +1048,11 @@ impl<'a, 'c> Parser<'a, 'c> {
         let Some(name) = attr_value(e, "name") else {
             return;
         };
-        // Word's last-edit mark, and the anchors actplan's own writer generates.
-        if name == "_GoBack" || name.starts_with("_Actplan") {
+        // Word's last-edit mark, and the anchors actplan's own writer generates (but for
+        // the mark of an extra column, which the action table reader needs).
+        if name == "_GoBack"
+            || (name.starts_with("_Actplan") && !name.starts_with(super::EXTRA_COLUMN_BOOKMARK))
+        {
             return;
         }
         match self.paragraph.as_mut() {

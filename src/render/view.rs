@@ -213,6 +213,12 @@ pub struct ItemView {
     pub periodic_goals_met: bool,
     /// √ completed.
     pub completed: bool,
+    /// The "Periodic goals met" cell's text when it was not a plain mark ("see SG2").
+    pub periodic_goals_met_text: Option<String>,
+    /// The "Completed" cell's text when it was not a plain mark ("Partially").
+    pub completed_text: Option<String>,
+    /// The cells of the source table's extra columns, in header order.
+    pub extra: Vec<ExtraCell>,
     /// "completed" (completed wins), "periodic" (periodic goals met) or "open".
     pub state: &'static str,
     /// "Completed", "Periodic goals met", "Open".
@@ -223,6 +229,15 @@ pub struct ItemView {
     pub order: usize,
     /// Status paragraphs.
     pub status: Flow,
+}
+
+/// A cell of an extra column of an action table ("Responsible": "TSB").
+#[derive(Debug, Serialize)]
+pub struct ExtraCell {
+    /// The column's header.
+    pub header: String,
+    /// The cell's text.
+    pub text: String,
 }
 
 /// One appendix.
@@ -809,6 +824,16 @@ impl<'a> Builder<'a> {
             milestones,
             periodic_goals_met: item.periodic_goals_met,
             completed: item.completed,
+            periodic_goals_met_text: item.periodic_goals_met_text.clone(),
+            completed_text: item.completed_text.clone(),
+            extra: item
+                .extra
+                .iter()
+                .map(|(header, text)| ExtraCell {
+                    header: header.clone(),
+                    text: text.clone(),
+                })
+                .collect(),
             state,
             state_label,
             owners,

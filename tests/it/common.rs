@@ -38,6 +38,30 @@ pub fn edition_b() -> &'static actplan::model::ActionPlan {
     PLAN.get_or_init(|| read_edition("action-plan-edition-b.docx"))
 }
 
+/// Edition A with the first item of the first resolution carrying mark cells of other
+/// text (`completed_text` "Partially", `periodic_goals_met_text` "see SG2") and extra
+/// cells {"Responsible": "TSB", "Comment": "x"}; the resolution's other items have none.
+pub fn edition_a_with_item_extras() -> actplan::model::ActionPlan {
+    let mut plan = edition_a().clone();
+    let items = &mut plan.resolutions[0].action_items;
+    assert!(
+        items.len() > 1,
+        "edition A's first resolution has several items"
+    );
+    let item = &mut items[0];
+    item.completed = false;
+    item.completed_text = Some("Partially".into());
+    item.periodic_goals_met = false;
+    item.periodic_goals_met_text = Some("see SG2".into());
+    item.extra = [("Responsible", "TSB"), ("Comment", "x")]
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .into();
+    for other in &items[1..] {
+        assert!(other.extra.is_empty() && other.completed_text.is_none());
+    }
+    plan
+}
+
 /// The `actplan` binary built with these tests, ready for arguments.
 pub fn actplan_command() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_actplan"))

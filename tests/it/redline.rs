@@ -79,6 +79,27 @@ fn accepting_gives_the_new_edition_and_rejecting_the_old_one() {
     }
 }
 
+#[test]
+fn mark_texts_and_extra_columns_are_redlined_both_ways() {
+    let a = common::edition_a().clone();
+    let extras = common::edition_a_with_item_extras();
+    for (old, new, direction) in [(&a, &extras, "A→A+"), (&extras, &a, "A+→A")] {
+        let redline = assert_round_trip(old, new, direction);
+        let (deleted, inserted) = deleted_and_inserted(&document_xml(&redline));
+        let changed = if direction == "A→A+" {
+            inserted
+        } else {
+            deleted
+        };
+        for text in ["Partially", "see SG2", "TSB"] {
+            assert!(
+                changed.iter().any(|t| t.contains(text)),
+                "{direction}: {text} is a tracked change: {changed:?}"
+            );
+        }
+    }
+}
+
 /// The cover table of a redline (the body's first table).
 fn cover_xml(xml: &str) -> &str {
     let start = xml.find("<w:tbl>").expect("a cover table");

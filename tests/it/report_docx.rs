@@ -53,6 +53,40 @@ fn docx_json_docx_json_round_trip_is_identical() {
 }
 
 #[test]
+fn mark_texts_and_extra_columns_read_back_unchanged() {
+    let plan = common::edition_a_with_item_extras();
+    let docx = to_docx(&plan);
+    let again = read(&docx);
+    let first = &again.resolutions[0].action_items[0];
+    assert_eq!(first.completed_text.as_deref(), Some("Partially"));
+    assert_eq!(first.periodic_goals_met_text.as_deref(), Some("see SG2"));
+    assert_eq!(
+        first.extra.get("Responsible").map(String::as_str),
+        Some("TSB")
+    );
+    assert_eq!(
+        first.extra.get("Comment").map(String::as_str),
+        Some("x"),
+        "\"Comment\" stays an extra column, not the Status one"
+    );
+    assert_eq!(
+        actplan::model::json::to_json_string(&again),
+        actplan::model::json::to_json_string(&plan),
+        "the report read back differs from its input"
+    );
+    let document = part(&docx, "word/document.xml");
+    for text in [
+        "Partially",
+        "see SG2",
+        ">Responsible<",
+        ">Comment<",
+        ">TSB<",
+    ] {
+        assert!(document.contains(text), "{text} is in the report");
+    }
+}
+
+#[test]
 fn same_plan_gives_the_same_bytes() {
     let plan = edition("action-plan-edition-a.docx");
     assert_eq!(to_docx(&plan), to_docx(&plan));
@@ -321,7 +355,8 @@ fn every_word_part_validates_against_the_ooxml_schema() {
     let schema = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/ooxml-schemas/microsoft/wml-2010.xsd");
     let dir = scratch!("xsd");
-    let docx = to_docx(&edition("action-plan-edition-a.docx"));
+    // Edition A with mark texts and extra columns: the extra columns' header bookmarks too.
+    let docx = to_docx(&common::edition_a_with_item_extras());
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
     let names: Vec<String> = archive
         .file_names()

@@ -292,6 +292,57 @@ fn hostile_text_is_escaped() {
     check_self_contained("hostile", &page);
 }
 
+/// The cells (`<th>`/`<td>` markup, tags included) of an item's first row.
+fn item_row_cells(page: &str, id: &str) -> Vec<String> {
+    let start = page
+        .find(&format!("<tbody id=\"item-{id}\""))
+        .unwrap_or_else(|| panic!("item {id}"));
+    let row = &page[start..];
+    let row = &row[row.find("<tr class=\"item-row\">").unwrap_or(0)..];
+    let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+    let cell = regex::Regex::new(r"(?s)<t[hd][ >].*?</t[hd]>").unwrap();
+    cell.find_iter(row)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn mark_texts_and_extra_cells_show_in_their_cells() {
+    let mut plan = crate::common::edition_a_with_item_extras();
+    let first = &mut plan.resolutions[0].action_items[0];
+    first
+        .extra
+        .insert("Note".into(), "<script>alert(2)</script>".into());
+    let (id, other) = (
+        first.id.clone(),
+        plan.resolutions[0].action_items[1].id.clone(),
+    );
+    let page = html(&plan);
+    let cells = item_row_cells(&page, &id);
+    assert_eq!(cells.len(), 5, "{cells:?}");
+    assert!(
+        cells[1].contains(
+            "<dl class=\"extra\"><div><dt>Comment:</dt><dd>x</dd></div>\
+             <div><dt>Note:</dt><dd>&lt;script&gt;alert(2)&lt;&#x2f;script&gt;</dd></div>\
+             <div><dt>Responsible:</dt><dd>TSB</dd></div></dl>"
+        ),
+        "the extra cells under the action, escaped: {}",
+        cells[1]
+    );
+    assert_eq!(
+        cells[3],
+        "<td class=\"c-mark\"><span class=\"mark-text s\">see SG2</span></td>"
+    );
+    assert_eq!(
+        cells[4],
+        "<td class=\"c-mark\"><span class=\"mark-text s\">Partially</span></td>"
+    );
+    let plain = item_row_cells(&page, &other);
+    assert!(!plain[1].contains("<dl"), "an item without extra cells");
+    assert!(!plain[3].contains("mark-text") && !plain[4].contains("mark-text"));
+    check_self_contained("extras", &page);
+}
+
 // ---------------------------------------------------------------- (b) in Chromium
 
 const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";

@@ -387,6 +387,27 @@ fn hostile_plan() -> ActionPlan {
 }
 
 #[test]
+fn mark_texts_and_extra_cells_are_shown_on_the_items_lines() {
+    let plan = crate::common::edition_a_with_item_extras();
+    let items = &plan.resolutions[0].action_items;
+    let md = markdown(&plan);
+    let parsed = parse(&md);
+    let lines: Vec<&str> = parsed.text.lines().collect();
+    let at = |text: &str| lines.iter().position(|l| *l == text);
+    let marks = at("Periodic goals met: see SG2 · Completed: Partially")
+        .unwrap_or_else(|| panic!("the marks line of {} in:\n{md}", items[0].id));
+    assert_eq!(lines[marks + 1], "Comment: x", "a line per extra cell");
+    assert_eq!(lines[marks + 2], "Responsible: TSB");
+    assert_eq!(
+        md.matches("**Responsible:** TSB").count(),
+        1,
+        "the other items show no extra line"
+    );
+    assert!(parsed.unexpected.is_empty(), "{:?}", parsed.unexpected);
+    assert!(parsed.html.iter().all(|h| h == "<br>"), "{:?}", parsed.html);
+}
+
+#[test]
 fn hostile_text_is_neutralised() {
     let plan = hostile_plan();
     let clean = parse(&markdown(&edition("action-plan-edition-a.docx")));

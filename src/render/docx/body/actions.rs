@@ -1,17 +1,20 @@
 //! Section II: one part per resolution or opinion — its bookmarked heading, operative
-//! text, 5-column action table (a repeating header row, then for each item a row of id,
-//! action, milestone and √ marks and a status row spanning four columns), notes and the
-//! "» Top" link.
+//! text, action table (a repeating header row, then for each item a row of id, action,
+//! milestone, the two marks and the item's extra cells, and a status row spanning the
+//! columns after the id), notes and the "» Top" link.
 
 use super::paragraphs::ParagraphProps;
 use super::tables::{Borders, CellLook, Merge};
 use super::{Writer, PORTRAIT_WIDTH};
+use crate::ingest::marks::read_mark;
 use crate::model::{Item, Resolution};
+use crate::ooxml::EXTRA_COLUMN_BOOKMARK;
 use crate::render::docx::styles::names;
+use std::collections::BTreeSet;
 
-/// Widths of the action table columns.
-pub(super) const ACTION_GRID: [u32; 5] = [1077, 4082, 1531, 1474, 1474];
-/// The action table's header row.
+/// Widths of the five columns of an action table without extra columns.
+const ACTION_GRID: [u32; 5] = [1077, 4082, 1531, 1474, 1474];
+/// The header row of the five columns.
 const ACTION_HEADINGS: [&str; 5] = [
     "Action Item",
     "Action",
@@ -19,6 +22,8 @@ const ACTION_HEADINGS: [&str; 5] = [
     "Periodic goals met",
     "Completed",
 ];
+/// The narrowest the Action column gets when extra columns take of its width (twips).
+const MIN_ACTION_WIDTH: u32 = 2000;
 /// What the status cell's content may not use of its width: Word's default left and
 /// right cell margins (108 twips each).
 const CELL_MARGINS: u32 = 216;
@@ -28,6 +33,83 @@ const CELL_MARGINS: u32 = 216;
 const UNSPLIT_STATUS_LINES: usize = 8;
 /// Average width of a character of the table text (10 pt Times New Roman), in twips.
 const CHAR_WIDTH: u32 = 100;
+
+/// The columns of one action table: the five fixed ones, then one per distinct header of
+/// its items' `extra` cells (in header order), whose width comes out of the Action column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ActionLayout {
+    /// Column widths in twips; their sum is always that of [`ACTION_GRID`].
+    pub grid: Vec<u32>,
+    /// The header row's texts: the five fixed ones, then the extra headers.
+    pub headings: Vec<String>,
+    /// The extra headers (the keys of the items' `extra`), in column order.
+    pub extras: Vec<String>,
+}
+
+impl ActionLayout {
+    /// The layout of a table of `items`.
+    pub(super) fn of(items: &[Item]) -> ActionLayout {
+        Self::with_extras(items.iter().flat_map(|i| i.extra.keys()).cloned().collect())
+    }
+
+    /// The layout of a table showing the items of two editions (the redline): the extra
+    /// columns of both.
+    pub(super) fn of_both(old: &[Item], new: &[Item]) -> ActionLayout {
+        let keys = old.iter().chain(new).flat_map(|i| i.extra.keys());
+        Self::with_extras(keys.cloned().collect())
+    }
+
+    /// The layout with these extra columns. The Action column and the extra ones share
+    /// the Action column's width equally as long as the Action column keeps
+    /// [`MIN_ACTION_WIDTH`]; past that the extra columns share what is left beyond it.
+    fn with_extras(extras: BTreeSet<String>) -> ActionLayout {
+        let count = u32::try_from(extras.len()).unwrap_or(u32::MAX);
+        let action = ACTION_GRID[1];
+        let fair = action / count.saturating_add(1);
+        let share = if fair >= MIN_ACTION_WIDTH || count == 0 {
+            fair
+        } else {
+            (action.saturating_sub(MIN_ACTION_WIDTH) / count).max(1)
+        };
+        let mut grid = ACTION_GRID.to_vec();
+        grid[1] = action.saturating_sub(share.saturating_mul(count));
+        grid.extend(extras.iter().map(|_| share));
+        let mut headings: Vec<String> = ACTION_HEADINGS.iter().map(|h| h.to_string()).collect();
+        headings.extend(extras.iter().cloned());
+        ActionLayout {
+            grid,
+            headings,
+            extras: extras.into_iter().collect(),
+        }
+    }
+
+    /// The width of the status cell: every column after the id.
+    pub(super) fn status_width(&self) -> u32 {
+        self.grid.iter().skip(1).sum()
+    }
+
+    /// How many grid columns the status cell spans.
+    fn status_span(&self) -> u32 {
+        u32::try_from(self.grid.len().saturating_sub(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The width of column `index` (0 past the last).
+    pub(super) fn width(&self, index: usize) -> u32 {
+        self.grid.get(index).copied().unwrap_or(0)
+    }
+}
+
+/// What a mark cell shows: the cell's other text when the model has one (a true mark
+/// whose text would not read back as true gets a "√ " before it), else √ for a true
+/// mark and nothing for a false one. Read back, the text gives the same mark and text.
+pub(super) fn mark_text(mark: bool, other: Option<&str>) -> String {
+    match other {
+        Some(text) if mark && !read_mark(text).value => format!("√ {text}"),
+        Some(text) => text.to_string(),
+        None if mark => "√".to_string(),
+        None => String::new(),
+    }
+}
 
 impl Writer<'_> {
     /// A resolution's part of Section II; `toc_anchor` is its TOC bookmark, written at
@@ -58,46 +140,57 @@ impl Writer<'_> {
 
     /// The action table of `items`.
     pub(super) fn action_table(&mut self, items: &[Item]) {
-        self.action_table_start();
+        let layout = ActionLayout::of(items);
+        self.action_table_start(&layout);
         for item in items {
-            self.item_rows(item);
+            self.item_rows(item, &layout);
         }
         self.w.end("w:tbl");
     }
 
-    /// The action table's start and its repeating header row.
-    pub(super) fn action_table_start(&mut self) {
+    /// The action table's start and its repeating header row; an extra column's header
+    /// cell carries a hidden bookmark that tells the reader it is one.
+    pub(super) fn action_table_start(&mut self, layout: &ActionLayout) {
         let head = self.style(names::TABLE_HEAD);
-        self.table_start(&ACTION_GRID, Borders::GridWithHeader);
+        self.table_start(&layout.grid, Borders::GridWithHeader);
         self.row_start(true);
-        for (title, width) in ACTION_HEADINGS.iter().zip(ACTION_GRID) {
-            self.cell_start(width, 1, Merge::None);
-            self.text_paragraph(ParagraphProps::styled(&head), title);
+        for (index, (title, width)) in layout.headings.iter().zip(&layout.grid).enumerate() {
+            self.cell_start(*width, 1, Merge::None);
+            if index < ACTION_HEADINGS.len() {
+                self.text_paragraph(ParagraphProps::styled(&head), title);
+            } else {
+                let mark = [format!("{EXTRA_COLUMN_BOOKMARK}{}", self.next_bookmark)];
+                self.w.start("w:p", &[]);
+                self.paragraph_properties(ParagraphProps::styled(&head));
+                self.bookmarks_around(&mark, |w| w.run(title, false, false, None));
+                self.w.end("w:p");
+            }
             self.w.end("w:tc");
         }
         self.w.end("w:tr");
     }
 
-    /// The two rows of an item: id, action, milestone, marks; then its status.
-    pub(super) fn item_rows(&mut self, item: &Item) {
+    /// The two rows of an item: id, action, milestone, marks, extra cells; then its status.
+    pub(super) fn item_rows(&mut self, item: &Item, layout: &ActionLayout) {
         let text = self.style(names::TABLE_TEXT);
-        self.item_row(item, &text);
-        self.item_status_row(item, &text);
+        self.item_row(item, layout, &text);
+        self.item_status_row(item, layout, &text);
     }
 
     /// An item's first row: the id cell (merged down into the status row), action,
-    /// milestone, then a centred √ or nothing for "Periodic goals met" and "Completed".
-    /// Its paragraphs keep with the next, so the row starts on the page of its status.
-    fn item_row(&mut self, item: &Item, text: &str) {
+    /// milestone, the "Periodic goals met" and "Completed" cells (see [`mark_text`]), then
+    /// the extra cells. Its paragraphs keep with the next, so the row starts on the page
+    /// of its status.
+    fn item_row(&mut self, item: &Item, layout: &ActionLayout, text: &str) {
         self.keep_with_next = true;
-        self.item_row_cells(item, text);
+        self.item_row_cells(item, layout, text);
         self.keep_with_next = false;
     }
 
     /// The cells of an item's first row.
-    fn item_row_cells(&mut self, item: &Item, text: &str) {
+    fn item_row_cells(&mut self, item: &Item, layout: &ActionLayout, text: &str) {
         self.row_start(false);
-        self.cell_start(ACTION_GRID[0], 1, Merge::Restart);
+        self.cell_start(layout.width(0), 1, Merge::Restart);
         self.w.start("w:p", &[]);
         self.paragraph_properties(ParagraphProps::styled(text));
         self.bookmarks_around(&item.bookmarks, |writer| {
@@ -106,36 +199,42 @@ impl Writer<'_> {
         self.w.end("w:p");
         self.cross_reference_lines(item.cross_reference.as_deref(), text);
         self.w.end("w:tc");
-        self.cell_start(ACTION_GRID[1], 1, Merge::None);
+        self.cell_start(layout.width(1), 1, Merge::None);
         self.inline_cell_paragraphs(&item.action_spans(), text);
         self.w.end("w:tc");
-        self.cell_start(ACTION_GRID[2], 1, Merge::None);
+        self.cell_start(layout.width(2), 1, Merge::None);
         self.lines_cell_paragraphs(&item.milestone, text);
         self.w.end("w:tc");
-        for mark in [item.periodic_goals_met, item.completed] {
-            self.mark_cell(mark, text);
+        let marks = [
+            (item.periodic_goals_met, &item.periodic_goals_met_text),
+            (item.completed, &item.completed_text),
+        ];
+        for (index, (mark, other)) in marks.into_iter().enumerate() {
+            let shown = mark_text(mark, other.as_deref());
+            self.mark_cell(&shown, layout.width(3 + index), text);
+        }
+        for (index, key) in layout.extras.iter().enumerate() {
+            let width = layout.width(ACTION_HEADINGS.len() + index);
+            self.cell_start(width, 1, Merge::None);
+            let value = item.extra.get(key).map_or("", String::as_str);
+            self.lines_cell_paragraphs(value, text);
+            self.w.end("w:tc");
         }
         self.w.end("w:tr");
     }
 
-    /// A mark column's cell: a centred √ when `mark`, else an empty centred paragraph.
-    fn mark_cell(&mut self, mark: bool, text: &str) {
-        self.cell_start_look(ACTION_GRID[3], 1, Merge::None, CellLook::Middle);
-        self.text_paragraph(
-            ParagraphProps {
-                style: Some(text),
-                center: true,
-                ..Default::default()
-            },
-            if mark { "√" } else { "" },
-        );
+    /// A mark column's cell `width` twips wide: `shown` (√, nothing or the cell's other
+    /// text), centred.
+    fn mark_cell(&mut self, shown: &str, width: u32, text: &str) {
+        self.cell_start_look(width, 1, Merge::None, CellLook::Middle);
+        self.cell_lines(shown, text, true);
         self.w.end("w:tc");
     }
 
-    /// An item's second row: the status paragraphs across the four columns after the id.
-    fn item_status_row(&mut self, item: &Item, text: &str) {
-        let splits = status_is_long(&item.status, ACTION_GRID[1..].iter().sum());
-        let status_width = self.status_row_start(text, splits);
+    /// An item's second row: the status paragraphs across the columns after the id.
+    fn item_status_row(&mut self, item: &Item, layout: &ActionLayout, text: &str) {
+        let splits = status_is_long(&item.status, layout.status_width());
+        let status_width = self.status_row_start(text, splits, layout);
         self.blocks(&item.status, Some(text), status_width - CELL_MARGINS);
         self.ensure_paragraph_in_cell(
             !item.status.is_empty() && item.status.last().is_some_and(|b| b.rows.is_none()),
@@ -158,15 +257,20 @@ impl Writer<'_> {
     }
 
     /// Open an item's status row (one that may break across pages when `splits`): the id
-    /// column continued, then the cell spanning the four other columns. Returns that
-    /// cell's width.
-    pub(super) fn status_row_start(&mut self, style: &str, splits: bool) -> u32 {
+    /// column continued, then the cell spanning the other columns. Returns that cell's
+    /// width.
+    pub(super) fn status_row_start(
+        &mut self,
+        style: &str,
+        splits: bool,
+        layout: &ActionLayout,
+    ) -> u32 {
         self.row_start_split(false, splits);
-        self.cell_start(ACTION_GRID[0], 1, Merge::Continue);
+        self.cell_start(layout.width(0), 1, Merge::Continue);
         self.empty_paragraph_styled(style);
         self.w.end("w:tc");
-        let status_width: u32 = ACTION_GRID[1..].iter().sum();
-        self.cell_start(status_width, 4, Merge::None);
+        let status_width = layout.status_width();
+        self.cell_start(status_width, layout.status_span(), Merge::None);
         status_width
     }
 
@@ -382,6 +486,70 @@ mod tests {
         };
         assert!(status_is_long(&[table], width));
         assert!(!status_is_long(&[], width));
+    }
+
+    #[test]
+    fn a_mark_cell_shows_the_cells_other_text() {
+        let mut partial = item("22-08");
+        partial.completed_text = Some("Partially".into());
+        partial.periodic_goals_met_text = Some("see SG2\n2024".into());
+        let xml = table_of(&[partial]);
+        let row = &xml.child("w:tbl").rows()[1];
+        assert_eq!(row[3].paragraph_texts(), ["see SG2", "2024"]);
+        assert_eq!(row[4].paragraph_texts(), ["Partially"]);
+        assert!(row[4].child("w:p").is_centred());
+        assert_eq!(mark_text(true, None), "√");
+        assert_eq!(mark_text(false, None), "");
+        assert_eq!(mark_text(true, Some("√ (2023)")), "√ (2023)");
+        assert_eq!(
+            mark_text(true, Some("2023")),
+            "√ 2023",
+            "a true mark stays true when read back"
+        );
+    }
+
+    #[test]
+    fn extra_columns_follow_completed_and_take_their_width_from_the_action_column() {
+        let mut first = item("22-09");
+        first.extra = [("Responsible", "TSB"), ("Comment", "x")]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into();
+        let xml = table_of(&[first, item("22-10")]);
+        let table = xml.child("w:tbl");
+        let grid = table.grid();
+        assert_eq!(grid.len(), 7);
+        assert_eq!(grid.iter().sum::<u32>(), ACTION_GRID.iter().sum::<u32>());
+        assert_eq!(grid[1], 2000, "the Action column keeps its minimum");
+        assert_eq!(grid[5], grid[6], "the extra columns share the rest");
+        assert_eq!(grid[2..5], ACTION_GRID[2..5]);
+        let rows = table.rows();
+        let titles: Vec<_> = rows[0].iter().map(|c| c.text()).collect();
+        assert_eq!(titles[5..], ["Comment", "Responsible"]);
+        let mark = rows[0][6].find_all("w:bookmarkStart");
+        assert!(mark[0]
+            .attr("w:name")
+            .is_some_and(|n| n.starts_with(EXTRA_COLUMN_BOOKMARK)));
+        assert_eq!(rows[1][5].text(), "x");
+        assert_eq!(rows[1][6].text(), "TSB");
+        assert_eq!(
+            rows[3].len(),
+            7,
+            "an item without extra cells has empty ones"
+        );
+        assert_eq!(rows[3][6].paragraph_texts(), [""]);
+        assert_eq!(rows[2][1].grid_span(), 6, "the status spans all but the id");
+        assert_eq!(rows[2][1].cell_width(), grid[1..].iter().sum::<u32>());
+    }
+
+    #[test]
+    fn one_extra_column_shares_the_action_columns_width_equally() {
+        let layout = ActionLayout::with_extras(["Lead".to_string()].into());
+        assert_eq!(layout.grid[1], 2041);
+        assert_eq!(layout.grid[5], 2041);
+        assert_eq!(layout.headings.len(), 6);
+        let none = ActionLayout::of(&[item("1-01")]);
+        assert_eq!(none.grid, ACTION_GRID);
+        assert_eq!(none.headings, ACTION_HEADINGS);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! elsewhere in its list, are written as Word moves (`w:moveFrom`/`w:moveTo` inside named
 //! move ranges): Word and LibreOffice show them as moved, accepting keeps the new place.
 
-use super::actions::ACTION_GRID;
+use super::actions::{mark_text, status_is_long, ActionLayout};
 use super::contents::{heading_target, TocEntry, TocRole};
 use super::footnotes::custom_mark_of;
 use super::matrix::{legend_lines, MatrixLayout};
@@ -566,6 +566,8 @@ impl Writer<'_> {
         self.top_link();
     }
 
+    /// An action table in both editions: its items aligned by id, in a layout with the
+    /// extra columns of both.
     fn redline_action_table(&mut self, old: &[Item], new: &[Item]) {
         match (old.is_empty(), new.is_empty()) {
             (true, true) => return,
@@ -573,16 +575,17 @@ impl Writer<'_> {
             (true, false) => return self.tracked(Some(Revision::Insert), |w| w.action_table(new)),
             (false, false) => {}
         }
-        self.action_table_start();
+        let layout = ActionLayout::of_both(old, new);
+        self.action_table_start(&layout);
         let ids = |items: &[Item]| items.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
         for step in align_in_order(&ids(old), &ids(new)) {
             match step {
-                (Some(o), Some(n)) => self.redline_item_rows(&old[o], &new[n]),
+                (Some(o), Some(n)) => self.redline_item_rows(&old[o], &new[n], &layout),
                 (Some(o), None) => {
-                    self.removed_or_moved(&old[o].id, true, |w| w.item_rows(&old[o]))
+                    self.removed_or_moved(&old[o].id, true, |w| w.item_rows(&old[o], &layout))
                 }
                 (None, Some(n)) => {
-                    self.removed_or_moved(&new[n].id, false, |w| w.item_rows(&new[n]))
+                    self.removed_or_moved(&new[n].id, false, |w| w.item_rows(&new[n], &layout))
                 }
                 (None, None) => {}
             }
@@ -590,67 +593,72 @@ impl Writer<'_> {
         self.w.end("w:tbl");
     }
 
-    fn redline_item_rows(&mut self, old: &Item, new: &Item) {
+    /// An item of both editions: its first row's cells diffed word by word, then its
+    /// status paragraphs redlined.
+    fn redline_item_rows(&mut self, old: &Item, new: &Item, layout: &ActionLayout) {
         if old == new {
-            return self.item_rows(new);
+            return self.item_rows(new, layout);
         }
         let text = self.style(names::TABLE_TEXT);
-        let plain = ParagraphProps {
-            style: Some(&text),
-            ..Default::default()
-        };
         self.keep_with_next = true;
-        self.row_start(false);
-        self.cell_start(ACTION_GRID[0], 1, Merge::Restart);
-        self.w.start("w:p", &[]);
-        self.paragraph_properties(plain);
-        self.bookmarks_around(&new.bookmarks, |w| w.run(&new.id, false, false, None));
-        self.w.end("w:p");
-        match (&old.cross_reference, &new.cross_reference) {
-            (Some(o), Some(n)) => self.redline_cell_text(&text, o, n, false),
-            (o, n) => self.redline_paragraph(Some(&text), o.as_deref(), n.as_deref()),
-        }
-        self.w.end("w:tc");
-        self.cell_start(ACTION_GRID[1], 1, Merge::None);
-        self.redline_cell_text(&text, &old.action, &new.action, false);
-        self.w.end("w:tc");
-        self.cell_start(ACTION_GRID[2], 1, Merge::None);
-        self.redline_cell_text(&text, &old.milestone, &new.milestone, false);
-        self.w.end("w:tc");
-        for (before, after) in [
-            (old.periodic_goals_met, new.periodic_goals_met),
-            (old.completed, new.completed),
-        ] {
-            self.cell_start(ACTION_GRID[3], 1, Merge::None);
-            self.w.start("w:p", &[]);
-            self.paragraph_properties(ParagraphProps {
-                style: Some(&text),
-                center: true,
-                ..Default::default()
-            });
-            match (before, after) {
-                (true, true) => self.run("√", false, false, None),
-                (true, false) => {
-                    self.tracked(Some(Revision::Delete), |w| w.run("√", false, false, None))
-                }
-                (false, true) => {
-                    self.tracked(Some(Revision::Insert), |w| w.run("√", false, false, None))
-                }
-                (false, false) => {}
-            }
-            self.w.end("w:p");
-            self.w.end("w:tc");
-        }
-        self.w.end("w:tr");
+        self.redline_item_row(old, new, layout, &text);
         self.keep_with_next = false;
-        let long = super::actions::status_is_long(&new.status, ACTION_GRID[1..].iter().sum())
-            || super::actions::status_is_long(&old.status, ACTION_GRID[1..].iter().sum());
-        let status_width = self.status_row_start(&text, long);
+        let long = status_is_long(&new.status, layout.status_width())
+            || status_is_long(&old.status, layout.status_width());
+        let status_width = self.status_row_start(&text, long, layout);
         self.redline_blocks(&old.status, &new.status, Some(&text), status_width - 216);
         // A cell ends with a paragraph of its own: an untracked empty one (the reader
         // drops empty paragraphs).
         self.empty_paragraph_styled(&text);
         self.w.end("w:tc");
+        self.w.end("w:tr");
+    }
+
+    /// An item's first row, each cell's text diffed word by word (a mark cell by what it
+    /// shows: √, nothing or its other text).
+    fn redline_item_row(&mut self, old: &Item, new: &Item, layout: &ActionLayout, text: &str) {
+        self.row_start(false);
+        self.cell_start(layout.width(0), 1, Merge::Restart);
+        self.w.start("w:p", &[]);
+        self.paragraph_properties(ParagraphProps::styled(text));
+        self.bookmarks_around(&new.bookmarks, |w| w.run(&new.id, false, false, None));
+        self.w.end("w:p");
+        match (&old.cross_reference, &new.cross_reference) {
+            (Some(o), Some(n)) => self.redline_cell_text(text, o, n, false),
+            (o, n) => self.redline_paragraph(Some(text), o.as_deref(), n.as_deref()),
+        }
+        self.w.end("w:tc");
+        let shown = |item: &Item| {
+            [
+                mark_text(
+                    item.periodic_goals_met,
+                    item.periodic_goals_met_text.as_deref(),
+                ),
+                mark_text(item.completed, item.completed_text.as_deref()),
+            ]
+        };
+        let value = |item: &Item, key: &str| item.extra.get(key).cloned().unwrap_or_default();
+        let mut cells = vec![
+            (old.action.clone(), new.action.clone(), false),
+            (old.milestone.clone(), new.milestone.clone(), false),
+        ];
+        cells.extend(
+            shown(old)
+                .into_iter()
+                .zip(shown(new))
+                .map(|(o, n)| (o, n, true)),
+        );
+        cells.extend(
+            layout
+                .extras
+                .iter()
+                .map(|key| (value(old, key), value(new, key), false)),
+        );
+        for (index, (before, after, center)) in cells.iter().enumerate() {
+            self.cell_start(layout.width(index + 1), 1, Merge::None);
+            self.redline_cell_text(text, before, after, *center);
+            self.w.end("w:tc");
+        }
         self.w.end("w:tr");
     }
 
