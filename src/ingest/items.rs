@@ -2,9 +2,9 @@
 //! item followed by a status row) and the two-column tables of obsolete items.
 
 use super::blocks::{blocks_of, cell_text_and_inlines};
-use super::marks::read_mark;
-use crate::model::{AppendixItem, Block, Item};
-use crate::ooxml::{Cell, Row, Table, VMerge, EXTRA_COLUMN_BOOKMARK};
+use crate::model::marks::read_mark;
+use crate::model::{AppendixItem, Block, Item, EXTRA_COLUMN_BOOKMARK};
+use crate::ooxml::{Cell, Row, Table, VMerge};
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -13,7 +13,6 @@ mod blocks;
 mod cover;
 mod heading;
 mod items;
-pub(crate) mod marks;
 mod matrix;
 
 pub(crate) use heading::{is_appendix_heading, parse_title_line, TitleLine};

@@ -9,12 +9,19 @@
 
 pub mod date;
 pub mod json;
+pub(crate) mod marks;
 pub mod milestone;
 pub mod owners;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// The start of the name of the hidden bookmark actplan's writer puts in the header cell
+/// of an action table's extra column: the reader keeps it (unlike its other `_Actplan…`
+/// bookmarks) and takes the column for an extra one whatever its header text, so that a
+/// key such as "Comment" is not read as the Status column.
+pub(crate) const EXTRA_COLUMN_BOOKMARK: &str = "_ActplanExtraColumn";
 
 /// The schema version this build writes. Version 2 added `action_inlines` (items and
 /// appendix items) and the item fields `periodic_goals_met_text`, `completed_text` and `extra`, all

@@ -1051,7 +1051,8 @@ impl<'a, 'c> Parser<'a, 'c> {
         // Word's last-edit mark, and the anchors actplan's own writer generates (but for
         // the mark of an extra column, which the action table reader needs).
         if name == "_GoBack"
-            || (name.starts_with("_Actplan") && !name.starts_with(super::EXTRA_COLUMN_BOOKMARK))
+            || (name.starts_with("_Actplan")
+                && !name.starts_with(crate::model::EXTRA_COLUMN_BOOKMARK))
         {
             return;
         }

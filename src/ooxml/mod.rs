@@ -20,12 +20,6 @@ use std::collections::BTreeMap;
 pub(crate) use crate::xml::XmlError;
 pub(crate) use styles::{ListDefinitions, StyleSheet};
 
-/// The start of the name of the hidden bookmark actplan's writer puts in the header cell
-/// of an action table's extra column: the reader keeps it (unlike its other `_Actplan…`
-/// bookmarks) and takes the column for an extra one whatever its header text, so that a
-/// key such as "Comment" is not read as the Status column.
-pub(crate) const EXTRA_COLUMN_BOOKMARK: &str = "_ActplanExtraColumn";
-
 /// What to do with unaccepted tracked changes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum RevisionMode {

@@ -183,7 +183,8 @@ fn two_thousand_mutations_end_in_ok_or_a_clean_error() {
         ok > 100 && errors > 100,
         "the mutations should produce both outcomes: {ok} ok, {errors} errors"
     );
-    assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
+    // About 4 s alone; the bound only catches a runaway (CI shares its cores).
+    assert!(elapsed < Duration::from_secs(600), "took {elapsed:?}");
 }
 
 /// Numbers at and past the edges of the integer types the reader may parse into.

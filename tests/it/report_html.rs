@@ -391,7 +391,7 @@ impl Driver {
             .spawn()
             .expect("start chromedriver");
         let driver = Driver { child, port };
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if let Ok(status) = driver.request("GET", "/status", None) {
                 if status["ready"].as_bool() == Some(true) {
@@ -1246,9 +1246,12 @@ fn in_chromium() {
     drop(session);
     drop(driver);
     let _ = std::fs::remove_dir_all(&work);
+    // Reported, not asserted tightly (about 20 s alone; a loaded CI machine shares its
+    // cores with other tests): the bound only catches a hang.
     let elapsed = started.elapsed();
+    eprintln!("in_chromium took {elapsed:?}");
     assert!(
-        elapsed < Duration::from_secs(60),
+        elapsed < Duration::from_secs(600),
         "browser test took {elapsed:?}"
     );
 }

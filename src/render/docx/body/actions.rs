@@ -6,9 +6,9 @@
 use super::paragraphs::ParagraphProps;
 use super::tables::{Borders, CellLook, Merge};
 use super::{Writer, PORTRAIT_WIDTH};
-use crate::ingest::marks::read_mark;
+use crate::model::marks::read_mark;
+use crate::model::EXTRA_COLUMN_BOOKMARK;
 use crate::model::{Item, Resolution};
-use crate::ooxml::EXTRA_COLUMN_BOOKMARK;
 use crate::render::docx::styles::names;
 use std::collections::BTreeSet;
 
