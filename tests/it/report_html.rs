@@ -341,6 +341,16 @@ fn mark_texts_and_extra_cells_show_in_their_cells() {
     assert!(!plain[1].contains("<dl"), "an item without extra cells");
     assert!(!plain[3].contains("mark-text") && !plain[4].contains("mark-text"));
     check_self_contained("extras", &page);
+
+    // A true mark with text beside its check ("√ (2023)") shows its text once, no second ✓.
+    let first = &mut plan.resolutions[0].action_items[0];
+    first.completed = true;
+    first.completed_text = Some("√ (2023)".into());
+    let cells = item_row_cells(&html(&plan), &id);
+    assert_eq!(
+        cells[4],
+        "<td class=\"c-mark\"><span class=\"mark-text s\" aria-label=\"Completed: √ (2023)\">√ (2023)</span></td>"
+    );
 }
 
 // ---------------------------------------------------------------- (b) in Chromium

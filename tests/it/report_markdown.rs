@@ -405,6 +405,21 @@ fn mark_texts_and_extra_cells_are_shown_on_the_items_lines() {
     );
     assert!(parsed.unexpected.is_empty(), "{:?}", parsed.unexpected);
     assert!(parsed.html.iter().all(|h| h == "<br>"), "{:?}", parsed.html);
+
+    // A true mark with text beside its check ("√ (2023)") shows its text once, no second ✓.
+    let mut plan = plan;
+    let first = &mut plan.resolutions[0].action_items[0];
+    first.completed = true;
+    first.completed_text = Some("√ (2023)".into());
+    let parsed = parse(&markdown(&plan));
+    assert!(
+        parsed
+            .text
+            .lines()
+            .any(|l| l == "Periodic goals met: see SG2 · Completed: √ (2023)"),
+        "{}",
+        parsed.text
+    );
 }
 
 #[test]
