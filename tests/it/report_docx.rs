@@ -39,6 +39,15 @@ fn part(docx: &[u8], name: &str) -> String {
     text
 }
 
+/// `plan`'s Word report with the styles, page and headers of `reference` (`--reference-doc`).
+fn render_on(plan: &ActionPlan, reference: Vec<u8>) -> Vec<u8> {
+    let options = RenderOptions {
+        reference_doc: Some(reference),
+        ..RenderOptions::default()
+    };
+    actplan::render(plan, Format::Docx, &options).unwrap()
+}
+
 #[test]
 fn docx_json_docx_json_round_trip_is_identical() {
     for name in ["action-plan-edition-a.docx", "action-plan-edition-b.docx"] {
@@ -236,11 +245,7 @@ fn settings_fill_the_cover() {
 fn reference_doc_gives_its_styles_headers_and_page() {
     let plan = edition("action-plan-edition-b.docx");
     let reference = std::fs::read(fixture("action-plan-edition-a.docx")).unwrap();
-    let options = RenderOptions {
-        reference_doc: Some(reference),
-        ..RenderOptions::default()
-    };
-    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
+    let docx = render_on(&plan, reference);
     let styles = part(&docx, "word/styles.xml");
     // The reference's own styles (e.g. its annotation styles) come along.
     assert!(styles.contains("w:styleId=\"CommentReference\""));
@@ -261,11 +266,7 @@ fn tables_take_the_reference_docs_table_style_or_the_built_in_one() {
     let plan = edition("action-plan-edition-a.docx");
     // Edition A has no "Action Plan Table": the built-in one comes along, header grey.
     let reference = std::fs::read(fixture("action-plan-edition-a.docx")).unwrap();
-    let options = RenderOptions {
-        reference_doc: Some(reference),
-        ..RenderOptions::default()
-    };
-    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
+    let docx = render_on(&plan, reference);
     let styles = part(&docx, "word/styles.xml");
     assert_eq!(
         styles
@@ -299,11 +300,7 @@ fn tables_take_the_reference_docs_table_style_or_the_built_in_one() {
             _ => (name, bytes),
         })
         .collect();
-    let options = RenderOptions {
-        reference_doc: Some(common::zip_parts(&parts)),
-        ..RenderOptions::default()
-    };
-    let docx = actplan::render(&plan, Format::Docx, &options).unwrap();
+    let docx = render_on(&plan, common::zip_parts(&parts));
     let styles = part(&docx, "word/styles.xml");
     assert!(!styles.contains("ActionPlanTable"), "no second table style");
     assert!(styles.contains("w:fill=\"FFCC00\"") && !styles.contains("D9D9D9"));
