@@ -1123,8 +1123,12 @@ fn items(
         change.resolution = Some(id.clone());
         change
     };
-    let reordered = reordered_items(&old.action_items, &new.action_items);
-    for pair in align_items(&old.action_items, &new.action_items) {
+    // Paired by id (as align_items does); those off the longest run kept in order moved.
+    let ids = |items: &[Item]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
+    let (old_ids, new_ids) = (ids(&old.action_items), ids(&new.action_items));
+    let reordered: HashSet<(usize, usize)> =
+        align_moves(&old_ids, &new_ids).moves.into_iter().collect();
+    for pair in align_keyed(&old_ids, &new_ids) {
         match (pair.old, pair.new) {
             (Some(i), Some(j)) => {
                 if reordered.contains(&(i, j)) {
@@ -1172,16 +1176,6 @@ fn items(
             (None, None) => {}
         }
     }
-}
-
-/// The items of a resolution found in both editions but at another place among the
-/// others, as (old index, new index): those off the longest run of items kept in order.
-fn reordered_items(old: &[Item], new: &[Item]) -> HashSet<(usize, usize)> {
-    let ids = |items: &[Item]| -> Vec<String> { items.iter().map(|i| i.id.clone()).collect() };
-    align_moves(&ids(old), &ids(new))
-        .moves
-        .into_iter()
-        .collect()
 }
 
 /// The changed fields of one item.

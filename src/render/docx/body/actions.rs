@@ -26,7 +26,7 @@ const ACTION_HEADINGS: [&str; 5] = [
 const MIN_ACTION_WIDTH: u32 = 2000;
 /// What the status cell's content may not use of its width: Word's default left and
 /// right cell margins (108 twips each).
-const CELL_MARGINS: u32 = 216;
+pub(super) const CELL_MARGINS: u32 = 216;
 /// A status estimated longer than this many lines may break across pages (a shorter one
 /// stays whole): about a sixth of a page, so a long status never leaves its item row
 /// alone at the foot of a page nor a page mostly blank.

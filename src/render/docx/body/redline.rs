@@ -13,7 +13,7 @@
 //! elsewhere in its list, are written as Word moves (`w:moveFrom`/`w:moveTo` inside named
 //! move ranges): Word and LibreOffice show them as moved, accepting keeps the new place.
 
-use super::actions::{mark_text, status_is_long, ActionLayout};
+use super::actions::{mark_text, status_is_long, ActionLayout, CELL_MARGINS};
 use super::contents::{heading_target, TocEntry, TocRole};
 use super::footnotes::custom_mark_of;
 use super::matrix::{legend_lines, MatrixLayout};
@@ -606,7 +606,12 @@ impl Writer<'_> {
         let long = status_is_long(&new.status, layout.status_width())
             || status_is_long(&old.status, layout.status_width());
         let status_width = self.status_row_start(&text, long, layout);
-        self.redline_blocks(&old.status, &new.status, Some(&text), status_width - 216);
+        self.redline_blocks(
+            &old.status,
+            &new.status,
+            Some(&text),
+            status_width - CELL_MARGINS,
+        );
         // A cell ends with a paragraph of its own: an untracked empty one (the reader
         // drops empty paragraphs).
         self.empty_paragraph_styled(&text);
