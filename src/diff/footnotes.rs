@@ -10,7 +10,7 @@
 use super::align::SIMILAR;
 use super::words::similarity;
 use super::{label, text, texts_of, with_group, Change, ChangeKind, Target, Value};
-use crate::model::{ActionPlan, Block};
+use crate::model::{ActionPlan, Block, Inline};
 use std::collections::HashMap;
 
 const FOOTNOTES: &str = "Footnotes";
@@ -47,10 +47,15 @@ fn footnote_marks(plan: &ActionPlan) -> HashMap<String, Vec<String>> {
         visit(&resolution.operative_text, &mut marks);
         visit(&resolution.notes, &mut marks);
         for item in &resolution.action_items {
+            visit(&[spans_block(&item.action_inlines)], &mut marks);
+            visit(&[spans_block(&item.milestone_inlines)], &mut marks);
             visit(&item.status, &mut marks);
         }
     }
     for appendix in &plan.appendices {
+        for item in &appendix.items {
+            visit(&[spans_block(&item.action_inlines)], &mut marks);
+        }
         visit(&appendix.blocks, &mut marks);
     }
     for blocks in plan.footnotes.values() {
@@ -105,14 +110,36 @@ fn places(plan: &ActionPlan) -> HashMap<String, Place> {
         let name = label(resolution);
         part(format!("{name} operative text"), &resolution.operative_text);
         for item in &resolution.action_items {
+            part(
+                format!("{} action", item.id),
+                &[spans_block(&item.action_inlines)],
+            );
+            part(
+                format!("{} milestone", item.id),
+                &[spans_block(&item.milestone_inlines)],
+            );
             part(format!("{} status", item.id), &item.status);
         }
         part(format!("{name} notes"), &resolution.notes);
     }
     for appendix in &plan.appendices {
+        for item in &appendix.items {
+            part(
+                format!("{} action", item.id),
+                &[spans_block(&item.action_inlines)],
+            );
+        }
         part(appendix.title.clone(), &appendix.blocks);
     }
     at
+}
+
+/// A text's spans (action, milestone) as a block, to be visited like paragraphs.
+fn spans_block(inlines: &[Inline]) -> Block {
+    Block {
+        inlines: inlines.to_vec(),
+        ..Block::default()
+    }
 }
 
 /// One edition's footnotes in id order: id, text, compared key, place.

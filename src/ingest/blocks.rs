@@ -56,18 +56,25 @@ pub(super) fn paragraph_block(paragraph: &Paragraph, default_style: Option<&str>
 
 /// A cell's paragraphs as one text with its spans: (text, inlines), paragraphs joined by
 /// "\n"; the inlines are empty when the cell is plain text (then the text is
-/// [`Cell::text`]). Nested tables are left out.
+/// [`Cell::text`]). A nested table is kept as text: one line per row, cells joined by TAB
+/// (the caller warns that its layout is lost, see [`lost_as_text`]).
 pub(super) fn cell_text_and_inlines(cell: &Cell) -> (String, Vec<Inline>) {
+    let has_table = cell.blocks.iter().any(|n| matches!(n, Node::Table(_)));
     let paragraphs: Vec<Block> = cell
         .blocks
         .iter()
-        .filter_map(|node| match node {
-            Node::Paragraph(p) => paragraph_block(p, None),
-            Node::Table(_) => None,
+        .flat_map(|node| match node {
+            Node::Paragraph(p) => paragraph_block(p, None).into_iter().collect(),
+            Node::Table(t) => table_lines(t),
         })
         .collect();
-    if paragraphs.iter().all(|b| b.inlines.is_empty()) {
+    let plain = paragraphs.iter().all(|b| b.inlines.is_empty());
+    if plain && !has_table {
         return (cell.text(), Vec::new());
+    }
+    if plain {
+        let lines: Vec<&str> = paragraphs.iter().map(|b| b.text.as_str()).collect();
+        return (lines.join("\n"), Vec::new());
     }
     let mut inlines: Vec<Inline> = Vec::new();
     for block in &paragraphs {
@@ -81,6 +88,91 @@ pub(super) fn cell_text_and_inlines(cell: &Cell) -> (String, Vec<Inline>) {
     }
     let text = inlines.iter().map(|i| i.text.as_str()).collect();
     (text, inlines)
+}
+
+/// A nested table's rows as plain blocks: one per row that has text, cells joined by TAB.
+fn table_lines(table: &Table) -> Vec<Block> {
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| c.text().replace('\n', " "))
+                .collect();
+            cells.join("\t")
+        })
+        .filter(|line| !line.trim().is_empty())
+        .map(Block::plain)
+        .collect()
+}
+
+/// What reading `cell` as plain text ([`Cell::text`]) leaves out, for a warning: its footnote
+/// references, link targets and nested tables ("a footnote reference, a link to
+/// https://…"). With `keeps_spans` (the cell is read with [`cell_text_and_inlines`]) only
+/// nested tables are lost, and their text is kept. `None` when nothing is lost.
+pub(super) fn lost_as_text(cell: &Cell, keeps_spans: bool) -> Option<String> {
+    let mut lost: Vec<String> = Vec::new();
+    for node in &cell.blocks {
+        match node {
+            Node::Paragraph(p) if !keeps_spans => lost.extend(spans_lost(&p.spans)),
+            Node::Paragraph(_) => {}
+            Node::Table(_) if keeps_spans => {
+                lost.push("a table (its rows become lines, cells separated by tabs)".into())
+            }
+            Node::Table(_) => lost.push("a table".into()),
+        }
+    }
+    describe(lost)
+}
+
+/// What reading a paragraph as plain text ([`Paragraph::text`]) leaves out: its footnote
+/// references and link targets, for a warning; `None` when nothing is lost.
+pub(super) fn paragraph_lost_as_text(paragraph: &Paragraph) -> Option<String> {
+    describe(spans_lost(&paragraph.spans))
+}
+
+/// The footnote references and links of `spans`; a link whose text shows its target
+/// ("tsb@itu.int" to mailto:tsb@itu.int) loses nothing and is left out.
+fn spans_lost(spans: &[Span]) -> Vec<String> {
+    let mut lost = Vec::new();
+    let mut index = 0;
+    while let Some(span) = spans.get(index) {
+        index = index.saturating_add(1);
+        if span.footnote.is_some() {
+            lost.push("a footnote reference".to_string());
+            continue;
+        }
+        let Some(href) = &span.href else { continue };
+        let mut text = span.text.clone();
+        while let Some(next) = spans.get(index).filter(|s| s.href.as_ref() == Some(href)) {
+            text.push_str(&next.text);
+            index = index.saturating_add(1);
+        }
+        if !link_shows_target(text.trim(), href) {
+            lost.push(format!("a link to {href}"));
+        }
+    }
+    lost
+}
+
+/// True when a link's text is its target, give or take the scheme ("mailto:", "https://")
+/// and a trailing slash.
+fn link_shows_target(text: &str, href: &str) -> bool {
+    let bare = |s: &str| {
+        let s = s.trim().trim_end_matches('/');
+        ["mailto:", "https://", "http://"]
+            .iter()
+            .fold(s, |s, scheme| s.strip_prefix(scheme).unwrap_or(s))
+            .to_lowercase()
+    };
+    !text.is_empty() && bare(text) == bare(href)
+}
+
+fn describe(mut lost: Vec<String>) -> Option<String> {
+    lost.dedup();
+    (!lost.is_empty()).then(|| lost.join(", "))
 }
 
 /// A nested table as one block: `rows` holds the cells' blocks, `text` the rows as lines

@@ -1,7 +1,7 @@
 //! Action tables (Action Item | Action | Milestone | Periodic goals met | Completed, each
 //! item followed by a status row) and the two-column tables of obsolete items.
 
-use super::blocks::{blocks_of, cell_text_and_inlines};
+use super::blocks::{blocks_of, cell_text_and_inlines, lost_as_text};
 use crate::model::marks::read_mark;
 use crate::model::{AppendixItem, Block, Item, EXTRA_COLUMN_BOOKMARK};
 use crate::ooxml::{Cell, Row, Table, VMerge};
@@ -223,11 +223,8 @@ fn read_item(
     id_cell: Option<&Cell>,
     problems: &mut Vec<String>,
 ) -> Item {
-    let text_at = |col: Option<u32>| {
-        col.and_then(|c| cell_at(row, c))
-            .map(Cell::text)
-            .unwrap_or_default()
-    };
+    let cell_of = |col: Option<u32>| col.and_then(|c| cell_at(row, c));
+    let text_at = |col: Option<u32>| cell_of(col).map(Cell::text).unwrap_or_default();
     let periodic = read_mark(&text_at(columns.periodic));
     let completed = read_mark(&text_at(columns.completed));
     for (column, mark) in [("Periodic goals met", &periodic), ("Completed", &completed)] {
@@ -239,12 +236,31 @@ fn read_item(
             ));
         }
     }
-    let status = columns
-        .status
-        .and_then(|c| cell_at(row, c))
+    let plain_cells = [
+        ("Action item", id_cell, false),
+        ("Action", cell_of(Some(columns.action)), true),
+        ("Milestone", cell_of(columns.milestone), true),
+        ("Periodic goals met", cell_of(columns.periodic), false),
+        ("Completed", cell_of(columns.completed), false),
+    ];
+    let extra_cells = columns
+        .extra
+        .iter()
+        .map(|(col, header)| (header.as_str(), cell_at(row, *col), false));
+    for (column, cell, keeps_spans) in plain_cells.into_iter().chain(extra_cells) {
+        if let Some(lost) = cell.and_then(|c| lost_as_text(c, keeps_spans)) {
+            problems.push(format!(
+                "item {id}: the {column} cell holds {lost}; only its text is kept"
+            ));
+        }
+    }
+    let status = cell_of(columns.status)
         .map(|c| blocks_of(&c.blocks, None))
         .unwrap_or_default();
-    let (action, action_inlines) = cell_at(row, columns.action)
+    let (action, action_inlines) = cell_of(Some(columns.action))
+        .map(cell_text_and_inlines)
+        .unwrap_or_default();
+    let (milestone, milestone_inlines) = cell_of(columns.milestone)
         .map(cell_text_and_inlines)
         .unwrap_or_default();
     let extra = columns
@@ -261,7 +277,8 @@ fn read_item(
         bookmarks: id_cell.map(Cell::bookmarks).unwrap_or_default(),
         action,
         action_inlines,
-        milestone: text_at(columns.milestone),
+        milestone,
+        milestone_inlines,
         periodic_goals_met: periodic.value,
         periodic_goals_met_text: periodic.other,
         completed: completed.value,
@@ -309,17 +326,32 @@ pub(super) fn is_item_list(table: &Table) -> bool {
     with_id > 0 && with_id.saturating_mul(2) >= table.rows.len()
 }
 
-/// Read a table of obsolete items: id (with an optional cross-reference line) and action.
-pub(super) fn read_item_list(table: &Table) -> Vec<AppendixItem> {
-    table
+/// Read a table of obsolete items: id (with an optional cross-reference line) and action;
+/// with the problems met (footnote references, links or tables lost in the plain cells).
+pub(super) fn read_item_list(table: &Table) -> (Vec<AppendixItem>, Vec<String>) {
+    let mut problems = Vec::new();
+    let items = table
         .rows
         .iter()
         .filter_map(|row| {
             let mut cells = row.cells.iter();
-            let lines = cells.next()?.lines();
+            let id_cell = cells.next()?;
+            let lines = id_cell.lines();
             let (id, more) = lines.split_first()?;
+            let action_cell = cells.next();
+            for (column, cell, keeps_spans) in
+                [("id", Some(id_cell), false), ("action", action_cell, true)]
+                    .into_iter()
+                    .chain(cells.clone().map(|c| ("further", Some(c), false)))
+            {
+                if let Some(lost) = cell.and_then(|c| lost_as_text(c, keeps_spans)) {
+                    problems.push(format!(
+                        "item {id}: the {column} cell holds {lost}; only its text is kept"
+                    ));
+                }
+            }
             let (action, action_inlines) =
-                cells.next().map(cell_text_and_inlines).unwrap_or_default();
+                action_cell.map(cell_text_and_inlines).unwrap_or_default();
             Some(AppendixItem {
                 id: id.clone(),
                 cross_reference: (!more.is_empty()).then(|| more.join("\n")),
@@ -328,7 +360,8 @@ pub(super) fn read_item_list(table: &Table) -> Vec<AppendixItem> {
                 extra: cells.map(Cell::text).filter(|t| !t.is_empty()).collect(),
             })
         })
-        .collect()
+        .collect();
+    (items, problems)
 }
 
 #[cfg(test)]

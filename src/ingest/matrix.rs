@@ -1,6 +1,7 @@
 //! The Section I summary matrix: two header rows (groups spanning columns, then column
 //! names), then one row per resolution with a label cell and one cell per column.
 
+use super::blocks::lost_as_text;
 use super::heading::{parse_title_line, TitleLine};
 use crate::model::{LegendEntry, SummaryColumn, SummaryRow};
 use crate::ooxml::{Cell, Row, Table, VMerge};
@@ -30,17 +31,20 @@ pub(super) struct Matrix {
     pub rows: Vec<SummaryRow>,
     /// Texts of rows that could not be read as a resolution or opinion.
     pub skipped: Vec<String>,
+    /// What the rows' cells held that their text does not keep (footnote references,
+    /// links, tables, cells beyond the header's columns), one message per cell.
+    pub lost: Vec<String>,
 }
 
 /// Read the matrix table.
 pub(super) fn read_matrix(table: &Table) -> Matrix {
     let header_rows = count_header_rows(table);
     let columns = read_columns(&table.rows[..header_rows]);
-    let width = columns.len();
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
+    let mut lost = Vec::new();
     for row in &table.rows[header_rows..] {
-        match read_row(row, width) {
+        match read_row(row, &columns, &mut lost) {
             Some(r) => rows.push(r),
             None => {
                 let text = row
@@ -59,6 +63,7 @@ pub(super) fn read_matrix(table: &Table) -> Matrix {
         columns,
         rows,
         skipped,
+        lost,
     }
 }
 
@@ -112,7 +117,8 @@ fn read_columns(header: &[Row]) -> Vec<SummaryColumn> {
         .collect()
 }
 
-fn read_row(row: &Row, width: usize) -> Option<SummaryRow> {
+/// One resolution row; what its cells lose as text is added to `lost`.
+fn read_row(row: &Row, columns: &[SummaryColumn], lost: &mut Vec<String>) -> Option<SummaryRow> {
     let label_cell = row.cells.first()?;
     let label_text = label_cell.text();
     let TitleLine {
@@ -121,16 +127,30 @@ fn read_row(row: &Row, width: usize) -> Option<SummaryRow> {
         title,
     } = parse_title_line(&label_text.replace('\n', " "))?;
     let start = label_cell.end_col();
-    let mut cells = vec![String::new(); width];
+    let label = format!("{} {}", kind.as_str(), number);
+    let mut cells = vec![String::new(); columns.len()];
     for cell in &row.cells[1..] {
         let index = usize::try_from(cell.grid_col.saturating_sub(start)).unwrap_or(usize::MAX);
-        if let Some(slot) = cells.get_mut(index) {
-            *slot = cell.text();
+        let text = cell.text();
+        match (cells.get_mut(index), columns.get(index)) {
+            (Some(slot), Some(column)) => {
+                if let Some(what) = lost_as_text(cell, false) {
+                    lost.push(format!(
+                        "{label}: the {} cell holds {what}; only its text is kept",
+                        column.name
+                    ));
+                }
+                *slot = text;
+            }
+            _ if !text.is_empty() => lost.push(format!(
+                "{label}: a cell beyond the header's columns holds {text:?}; it is not kept"
+            )),
+            _ => {}
         }
     }
     let (url, anchor) = label_links(label_cell);
     Some(SummaryRow {
-        label: format!("{} {}", kind.as_str(), number),
+        label,
         kind: kind.as_str().to_string(),
         number,
         title,

@@ -148,6 +148,18 @@ impl<'d> Walker<'d> {
         });
     }
 
+    /// Warn, at the current place, when `p` was kept as a plain string and its footnote
+    /// references or link targets are lost.
+    fn warn_lost(&mut self, p: &Paragraph, what: &str) {
+        if let Some(lost) = blocks::paragraph_lost_as_text(p) {
+            let location = self.location();
+            self.warn(
+                location,
+                format!("the {what} holds {lost}; only its text is kept"),
+            );
+        }
+    }
+
     fn location(&self) -> String {
         match self.place {
             Place::Resolution { .. } => self
@@ -176,10 +188,12 @@ impl<'d> Walker<'d> {
         let is_heading = p.heading_level.is_some();
         if is_heading || self.may_be_unstyled_heading(p) {
             if let Some(line) = parse_title_line(trimmed) {
-                return self.start_resolution(line, p);
+                self.start_resolution(line, p);
+                return self.warn_lost(p, "heading");
             }
             if is_appendix_heading(trimmed) && (is_heading || trimmed.len() < 200) {
-                return self.start_appendix(trimmed, p);
+                self.start_appendix(trimmed, p);
+                return self.warn_lost(p, "heading");
             }
         }
         if is_heading
@@ -188,15 +202,17 @@ impl<'d> Walker<'d> {
                 Place::Resolution { .. } | Place::Appendix { .. }
             )
         {
-            return self.section_heading(trimmed);
+            self.section_heading(trimmed);
+            return self.warn_lost(p, "heading");
         }
         if is_heading && p.heading_level == Some(1) {
             // A top-level heading after the resolutions: kept as an appendix-like part.
-            return self.start_appendix(trimmed, p);
+            self.start_appendix(trimmed, p);
+            return self.warn_lost(p, "heading");
         }
         if self.place == Place::Front && is_style(p, "title") && self.title.is_none() {
             self.title = Some(trimmed.to_string());
-            return;
+            return self.warn_lost(p, "title");
         }
         self.route_paragraph(p, trimmed);
     }
@@ -305,7 +321,10 @@ impl<'d> Walker<'d> {
                     return;
                 }
                 match matrix::legend_entry(trimmed) {
-                    Some(entry) if summary.notes.is_empty() => summary.legend.push(entry),
+                    Some(entry) if summary.notes.is_empty() => {
+                        summary.legend.push(entry);
+                        self.warn_lost(p, "legend entry");
+                    }
                     _ => summary
                         .notes
                         .extend(blocks::paragraph_block(p, default_style)),
@@ -346,6 +365,7 @@ impl<'d> Walker<'d> {
                         }
                         None => appendix.note = Some(trimmed.to_string()),
                     }
+                    self.warn_lost(p, "note");
                 }
             }
         }
@@ -369,9 +389,13 @@ impl<'d> Walker<'d> {
         match self.place {
             Place::Front => self.cover_tables.push(table),
             Place::Appendix { .. } if items::is_item_list(table) => {
-                let list = items::read_item_list(table);
+                let (list, problems) = items::read_item_list(table);
                 if let Some(appendix) = self.appendices.last_mut() {
                     appendix.items.extend(list);
+                }
+                let location = self.location();
+                for problem in problems {
+                    self.warn(location.clone(), problem);
                 }
                 self.place = Place::Appendix { after_table: true };
             }
@@ -381,6 +405,9 @@ impl<'d> Walker<'d> {
 
     fn matrix(&mut self, table: &Table) {
         let read = matrix::read_matrix(table);
+        for lost in &read.lost {
+            self.warn("Section I matrix", lost.clone());
+        }
         for skipped in &read.skipped {
             self.warn(
                 "Section I matrix",
@@ -592,6 +619,23 @@ impl<'d> Walker<'d> {
             .map(|(id, nodes)| (id.clone(), blocks::blocks_of(nodes, None)))
             .filter(|(_, blocks)| !blocks.is_empty())
             .collect();
+        let mut warnings = self.warnings;
+        let cover_cells = self
+            .cover_tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flat_map(|r| &r.cells);
+        for cell in cover_cells {
+            if let Some(lost) = blocks::lost_as_text(cell, false) {
+                warnings.push(Warning {
+                    location: "cover".into(),
+                    message: format!(
+                        "the cell {:?} holds {lost}; only its text is kept",
+                        shorten(&cell.text())
+                    ),
+                });
+            }
+        }
         Ingested {
             plan: ActionPlan {
                 schema_version: SCHEMA_VERSION,
@@ -603,7 +647,7 @@ impl<'d> Walker<'d> {
                 appendices: self.appendices,
                 footnotes,
             },
-            warnings: self.warnings,
+            warnings,
         }
     }
 }

@@ -122,6 +122,11 @@ fn validate(plan: &ActionPlan) -> Result<(), JsonError> {
                 &item.action_inlines,
                 &format!("resolutions[{r}].action_items[{i}].action_inlines"),
             )?;
+            validate_inlines(
+                &item.milestone,
+                &item.milestone_inlines,
+                &format!("resolutions[{r}].action_items[{i}].milestone_inlines"),
+            )?;
             validate_blocks(
                 &item.status,
                 &format!("resolutions[{r}].action_items[{i}].status"),

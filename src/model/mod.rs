@@ -25,8 +25,9 @@ pub(crate) const EXTRA_COLUMN_BOOKMARK: &str = "_ActplanExtraColumn";
 
 /// The schema version this build writes. Version 2 added `action_inlines` (items and
 /// appendix items) and the item fields `periodic_goals_met_text`, `completed_text` and `extra`, all
-/// optional: version 1 JSON reads unchanged (and is read as version 2).
-pub const SCHEMA_VERSION: u32 = 2;
+/// optional: version 1 JSON reads unchanged (and is read as version 2). Version 3 added
+/// the optional `milestone_inlines`; versions 1 and 2 read unchanged.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The oldest schema version this build reads.
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
@@ -264,6 +265,10 @@ pub struct Item {
     pub action_inlines: Vec<Inline>,
     /// The milestone text (lines joined by "\n").
     pub milestone: String,
+    /// The milestone's formatted spans, links and footnote references (lines separated by
+    /// a "\n" span), adding up to `milestone`; omitted when it is plain text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestone_inlines: Vec<Inline>,
     /// A true mark in the "Periodic goals met" column (see [`Item::completed`] for the
     /// marks read as true).
     pub periodic_goals_met: bool,
@@ -417,6 +422,11 @@ impl Item {
     /// The action as spans: `action_inlines`, or one plain span holding `action`.
     pub fn action_spans(&self) -> Vec<Inline> {
         spans_of(&self.action, &self.action_inlines)
+    }
+
+    /// The milestone as spans: `milestone_inlines`, or one plain span holding `milestone`.
+    pub fn milestone_spans(&self) -> Vec<Inline> {
+        spans_of(&self.milestone, &self.milestone_inlines)
     }
 }
 

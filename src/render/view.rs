@@ -207,6 +207,12 @@ pub struct ItemView {
     pub action_md: String,
     /// Milestone text (lines joined by "\n").
     pub milestone: String,
+    /// The milestone's spans, footnote references numbered, when it has links, emphasis or
+    /// footnote references (HTML view; empty otherwise: show `milestone`).
+    pub milestone_spans: Vec<Span>,
+    /// The milestone as inline Markdown when it has links, emphasis or footnote references
+    /// (Markdown view; empty otherwise: show `milestone`).
+    pub milestone_md: String,
     /// The milestone split into its parts ("TSAG 2023", "Ongoing"), normalised.
     pub milestones: Vec<String>,
     /// √ periodic goals met.
@@ -813,6 +819,15 @@ impl<'a> Builder<'a> {
         tally.items += 1;
         let (action_spans, action_md) =
             self.inline_text(&item.action, &item.action_inlines, markdown::Mode::Block);
+        let (milestone_spans, milestone_md) = if item.milestone_inlines.is_empty() {
+            (Vec::new(), String::new())
+        } else {
+            self.inline_text(
+                &item.milestone,
+                &item.milestone_inlines,
+                markdown::Mode::Block,
+            )
+        };
         ItemView {
             id: item.id.clone(),
             anchor,
@@ -821,6 +836,8 @@ impl<'a> Builder<'a> {
             action_spans,
             action_md,
             milestone: item.milestone.clone(),
+            milestone_spans,
+            milestone_md,
             milestones,
             periodic_goals_met: item.periodic_goals_met,
             completed: item.completed,
@@ -972,6 +989,7 @@ impl<'a> Builder<'a> {
             self.number_blocks(r.operative_text.iter(), &mut next);
             for item in &r.action_items {
                 self.number_references(&item.action_inlines, &mut next);
+                self.number_references(&item.milestone_inlines, &mut next);
                 self.number_blocks(item.status.iter(), &mut next);
             }
             self.number_blocks(r.notes.iter(), &mut next);

@@ -766,6 +766,8 @@ fn apply(
         if let Some(milestone) = update.milestone {
             if normalise(&milestone) != normalise(&cell_text(&item.milestone)) {
                 item.milestone = milestone;
+                // The spans were the old milestone's.
+                item.milestone_inlines.clear();
             }
         }
         summary.paragraphs_added += update.new_status.len();

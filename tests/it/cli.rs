@@ -31,7 +31,7 @@ fn docx_to_json_then_json_to_json_is_byte_identical() {
         let b = std::fs::read(&second).unwrap();
         assert!(a == b, "{edition}: JSON → convert → JSON changed the bytes");
         let plan: serde_json::Value = serde_json::from_slice(&a).unwrap();
-        assert_eq!(plan["schema_version"], 2);
+        assert_eq!(plan["schema_version"], 3);
         assert_eq!(plan["resolutions"].as_array().unwrap().len(), 58);
     }
 }

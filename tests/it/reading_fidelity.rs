@@ -748,23 +748,31 @@ fn an_item_actions_link_and_footnote_reference_are_read_and_shown() {
 }
 
 #[test]
-fn version_1_json_still_reads() {
+fn version_1_and_2_json_still_read() {
+    for version in [1, 2] {
+        older_json_reads(version);
+    }
+}
+
+fn older_json_reads(version: u32) {
     let json = r#"{
-  "schema_version": 1,
+  "schema_version": VERSION,
   "resolutions": [{"kind": "Resolution", "number": "1", "title": "T",
     "action_items": [{"id": "01-01", "action": "A.", "milestone": "2024",
       "periodic_goals_met": false, "completed": true, "status": [{"text": "Done.", "list_level": null}]}]}],
   "appendices": [{"title": "Appendix I", "items": [{"id": "16-01", "action": "Old."}]}]
 }"#;
-    let plan = actplan::model::json::from_json_str(json).unwrap();
+    let json = json.replace("VERSION", &version.to_string());
+    let plan = actplan::model::json::from_json_str(&json).unwrap();
     assert_eq!(plan.schema_version, actplan::model::SCHEMA_VERSION);
-    assert_eq!(plan.schema_version, 2);
+    assert_eq!(plan.schema_version, 3);
     let item = &plan.resolutions[0].action_items[0];
     assert!(item.completed && item.completed_text.is_none() && item.extra.is_empty());
+    assert!(item.milestone_inlines.is_empty());
     assert_eq!(plan.appendices[0].items[0].action, "Old.");
     let written = actplan::model::json::to_json_string(&plan);
     assert!(
-        written.starts_with("{\n  \"schema_version\": 2,"),
+        written.starts_with("{\n  \"schema_version\": 3,"),
         "{written}"
     );
 }
@@ -859,5 +867,164 @@ fn a_nested_tables_repeating_header_rows_are_counted_and_rendered_as_a_header() 
     assert_eq!(
         html.matches("<div class=\"nested\"><table><tbody>").count(),
         1
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Footnote references, links and tables in cells read as text
+// ---------------------------------------------------------------------------------------
+
+/// A one-item plan whose item row has the given cell paragraphs, with footnote 3 and an
+/// external link relationship `rIdL` to https://example.org/plan.
+fn plan_with_item_cells(cells: [&str; 5]) -> Ingested {
+    let footnotes =
+        "<w:footnote w:id=\"3\"><w:p><w:r><w:t>Subject to Council.</w:t></w:r></w:p></w:footnote>";
+    let rows = format!("{}{}", item_row_xml(cells), status_row_text(&["Started."]));
+    let docx = DocxBuilder::new()
+        .styles(STANDARD_STYLES)
+        .footnotes(footnotes)
+        .rel("rIdL", REL_HYPERLINK, "https://example.org/plan", true)
+        .document_body(&minimal_plan_body(&rows))
+        .build();
+    read(&docx)
+}
+
+const NOTE_REF: &str = "<w:r><w:footnoteReference w:id=\"3\"/></w:r>";
+const LINK: &str = "<w:hyperlink r:id=\"rIdL\"><w:r><w:t>plan</w:t></w:r></w:hyperlink>";
+
+#[test]
+fn a_milestones_footnote_reference_and_link_are_kept_and_shown() {
+    let milestone = para_xml(&format!("{}{NOTE_REF}", run("TSAG 2024")))
+        + &para_xml(&format!("{}{LINK}", run("see the ")));
+    let ingested = plan_with_item_cells([&para("01-01"), &para("Report"), &milestone, "", ""]);
+    assert!(ingested.warnings.is_empty(), "{:?}", messages(&ingested));
+    let plan = ingested.plan;
+    let item = &plan.resolutions[0].action_items[0];
+    assert_eq!(item.milestone, "TSAG 2024\nsee the plan");
+    let notes: Vec<_> = item
+        .milestone_inlines
+        .iter()
+        .filter_map(|i| i.footnote.as_deref())
+        .collect();
+    assert_eq!(notes, ["3"]);
+    let link = item
+        .milestone_inlines
+        .iter()
+        .find(|i| i.href.is_some())
+        .expect("the link");
+    assert_eq!(
+        (link.text.as_str(), link.href.as_deref()),
+        ("plan", Some("https://example.org/plan"))
+    );
+    let md = String::from_utf8(
+        actplan::render(&plan, Format::Markdown, &RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
+    assert!(md.contains("**Milestone:** TSAG 2024[^1]"), "{md}");
+    assert!(md.contains("[plan](https://example.org/plan)"), "{md}");
+    assert!(md.contains("[^1]: Subject to Council."), "{md}");
+    let html =
+        String::from_utf8(actplan::render(&plan, Format::Html, &RenderOptions::default()).unwrap())
+            .unwrap();
+    assert!(
+        html.contains("<td class=\"c-milestone s\">TSAG 2024<sup class=\"fnref\">"),
+        "the milestone cell shows the reference"
+    );
+    let report = actplan::render(&plan, Format::Docx, &RenderOptions::default()).unwrap();
+    let again = read(&report).plan;
+    let item_again = &again.resolutions[0].action_items[0];
+    assert_eq!(item_again.milestone, item.milestone);
+    let note = item_again
+        .milestone_inlines
+        .iter()
+        .find_map(|i| i.footnote.clone())
+        .expect("the reference survives the .docx report");
+    assert_eq!(texts(&again.footnotes[&note]), ["Subject to Council."]);
+}
+
+#[test]
+fn a_table_in_an_action_cell_is_kept_as_lines_with_a_warning() {
+    let nested = table(
+        &[1500, 1500],
+        &(text_row(&["Phase", "Date"]) + &text_row(&["One", "2024"])),
+    );
+    let action = format!("{}{nested}", para("Run the pilot:"));
+    let read = plan_with_item_cells([&para("01-01"), &action, &para("2024"), "", ""]);
+    let item = &read.plan.resolutions[0].action_items[0];
+    assert_eq!(item.action, "Run the pilot:\nPhase\tDate\nOne\t2024");
+    let warnings = messages(&read);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("item 01-01: the Action cell holds a table"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_footnote_reference_or_link_in_a_cell_read_as_text_is_warned_about_by_item_and_column() {
+    let id = para_xml(&format!("{}{NOTE_REF}", run("01-01")));
+    let completed = para_xml(&format!("{}{LINK}", run("√ ")));
+    let read = plan_with_item_cells([&id, &para("Report"), &para("2024"), "", &completed]);
+    let item = &read.plan.resolutions[0].action_items[0];
+    assert_eq!(item.id, "01-01");
+    let warnings = messages(&read);
+    assert!(
+        warnings.iter().any(|w| w.contains(
+            "item 01-01: the Action item cell holds a footnote reference; only its text is kept"
+        )),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w
+            .contains("item 01-01: the Completed cell holds a link to https://example.org/plan")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_link_that_shows_its_target_loses_nothing() {
+    let completed = para_xml(
+        "<w:hyperlink r:id=\"rIdL\"><w:r><w:t>https://example.org/plan/</w:t></w:r></w:hyperlink>",
+    );
+    let read = plan_with_item_cells([
+        &para("01-01"),
+        &para("Report"),
+        &para("2024"),
+        "",
+        &completed,
+    ]);
+    assert!(
+        !messages(&read).iter().any(|w| w.contains("a link to")),
+        "{:?}",
+        messages(&read)
+    );
+}
+
+#[test]
+fn a_footnote_reference_in_a_resolution_heading_is_warned_about() {
+    let heading = styled_para_xml(
+        "Heading2",
+        &format!("{}{NOTE_REF}", run("Resolution 1 – Title")),
+    );
+    let body =
+        minimal_plan_body(&simple_rows()).replacen(&heading2("Resolution 1 – Title"), &heading, 1);
+    assert!(
+        body.contains("footnoteReference"),
+        "the heading was replaced"
+    );
+    let docx = DocxBuilder::new()
+        .styles(STANDARD_STYLES)
+        .footnotes("<w:footnote w:id=\"3\"><w:p><w:r><w:t>Revised.</w:t></w:r></w:p></w:footnote>")
+        .document_body(&body)
+        .build();
+    let ingested = read(&docx);
+    assert_eq!(ingested.plan.resolutions[0].title, "Title");
+    assert!(
+        messages(&ingested)
+            .iter()
+            .any(|w| w.contains("Resolution 1")
+                && w.contains("the heading holds a footnote reference; only its text is kept")),
+        "{:?}",
+        messages(&ingested)
     );
 }

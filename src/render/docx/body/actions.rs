@@ -203,7 +203,11 @@ impl Writer<'_> {
         self.inline_cell_paragraphs(&item.action_spans(), text);
         self.w.end("w:tc");
         self.cell_start(layout.width(2), 1, Merge::None);
-        self.lines_cell_paragraphs(&item.milestone, text);
+        if item.milestone_inlines.is_empty() {
+            self.lines_cell_paragraphs(&item.milestone, text);
+        } else {
+            self.inline_cell_paragraphs(&item.milestone_spans(), text);
+        }
         self.w.end("w:tc");
         let marks = [
             (item.periodic_goals_met, &item.periodic_goals_met_text),

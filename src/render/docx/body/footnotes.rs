@@ -67,6 +67,7 @@ pub(super) fn custom_mark_of(plan: &ActionPlan, key: &str) -> bool {
                 .or_else(|| {
                     resolution.action_items.iter().find_map(|item| {
                         in_inlines(&item.action_inlines)
+                            .or_else(|| in_inlines(&item.milestone_inlines))
                             .or_else(|| first_citation(&item.status, key))
                     })
                 })
