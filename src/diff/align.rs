@@ -252,6 +252,22 @@ impl Aligned {
 /// is a move: paired, at its new place. The other left-over texts are paired when alike, or
 /// removed and added. Texts are compared as given (normalise them first).
 pub fn align_moves(old: &[String], new: &[String]) -> Aligned {
+    align_moves_with(old, new, false)
+}
+
+/// How alike a text removed at one place and one added at another must be to be one text
+/// moved and edited ([`align_moves_edited`]): stricter than [`SIMILAR`], as the two are
+/// not at the same place.
+pub(crate) const MOVED_SIMILAR: f64 = 0.8;
+
+/// [`align_moves`], and a text removed at one place and a text added at another place that
+/// are alike ([`MOVED_SIMILAR`]) are one text moved and edited: paired as a move, at its
+/// new place (the texts of such a pair differ).
+pub fn align_moves_edited(old: &[String], new: &[String]) -> Aligned {
+    align_moves_with(old, new, true)
+}
+
+fn align_moves_with(old: &[String], new: &[String], edited: bool) -> Aligned {
     let runs = runs(old, new);
     let (mut lone_old, mut lone_new) = (Vec::new(), Vec::new());
     for run in &runs {
@@ -270,6 +286,35 @@ pub fn align_moves(old: &[String], new: &[String]) -> Aligned {
         if let Some(o) = found {
             taken[o] = true;
             moved_from.insert(n, o);
+        }
+    }
+    if edited && lone_old.len().saturating_mul(lone_new.len()) <= MATCH_LIMIT {
+        let run_of_old = run_index(&runs, old.len(), |run| match run {
+            Run::Change { old, .. } => Some(old.clone()),
+            Run::Same { .. } => None,
+        });
+        let run_of_new = run_index(&runs, new.len(), |run| match run {
+            Run::Change { new, .. } => Some(new.clone()),
+            Run::Same { .. } => None,
+        });
+        for &n in &lone_new {
+            if moved_from.contains_key(&n) {
+                continue;
+            }
+            let best = lone_old
+                .iter()
+                .copied()
+                .filter(|&o| !taken[o])
+                .map(|o| (o, similarity(&old[o], &new[n])))
+                .filter(|(_, s)| *s >= SIMILAR)
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            // The most alike text in the same run is an edit in place, not a move.
+            if let Some((o, alike)) = best.filter(|(o, _)| run_of_old[*o] != run_of_new[n]) {
+                if alike >= MOVED_SIMILAR {
+                    taken[o] = true;
+                    moved_from.insert(n, o);
+                }
+            }
         }
     }
     let mut aligned = Aligned::default();
@@ -311,6 +356,24 @@ pub fn align_moves(old: &[String], new: &[String]) -> Aligned {
         }
     }
     aligned
+}
+
+/// For each index of a list, the number of the changed run holding it (`None` for the
+/// indices of unchanged runs).
+fn run_index(
+    runs: &[Run],
+    len: usize,
+    side: impl Fn(&Run) -> Option<Range<usize>>,
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; len];
+    for (number, run) in runs.iter().enumerate() {
+        for index in side(run).into_iter().flatten() {
+            if let Some(slot) = out.get_mut(index) {
+                *slot = Some(number);
+            }
+        }
+    }
+    out
 }
 
 /// The new texts gathered so far (`news`) paired with the still unpaired `olds` when alike,
@@ -565,6 +628,36 @@ mod tests {
 
     fn strings(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn a_text_moved_and_edited_is_a_move_only_when_asked_and_very_alike() {
+        let some = Some;
+        let moved = "one two three four five six seven eight nine ten";
+        let edited = "one two three four five six seven eight nine eleven";
+        let old = strings(&["a", "b", moved, "c"]);
+        let new = strings(&[edited, "a", "b", "c"]);
+        let aligned = align_moves_edited(&old, &new);
+        assert_eq!(aligned.moves, vec![(2, 0)]);
+        assert_eq!(
+            pairs_of(aligned.pairs.iter().copied()),
+            vec![
+                (some(2), some(0)),
+                (some(0), some(1)),
+                (some(1), some(2)),
+                (some(3), some(3))
+            ]
+        );
+        // Exact moves only: removed and added.
+        assert!(align_moves(&old, &new).moves.is_empty());
+        // Half alike is not enough at another place.
+        let half = "one two three four five 6 7 8 9 10";
+        let aligned = align_moves_edited(&old, &strings(&[half, "a", "b", "c"]));
+        assert!(aligned.moves.is_empty());
+        // Alike in the same place: an edit, not a move.
+        let aligned = align_moves_edited(&old, &strings(&["a", "b", edited, "c"]));
+        assert!(aligned.moves.is_empty());
+        assert!(aligned.pairs.contains(&Pair::both(2, 2)));
     }
 
     #[test]

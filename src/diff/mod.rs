@@ -42,8 +42,8 @@ mod value;
 pub mod words;
 
 pub use align::{
-    align_blocks, align_items, align_keyed, align_moves, align_resolutions, align_texts, block_key,
-    Aligned, BlockPair, Pair,
+    align_blocks, align_items, align_keyed, align_moves, align_moves_edited, align_resolutions,
+    align_texts, block_key, Aligned, BlockPair, Pair,
 };
 pub use value::{Field, MatrixRow, Value};
 pub use words::{normalise, words, Op};
@@ -629,7 +629,7 @@ fn blocks(old: &[Block], new: &[Block], template: &Change, out: &mut Vec<Change>
     if old_keys == new_keys {
         return;
     }
-    let aligned = align_moves(&old_keys, &new_keys);
+    let aligned = align_moves_edited(&old_keys, &new_keys);
     let change = template.clone();
     let reordered = aligned.moves.len() > 1;
     if reordered {
@@ -642,9 +642,19 @@ fn blocks(old: &[Block], new: &[Block], template: &Change, out: &mut Vec<Change>
     for pair in &aligned.pairs {
         let change = change.clone();
         out.push(match (pair.old, pair.new) {
-            (Some(_), Some(_)) if reordered && aligned.is_move(pair) => continue,
+            // In a reordering, a moved paragraph's edit is still reported, in place.
+            (Some(o), Some(n)) if reordered && aligned.is_move(pair) => {
+                if old_keys[o] == new_keys[n] {
+                    continue;
+                }
+                change.texts(&old[o].text, &new[n].text)
+            }
             (Some(o), Some(n)) if aligned.is_move(pair) => {
-                let mut moved = change.values(text(&old[o].text), text(&new[n].text));
+                let mut moved = if old_keys[o] == new_keys[n] {
+                    change.values(text(&old[o].text), text(&new[n].text))
+                } else {
+                    change.texts(&old[o].text, &new[n].text)
+                };
                 moved.kind = ChangeKind::Moved;
                 moved.position = Some(Position {
                     before: o + 1,

@@ -334,6 +334,15 @@ fn field_line(change: &Change) -> Vec<Seg> {
         (ChangeKind::Removed, _) => {
             labelled("paragraph removed".into(), Seg::Del(show(&change.before)))
         }
+        (ChangeKind::Moved, Some(at)) if change.words.is_some() => {
+            let label = format!(
+                "paragraph moved from place {} to {} and edited",
+                at.before, at.after
+            );
+            let mut line = vec![Seg::Strong(label), text(": ")];
+            line.extend(edit(change));
+            line
+        }
         (ChangeKind::Moved, Some(at)) => labelled(
             format!("paragraph moved from place {} to {}", at.before, at.after),
             text(show(&change.after)),

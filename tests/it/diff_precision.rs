@@ -160,6 +160,86 @@ fn a_moved_status_paragraph_is_one_moved_change() {
     shown_once_with_context(&report, &format!("{id} status"), &short(&action));
 }
 
+/// The first item with at least `n` status paragraphs of at least `words` words each.
+fn item_with_long_status(plan: &ActionPlan, n: usize, words: usize) -> (String, usize) {
+    for resolution in &plan.resolutions {
+        for (i, item) in resolution.action_items.iter().enumerate() {
+            let long = |b: &Block| b.text.split_whitespace().count() >= words;
+            let distinct: std::collections::HashSet<String> = item
+                .status
+                .iter()
+                .map(|b| diff::normalise(&b.text))
+                .collect();
+            if item.status.len() >= n
+                && item.status.iter().all(long)
+                && distinct.len() == item.status.len()
+            {
+                return (resolution.number.clone(), i);
+            }
+        }
+    }
+    panic!("no item with {n} status paragraphs of {words} words in edition A");
+}
+
+#[test]
+fn a_status_paragraph_moved_and_edited_is_one_moved_change_with_its_words() {
+    let old = edition_a();
+    let (number, i) = item_with_long_status(old, 3, 12);
+    let mut new = old.clone();
+    let item = &mut resolution_mut(&mut new, &number).action_items[i];
+    let mut last = item.status.pop().unwrap();
+    let first_word = last.text.split_whitespace().next().unwrap().to_string();
+    last.text = last.text.replacen(&first_word, "Meanwhile,", 1);
+    last.inlines.clear();
+    item.status.insert(0, last.clone());
+    let (id, action, count) = (item.id.clone(), item.action.clone(), item.status.len());
+    let report = diff::diff(old, &new);
+    let change = only_change(&report);
+    assert_eq!(
+        (change.kind, change.target, change.field_name()),
+        (ChangeKind::Moved, Target::Item, Some("status"))
+    );
+    assert_eq!(change.after, json!(last.text));
+    let position = change.position.unwrap();
+    assert_eq!((position.before, position.after), (count, 1));
+    let value = serde_json::to_value(change).unwrap();
+    let inserted: Vec<&str> = value["words"]
+        .as_array()
+        .expect("the edit's words")
+        .iter()
+        .filter(|w| w["op"] == "insert")
+        .map(|w| w["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(inserted.concat().trim(), "Meanwhile,");
+    shown_once_with_context(&report, &format!("{id} status"), &short(&action));
+    let text = diff::output::to_text(&report, false);
+    assert!(
+        text.contains(&format!(
+            "paragraph moved from place {count} to 1 and edited"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_paragraph_edited_in_place_beside_other_changes_is_not_a_move() {
+    let old = edition_a();
+    let (number, i) = item_with_long_status(old, 3, 12);
+    let mut new = old.clone();
+    let item = &mut resolution_mut(&mut new, &number).action_items[i];
+    item.status[1].text.push_str(" Updated.");
+    item.status[1].inlines.clear();
+    item.status.remove(0);
+    let report = diff::diff(old, &new);
+    let kinds: Vec<ChangeKind> = report.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [ChangeKind::Removed, ChangeKind::Changed],
+        "{:#?}",
+        report.changes
+    );
+}
+
 /// Two footnotes whose texts differ in one word: the first edited to read as the second (the
 /// case where matching footnotes by their text reports one removed and another added).
 #[test]
