@@ -221,6 +221,17 @@ fn pair(old: &Notes, new: &Notes) -> Vec<Option<usize>> {
     paired
 }
 
+/// The footnotes of two editions paired as [`footnotes`] pairs them (by the place that
+/// references them, then by text): (old id, new id) for each pair.
+pub fn footnote_pairs(old_plan: &ActionPlan, new_plan: &ActionPlan) -> Vec<(String, String)> {
+    let (old, new) = (Notes::of(old_plan), Notes::of(new_plan));
+    pair(&old, &new)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, o)| Some((old.ids[o?].clone(), new.ids[n].clone())))
+        .collect()
+}
+
 /// The footnote changes, in the new edition's order, removed footnotes last.
 pub(super) fn footnotes(old_plan: &ActionPlan, new_plan: &ActionPlan, out: &mut Vec<Change>) {
     let (old, new) = (Notes::of(old_plan), Notes::of(new_plan));

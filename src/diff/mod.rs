@@ -37,6 +37,7 @@
 pub mod align;
 mod crossing;
 mod footnotes;
+pub use footnotes::footnote_pairs;
 pub mod output;
 mod value;
 pub mod words;

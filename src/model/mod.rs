@@ -477,6 +477,44 @@ pub fn same_number(a: &str, b: &str) -> bool {
 }
 
 impl ActionPlan {
+    /// Call `f` on every inline span of the plan: paragraphs (nested tables included) of
+    /// every part, item and appendix item actions, milestones, and the footnotes' own text.
+    pub fn for_each_inline_mut(&mut self, f: &mut impl FnMut(&mut Inline)) {
+        fn blocks(list: &mut [Block], f: &mut impl FnMut(&mut Inline)) {
+            for block in list {
+                block.inlines.iter_mut().for_each(&mut *f);
+                for cell in block.rows.iter_mut().flatten().flatten() {
+                    blocks(cell, f);
+                }
+            }
+        }
+        if let Some(summary) = &mut self.summary {
+            blocks(&mut summary.caption, f);
+            blocks(&mut summary.notes, f);
+        }
+        if let Some(progress) = &mut self.progress {
+            blocks(&mut progress.intro, f);
+        }
+        for resolution in &mut self.resolutions {
+            blocks(&mut resolution.operative_text, f);
+            for item in &mut resolution.action_items {
+                item.action_inlines.iter_mut().for_each(&mut *f);
+                item.milestone_inlines.iter_mut().for_each(&mut *f);
+                blocks(&mut item.status, f);
+            }
+            blocks(&mut resolution.notes, f);
+        }
+        for appendix in &mut self.appendices {
+            for item in &mut appendix.items {
+                item.action_inlines.iter_mut().for_each(&mut *f);
+            }
+            blocks(&mut appendix.blocks, f);
+        }
+        for note in self.footnotes.values_mut() {
+            blocks(note, f);
+        }
+    }
+
     /// The first day of the meeting named on the cover ("Geneva, 30 May - 2 June 2023" →
     /// 2023-05-30), if there is a cover and its meeting has a date.
     pub fn meeting_start(&self) -> Option<milestone::Date> {

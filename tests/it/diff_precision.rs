@@ -312,39 +312,16 @@ fn a_footnote_edited_by_one_word_is_one_change_where_it_is_referenced() {
 
 /// Every footnote id + 100, the references in the body with them.
 fn renumber_footnotes(plan: &mut ActionPlan) {
-    fn visit(blocks: &mut [Block]) {
-        for block in blocks {
-            for inline in &mut block.inlines {
-                if let Some(id) = &inline.footnote {
-                    inline.footnote = Some((id.parse::<u32>().unwrap() + 100).to_string());
-                }
-            }
-            for cell in block.rows.iter_mut().flatten().flatten() {
-                visit(cell);
-            }
-        }
-    }
+    let shift = |id: &str| (id.parse::<u32>().unwrap() + 100).to_string();
     plan.footnotes = std::mem::take(&mut plan.footnotes)
         .into_iter()
-        .map(|(id, blocks)| ((id.parse::<u32>().unwrap() + 100).to_string(), blocks))
+        .map(|(id, blocks)| (shift(&id), blocks))
         .collect();
-    for resolution in &mut plan.resolutions {
-        visit(&mut resolution.operative_text);
-        visit(&mut resolution.notes);
-        for item in &mut resolution.action_items {
-            visit(&mut item.status);
+    plan.for_each_inline_mut(&mut |inline| {
+        if let Some(id) = &inline.footnote {
+            inline.footnote = Some(shift(id));
         }
-    }
-    if let Some(summary) = &mut plan.summary {
-        visit(&mut summary.caption);
-        visit(&mut summary.notes);
-    }
-    if let Some(progress) = &mut plan.progress {
-        visit(&mut progress.intro);
-    }
-    for appendix in &mut plan.appendices {
-        visit(&mut appendix.blocks);
-    }
+    });
 }
 
 fn take_item(plan: &mut ActionPlan, number: &str, index: usize) -> Item {

@@ -33,10 +33,14 @@ fn json(plan: &ActionPlan) -> String {
 }
 
 fn document_xml(docx: &[u8]) -> String {
+    part_xml(docx, "word/document.xml")
+}
+
+fn part_xml(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut text = String::new();
     archive
-        .by_name("word/document.xml")
+        .by_name(name)
         .unwrap()
         .read_to_string(&mut text)
         .unwrap();
@@ -337,4 +341,57 @@ fn assert_valid_wml(xmllint: &Path, path: &Path, xml: &[u8]) {
         .output()
         .unwrap();
     assert_success(&out);
+}
+
+/// `plan` with every footnote id n renumbered n + 1, as Word renumbers them when a footnote
+/// is inserted before them.
+fn footnotes_shifted(plan: &ActionPlan) -> ActionPlan {
+    let shift = |id: &str| (id.parse::<u32>().unwrap() + 1).to_string();
+    let mut shifted = plan.clone();
+    shifted.footnotes = plan
+        .footnotes
+        .iter()
+        .map(|(id, blocks)| (shift(id), blocks.clone()))
+        .collect();
+    shifted.for_each_inline_mut(&mut |inline| {
+        if let Some(id) = &inline.footnote {
+            inline.footnote = Some(shift(id));
+        }
+    });
+    shifted
+}
+
+#[test]
+fn footnotes_renumbered_by_an_inserted_one_are_redlined_against_their_counterparts() {
+    use actplan::model::{Block, Inline};
+    let old = edition("action-plan-edition-a.docx");
+    assert!(old.footnotes.len() > 5);
+    // The new footnote takes the first id; the others move up by one.
+    let first = old
+        .footnotes
+        .keys()
+        .min_by_key(|k| k.parse::<u32>().unwrap())
+        .unwrap()
+        .clone();
+    let shifted = footnotes_shifted(&old);
+    let mut new = shifted.clone();
+    new.footnotes
+        .insert(first.clone(), vec![Block::plain("A note inserted first.")]);
+    let status = &mut new.resolutions[0].action_items[0].status[0];
+    status.inlines = status.spans();
+    status.inlines.push(Inline {
+        footnote: Some(first),
+        ..Inline::default()
+    });
+    let redline = write_redline(&old, &new, DATE).unwrap();
+    assert_eq!(json(&read(&redline, RevisionMode::Accept)), json(&new));
+    assert_eq!(
+        json(&read(&redline, RevisionMode::Reject)),
+        json(&with_new_identity(&shifted, &new)),
+        "rejected: the old footnotes, under the ids they share with their counterparts"
+    );
+    let notes = part_xml(&redline, "word/footnotes.xml");
+    let (deleted, inserted) = deleted_and_inserted(&notes);
+    assert!(deleted.is_empty(), "no footnote text deleted: {deleted:?}");
+    assert_eq!(inserted, ["A note inserted first."]);
 }

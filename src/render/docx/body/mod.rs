@@ -110,6 +110,44 @@ pub(super) fn contents_headings(plan: &ActionPlan) -> Vec<String> {
         .collect()
 }
 
+/// `old` with its footnotes renamed to the ids of the new edition's footnotes they pair
+/// with ([`crate::diff::footnote_pairs`]: by the place that references them), so that the
+/// redline compares each footnote with its own counterpart even when the ids shifted (a
+/// footnote inserted before them). An old footnote without a counterpart keeps its id,
+/// unless the new edition uses it: then it takes a fresh one.
+fn footnotes_keyed_as(old: &ActionPlan, new: &ActionPlan) -> ActionPlan {
+    let mut rename: BTreeMap<String, String> =
+        crate::diff::footnote_pairs(old, new).into_iter().collect();
+    let taken: std::collections::BTreeSet<&String> = new.footnotes.keys().collect();
+    let unpaired: Vec<&String> = old
+        .footnotes
+        .keys()
+        .filter(|k| !rename.contains_key(*k))
+        .collect();
+    for key in unpaired {
+        let mut fresh = key.clone();
+        while taken.contains(&fresh) || rename.values().any(|v| *v == fresh) {
+            fresh = format!("{fresh}-old");
+        }
+        rename.insert(key.clone(), fresh);
+    }
+    if rename.iter().all(|(from, to)| from == to) {
+        return old.clone();
+    }
+    let mut keyed = old.clone();
+    keyed.footnotes = old
+        .footnotes
+        .iter()
+        .map(|(key, blocks)| (rename.get(key).unwrap_or(key).clone(), blocks.clone()))
+        .collect();
+    keyed.for_each_inline_mut(&mut |inline| {
+        if let Some(to) = inline.footnote.as_ref().and_then(|id| rename.get(id)) {
+            inline.footnote = Some(to.clone());
+        }
+    });
+    keyed
+}
+
 /// Write the body of the redline of `old` → `new`, changes dated `date`.
 pub(super) fn write_redline_body(
     old: &ActionPlan,
@@ -118,6 +156,7 @@ pub(super) fn write_redline_body(
     page: &PageSetup,
     date: &str,
 ) -> Written {
+    let old = &footnotes_keyed_as(old, new);
     let mut keys = ActionPlan {
         footnotes: old.footnotes.clone(),
         ..new.clone()
