@@ -395,3 +395,62 @@ fn footnotes_renumbered_by_an_inserted_one_are_redlined_against_their_counterpar
     assert!(deleted.is_empty(), "no footnote text deleted: {deleted:?}");
     assert_eq!(inserted, ["A note inserted first."]);
 }
+
+#[test]
+fn an_edited_action_or_milestone_keeps_its_links_and_footnote_references() {
+    use actplan::model::Inline;
+    let plain = |text: &str| Inline {
+        text: text.into(),
+        ..Inline::default()
+    };
+    let note = edition("action-plan-edition-a.docx")
+        .footnotes
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    let reference = Inline {
+        footnote: Some(note),
+        ..Inline::default()
+    };
+    let link = Inline {
+        text: "the plan".into(),
+        href: Some("https://example.org/plan".into()),
+        ..Inline::default()
+    };
+    let with = |action: &[Inline], milestone: &[Inline]| {
+        let mut plan = edition("action-plan-edition-a.docx");
+        let item = &mut plan.resolutions[0].action_items[0];
+        item.action = action.iter().map(|i| i.text.as_str()).collect();
+        item.action_inlines = action.to_vec();
+        item.milestone = milestone.iter().map(|i| i.text.as_str()).collect();
+        item.milestone_inlines = milestone.to_vec();
+        plan
+    };
+    let old = with(
+        &[
+            plain("Ask TSB to report"),
+            reference.clone(),
+            plain("\n"),
+            plain("See "),
+            link.clone(),
+        ],
+        &[plain("TSAG 2023"), reference.clone()],
+    );
+    let new = with(
+        &[
+            plain("Ask TSB to report yearly"),
+            reference.clone(),
+            plain("\n"),
+            plain("See "),
+            link,
+        ],
+        &[plain("TSAG 2024"), reference],
+    );
+    let redline = assert_round_trip(&old, &new, "A with formatted cells edited");
+    let xml = document_xml(&redline);
+    let (deleted, inserted) = deleted_and_inserted(&xml);
+    assert!(deleted.contains(&"2023".to_string()), "{deleted:?}");
+    assert!(inserted.contains(&"yearly".to_string()), "{inserted:?}");
+    assert!(inserted.contains(&"2024".to_string()), "{inserted:?}");
+}

@@ -95,28 +95,7 @@ impl Writer<'_> {
     /// A cell's paragraphs from spans: a new paragraph at each "\n" (at least one
     /// paragraph), footnote references and links kept.
     pub(super) fn inline_cell_paragraphs(&mut self, spans: &[Inline], style: &str) {
-        let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
-        for span in spans {
-            let mut pieces = span.text.split('\n');
-            if let (Some(first), Some(last)) = (pieces.next(), lines.last_mut()) {
-                if !first.is_empty() || span.footnote.is_some() {
-                    last.push(Inline {
-                        text: first.to_string(),
-                        ..span.clone()
-                    });
-                }
-            }
-            for piece in pieces {
-                lines.push(Vec::new());
-                if let (false, Some(last)) = (piece.is_empty(), lines.last_mut()) {
-                    last.push(Inline {
-                        text: piece.to_string(),
-                        ..span.clone()
-                    });
-                }
-            }
-        }
-        for line in &lines {
+        for line in &span_lines(spans) {
             self.w.start("w:p", &[]);
             self.paragraph_properties(ParagraphProps::styled(style));
             self.inlines(line);
@@ -246,6 +225,32 @@ impl Writer<'_> {
             self.revision_end();
         }
     }
+}
+
+/// Spans cut into lines at their "\n" (one paragraph each), at least one line.
+pub(super) fn span_lines(spans: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
+    for span in spans {
+        let mut pieces = span.text.split('\n');
+        if let (Some(first), Some(last)) = (pieces.next(), lines.last_mut()) {
+            if !first.is_empty() || span.footnote.is_some() {
+                last.push(Inline {
+                    text: first.to_string(),
+                    ..span.clone()
+                });
+            }
+        }
+        for piece in pieces {
+            lines.push(Vec::new());
+            if let (false, Some(last)) = (piece.is_empty(), lines.last_mut()) {
+                last.push(Inline {
+                    text: piece.to_string(),
+                    ..span.clone()
+                });
+            }
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

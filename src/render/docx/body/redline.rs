@@ -17,7 +17,7 @@ use super::actions::{mark_text, status_is_long, ActionLayout, CELL_MARGINS};
 use super::contents::{heading_target, TocEntry, TocRole};
 use super::footnotes::custom_mark_of;
 use super::matrix::{legend_lines, MatrixLayout};
-use super::paragraphs::ParagraphProps;
+use super::paragraphs::{span_lines, ParagraphProps};
 use super::revisions::Revision;
 use super::tables::Merge;
 use super::{names, PageSetup, Writer, PORTRAIT_WIDTH};
@@ -25,7 +25,7 @@ use crate::diff::align::steps;
 use crate::diff::words::tokens;
 use crate::diff::{align_blocks, BlockPair};
 use crate::model::{
-    ActionPlan, Appendix, AppendixItem, Block, Cover, Item, Resolution, Summary, SummaryRow,
+    ActionPlan, Appendix, AppendixItem, Block, Cover, Inline, Item, Resolution, Summary, SummaryRow,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
@@ -643,10 +643,33 @@ impl Writer<'_> {
             ]
         };
         let value = |item: &Item, key: &str| item.extra.get(key).cloned().unwrap_or_default();
-        let mut cells = vec![
-            (old.action.clone(), new.action.clone(), false),
-            (old.milestone.clone(), new.milestone.clone(), false),
+        let spanned = [
+            (
+                &old.action,
+                &old.action_inlines,
+                &new.action,
+                &new.action_inlines,
+            ),
+            (
+                &old.milestone,
+                &old.milestone_inlines,
+                &new.milestone,
+                &new.milestone_inlines,
+            ),
         ];
+        for (index, (old_text, old_spans, new_text, new_spans)) in spanned.into_iter().enumerate() {
+            let width = layout.width(index + 1);
+            self.cell_start(width, 1, Merge::None);
+            if old_spans.is_empty() && new_spans.is_empty() {
+                self.redline_cell_text(text, old_text, new_text, false);
+            } else {
+                let lines = |text: &str, spans: &[Inline]| line_blocks(&spans_of(text, spans));
+                let (before, after) = (lines(old_text, old_spans), lines(new_text, new_spans));
+                self.redline_blocks(&before, &after, Some(text), width);
+            }
+            self.w.end("w:tc");
+        }
+        let mut cells = Vec::new();
         cells.extend(
             shown(old)
                 .into_iter()
@@ -660,7 +683,7 @@ impl Writer<'_> {
                 .map(|key| (value(old, key), value(new, key), false)),
         );
         for (index, (before, after, center)) in cells.iter().enumerate() {
-            self.cell_start(layout.width(index + 1), 1, Merge::None);
+            self.cell_start(layout.width(index + 3), 1, Merge::None);
             self.redline_cell_text(text, before, after, *center);
             self.w.end("w:tc");
         }
@@ -891,4 +914,31 @@ impl MatrixLayout {
             self
         }
     }
+}
+
+/// A text and its spans as spans: the spans, or one plain span of the text.
+fn spans_of(text: &str, spans: &[Inline]) -> Vec<Inline> {
+    let block = Block {
+        text: text.to_string(),
+        inlines: spans.to_vec(),
+        ..Block::default()
+    };
+    block.spans()
+}
+
+/// A cell's spans as paragraphs, one per line, as the report writes them.
+fn line_blocks(spans: &[Inline]) -> Vec<Block> {
+    span_lines(spans)
+        .into_iter()
+        .map(|line| {
+            let plain = line
+                .iter()
+                .all(|s| !s.bold && !s.italic && s.href.is_none() && s.footnote.is_none());
+            Block {
+                text: line.iter().map(|s| s.text.as_str()).collect(),
+                inlines: if plain { Vec::new() } else { line },
+                ..Block::default()
+            }
+        })
+        .collect()
 }
