@@ -288,34 +288,16 @@ fn align_moves_with(old: &[String], new: &[String], edited: bool) -> Aligned {
             moved_from.insert(n, o);
         }
     }
-    if edited && lone_old.len().saturating_mul(lone_new.len()) <= MATCH_LIMIT {
-        let run_of_old = run_index(&runs, old.len(), |run| match run {
-            Run::Change { old, .. } => Some(old.clone()),
-            Run::Same { .. } => None,
-        });
-        let run_of_new = run_index(&runs, new.len(), |run| match run {
-            Run::Change { new, .. } => Some(new.clone()),
-            Run::Same { .. } => None,
-        });
-        for &n in &lone_new {
-            if moved_from.contains_key(&n) {
-                continue;
-            }
-            let best = lone_old
-                .iter()
-                .copied()
-                .filter(|&o| !taken[o])
-                .map(|o| (o, similarity(&old[o], &new[n])))
-                .filter(|(_, s)| *s >= SIMILAR)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            // The most alike text in the same run is an edit in place, not a move.
-            if let Some((o, alike)) = best.filter(|(o, _)| run_of_old[*o] != run_of_new[n]) {
-                if alike >= MOVED_SIMILAR {
-                    taken[o] = true;
-                    moved_from.insert(n, o);
-                }
-            }
-        }
+    if edited {
+        pair_moved_edited(
+            old,
+            new,
+            &runs,
+            &lone_old,
+            &lone_new,
+            &mut taken,
+            &mut moved_from,
+        );
     }
     let mut aligned = Aligned::default();
     for run in runs {
@@ -356,6 +338,50 @@ fn align_moves_with(old: &[String], new: &[String], edited: bool) -> Aligned {
         }
     }
     aligned
+}
+
+/// Pair the texts still left over (`lone_old` not `taken`, `lone_new` not in `moved_from`)
+/// that are alike ([`MOVED_SIMILAR`]) and in different runs as moved and edited, recording
+/// them in `taken` and `moved_from`. The most alike old text of a new one being in the same
+/// run, the two are an edit in place, left to the run.
+fn pair_moved_edited(
+    old: &[String],
+    new: &[String],
+    runs: &[Run],
+    lone_old: &[usize],
+    lone_new: &[usize],
+    taken: &mut [bool],
+    moved_from: &mut HashMap<usize, usize>,
+) {
+    if lone_old.len().saturating_mul(lone_new.len()) > MATCH_LIMIT {
+        return;
+    }
+    let run_of_old = run_index(runs, old.len(), |run| match run {
+        Run::Change { old, .. } => Some(old.clone()),
+        Run::Same { .. } => None,
+    });
+    let run_of_new = run_index(runs, new.len(), |run| match run {
+        Run::Change { new, .. } => Some(new.clone()),
+        Run::Same { .. } => None,
+    });
+    for &n in lone_new {
+        if moved_from.contains_key(&n) {
+            continue;
+        }
+        let best = lone_old
+            .iter()
+            .copied()
+            .filter(|&o| !taken[o])
+            .map(|o| (o, similarity(&old[o], &new[n])))
+            .filter(|(_, s)| *s >= SIMILAR)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((o, alike)) = best.filter(|(o, _)| run_of_old[*o] != run_of_new[n]) {
+            if alike >= MOVED_SIMILAR {
+                taken[o] = true;
+                moved_from.insert(n, o);
+            }
+        }
+    }
 }
 
 /// For each index of a list, the number of the changed run holding it (`None` for the
