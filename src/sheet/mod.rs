@@ -29,6 +29,7 @@
 pub mod csv;
 pub mod xlsx;
 
+use crate::model::marks::read_mark;
 use crate::model::{ActionPlan, Block, Item, ListKind, Resolution};
 use crate::text::{human_size, one_line as normalise};
 use std::collections::HashMap;
@@ -560,14 +561,19 @@ pub struct MergeSummary {
     pub paragraphs_added: usize,
 }
 
-/// A mark cell as a boolean: ✓ √ ✔ x yes y true 1 for true; empty, no, n, false, 0 for false.
+/// A mark cell as a boolean, by the vocabulary the Word reader uses
+/// (√ ✓ ✔ ☑ ☒ X Yes Y Done True for true; empty, No, N, False, a
+/// dash, ☐ for false), and 1 / 0 as a spreadsheet writes booleans. `None` for any other
+/// text, a check glyph with more text beside it included: the import refuses it rather
+/// than guess.
 pub fn parse_mark(text: &str) -> Option<bool> {
-    let text = text.trim().to_lowercase();
-    match text.as_str() {
-        "✓" | "✔" | "√" | "☑" | "x" | "yes" | "y" | "true" | "1" => Some(true),
-        "" | "no" | "n" | "false" | "0" | "☐" => Some(false),
-        _ => None,
+    match text.trim() {
+        "1" => return Some(true),
+        "0" => return Some(false),
+        _ => {}
     }
+    let mark = read_mark(text);
+    mark.other.is_none().then_some(mark.value)
 }
 
 /// The header row: the first of the first 20 records with a cell naming the Id column,
@@ -710,7 +716,7 @@ impl<'r> SheetRow<'r> {
             None => Ok(None),
             Some(text) => parse_mark(text).map(Some).ok_or_else(|| {
                 self.error(format!(
-                    "{} of {id} is {text:?}: use {MARK} or leave the cell empty",
+                    "{} of {id} is {text:?}: use {MARK} (or X, Yes) or leave the cell empty",
                     column.header()
                 ))
             }),

@@ -374,13 +374,18 @@ fn new_status_lines_marks_and_status_text() {
             ("-", None),
         ]
     );
-    for yes in ["✓", "√", "✔", "x", "X", "yes", "TRUE", "1", " ✓ "] {
+    // The Word reader's vocabulary, and 1 / 0.
+    for yes in [
+        "✓", "√", "✔", "☑", "☒", "x", "X", "yes", "Done", "TRUE", "1", " ✓ ",
+    ] {
         assert_eq!(sheet::parse_mark(yes), Some(true), "{yes}");
     }
-    for no in ["", " ", "no", "FALSE", "0"] {
+    for no in ["", " ", "no", "N", "FALSE", "0", "–", "☐"] {
         assert_eq!(sheet::parse_mark(no), Some(false), "{no:?}");
     }
-    assert_eq!(sheet::parse_mark("done"), None);
+    for unknown in ["maybe", "√ (2023)", "2"] {
+        assert_eq!(sheet::parse_mark(unknown), None, "{unknown}");
+    }
     let list = |text: &str, level: u32, kind: ListKind| Block {
         text: text.into(),
         list_level: Some(level),
@@ -450,10 +455,10 @@ fn unknown_edited_and_conflicting_rows_are_errors_naming_the_row() {
         message.starts_with("row 3: the Current status of 01-02 differs from the edition: write updates in the New status column"),
         "{message}"
     );
-    let message = merge_error(|r| set(r, "01-02", Column::Completed, "done"));
+    let message = merge_error(|r| set(r, "01-02", Column::Completed, "maybe"));
     assert_eq!(
         message,
-        "row 3: Completed of 01-02 is \"done\": use ✓ or leave the cell empty"
+        "row 3: Completed of 01-02 is \"maybe\": use ✓ (or X, Yes) or leave the cell empty"
     );
     let message = merge_error(|r| set(r, "01-02", Column::Id, ""));
     assert!(
