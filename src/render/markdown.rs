@@ -84,7 +84,7 @@ fn write_node(out: &mut String, node: &Node, indent: &str) {
             out.push('\n');
         }
         "ul" | "ol" => write_list(out, node, indent),
-        "table" => write_table(out, &node.rows, indent),
+        "table" => write_table(out, &node.rows, node.header_rows, indent),
         _ => {}
     }
 }
@@ -112,10 +112,25 @@ fn write_list(out: &mut String, list: &Node, indent: &str) {
     }
 }
 
-fn write_table(out: &mut String, rows: &[Vec<Vec<Node>>], indent: &str) {
+/// A GFM table. GFM tables need a header row: a table without one (`header_rows` 0) gets
+/// an empty header row, as pandoc writes it, so that its first row is not shown as a header.
+fn write_table(out: &mut String, rows: &[Vec<Vec<Node>>], header_rows: usize, indent: &str) {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     if columns == 0 {
         return;
+    }
+    let separator = |out: &mut String| {
+        out.push_str(indent);
+        out.push('|');
+        out.push_str(&" --- |".repeat(columns));
+        out.push('\n');
+    };
+    if header_rows == 0 {
+        out.push_str(indent);
+        out.push('|');
+        out.push_str(&"  |".repeat(columns));
+        out.push('\n');
+        separator(out);
     }
     for (r, row) in rows.iter().enumerate() {
         out.push_str(indent);
@@ -127,13 +142,8 @@ fn write_table(out: &mut String, rows: &[Vec<Vec<Node>>], indent: &str) {
             out.push_str(" |");
         }
         out.push('\n');
-        if r == 0 {
-            out.push_str(indent);
-            out.push('|');
-            for _ in 0..columns {
-                out.push_str(" --- |");
-            }
-            out.push('\n');
+        if r == 0 && header_rows > 0 {
+            separator(out);
         }
     }
 }

@@ -490,6 +490,13 @@ fn nested_lists_and_tables() {
                 vec![cell("h1"), cell("h2")],
                 vec![cell("c|1"), cell("c2\nline")],
             ]),
+            header_rows: Some(1),
+            ..Block::default()
+        },
+        // No header row: GFM needs one, an empty one is written.
+        Block {
+            text: "x1\tx2".into(),
+            rows: Some(vec![vec![cell("x1"), cell("x2")]]),
             ..Block::default()
         },
     ];
@@ -500,6 +507,7 @@ fn nested_lists_and_tables() {
     for expected in [
         "- first\n  - first.a\n  1. first.b\n- second\n\n1. one\n1. two\n",
         "| h1 | h2 |\n| --- | --- |\n| c\\|1 | c2<br>line |\n",
+        "|  |  |\n| --- | --- |\n| x1 | x2 |\n",
     ] {
         assert!(section.contains(expected), "{expected:?} not in\n{section}");
     }
@@ -508,6 +516,8 @@ fn nested_lists_and_tables() {
     let mut max_depth = 0;
     let mut cells = Vec::new();
     let mut in_cell = false;
+    let mut in_head = false;
+    let mut head_cells = Vec::new();
     for event in Parser::new_ext(section, options()) {
         match event {
             Event::Start(Tag::List(_)) => {
@@ -515,9 +525,14 @@ fn nested_lists_and_tables() {
                 max_depth = max_depth.max(depth);
             }
             Event::End(TagEnd::List(_)) => depth -= 1,
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
             Event::Start(Tag::TableCell) => {
                 in_cell = true;
                 cells.push(String::new());
+                if in_head {
+                    head_cells.push(cells.len() - 1);
+                }
             }
             Event::End(TagEnd::TableCell) => in_cell = false,
             Event::Text(t) if in_cell => cells.last_mut().unwrap().push_str(&t),
@@ -525,7 +540,9 @@ fn nested_lists_and_tables() {
         }
     }
     assert_eq!(max_depth, 2);
-    assert_eq!(cells, ["h1", "h2", "c|1", "c2line"]);
+    assert_eq!(cells, ["h1", "h2", "c|1", "c2line", "", "", "x1", "x2"]);
+    let heads: Vec<&str> = head_cells.iter().map(|&i| cells[i].as_str()).collect();
+    assert_eq!(heads, ["h1", "h2", "", ""], "x1 is not a header cell");
 }
 
 #[test]
