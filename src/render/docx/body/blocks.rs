@@ -1,6 +1,7 @@
 //! Paragraph lists of the model (operative text, status, notes, footnote bodies): one
 //! `w:p` per block, list numbering, and the nested tables a block can hold.
 
+use super::actions::CELL_MARGINS;
 use super::paragraphs::ParagraphProps;
 use super::tables::{Borders, Merge};
 use super::Writer;
@@ -105,7 +106,7 @@ fn nested_grid(rows: &[Vec<Vec<Block>>], columns: usize, width: u32) -> Vec<u32>
                 .map(|w| w.chars().count() as u32)
                 .max()
                 .unwrap_or(1);
-            longest.max(1) * CHAR_WIDTH + 216
+            longest.max(1) * CHAR_WIDTH + CELL_MARGINS
         })
         .collect();
     let weights: Vec<u32> = (0..columns)
@@ -204,7 +205,7 @@ mod tests {
         let xml = written(&empty_plan(), |w| w.blocks(&[table], None, 8000));
         let grid = xml.child("w:tbl").grid();
         assert!(grid[1] > 3 * grid[0], "{grid:?}");
-        assert!(grid[0] >= 2 * 110 + 216, "the id fits: {grid:?}");
+        assert!(grid[0] >= 2 * 110 + super::CELL_MARGINS, "the id fits: {grid:?}");
         assert!(grid.iter().sum::<u32>() <= 8000);
     }
 
