@@ -114,6 +114,10 @@ fn table_lines(table: &Table) -> Vec<Block> {
 /// nested tables are lost, and their text is kept. `None` when nothing is lost.
 pub(super) fn lost_as_text(cell: &Cell, keeps_spans: bool) -> Option<String> {
     let mut lost: Vec<String> = Vec::new();
+    let pictures = pictures_in(&cell.blocks);
+    if pictures > 0 {
+        lost.push(pictures_phrase(pictures));
+    }
     for node in &cell.blocks {
         match node {
             Node::Paragraph(p) if !keeps_spans => lost.extend(spans_lost(&p.spans)),
@@ -125,6 +129,41 @@ pub(super) fn lost_as_text(cell: &Cell, keeps_spans: bool) -> Option<String> {
         }
     }
     describe(lost)
+}
+
+/// What reading `cell` as plain text loses of its footnote references and links (pictures
+/// and tables aside), for a warning; `None` when nothing.
+pub(super) fn links_and_notes_lost(cell: &Cell) -> Option<String> {
+    let lost = cell.blocks.iter().flat_map(|node| match node {
+        Node::Paragraph(p) => spans_lost(&p.spans),
+        Node::Table(_) => Vec::new(),
+    });
+    describe(lost.collect())
+}
+
+/// The pictures and embedded objects in `nodes`, nested tables included: the reader does
+/// not keep them.
+pub(super) fn pictures_in(nodes: &[Node]) -> u32 {
+    nodes
+        .iter()
+        .map(|node| match node {
+            Node::Paragraph(p) => p.pictures,
+            Node::Table(t) => t
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .map(|c| pictures_in(&c.blocks))
+                .fold(0, u32::saturating_add),
+        })
+        .fold(0, u32::saturating_add)
+}
+
+/// "a picture" or "3 pictures" (pictures and embedded objects alike).
+pub(super) fn pictures_phrase(count: u32) -> String {
+    match count {
+        1 => "a picture".to_string(),
+        n => format!("{n} pictures"),
+    }
 }
 
 /// What reading a paragraph as plain text ([`Paragraph::text`]) leaves out: its footnote

@@ -1,7 +1,7 @@
 //! Action tables (Action Item | Action | Milestone | Periodic goals met | Completed, each
 //! item followed by a status row) and the two-column tables of obsolete items.
 
-use super::blocks::{blocks_of, cell_text_and_inlines, lost_as_text};
+use super::blocks::{blocks_of, cell_text_and_inlines, lost_as_text, pictures_in, pictures_phrase};
 use crate::model::marks::read_mark;
 use crate::model::{AppendixItem, Block, Item, EXTRA_COLUMN_BOOKMARK};
 use crate::ooxml::{Cell, Row, Table, VMerge};
@@ -205,6 +205,21 @@ pub(super) fn read_action_rows(
             }
             None => {
                 let status = status_blocks(row, columns);
+                let pictures = row
+                    .cells
+                    .iter()
+                    .map(|c| pictures_in(&c.blocks))
+                    .fold(0, u32::saturating_add);
+                if pictures > 0 {
+                    let owner = out.items.last().map_or_else(
+                        || "a status row before the table's first item".to_string(),
+                        |item| format!("item {}: its status row", item.id),
+                    );
+                    out.problems.push(format!(
+                        "{owner} holds {}, not kept",
+                        pictures_phrase(pictures)
+                    ));
+                }
                 match out.items.last_mut() {
                     Some(item) => item.status.extend(status),
                     None => out.leading_status.extend(status),
@@ -253,6 +268,13 @@ fn read_item(
                 "item {id}: the {column} cell holds {lost}; only its text is kept"
             ));
         }
+    }
+    let status_pictures = cell_of(columns.status).map_or(0, |c| pictures_in(&c.blocks));
+    if status_pictures > 0 {
+        problems.push(format!(
+            "item {id}: the Status cell holds {}, not kept",
+            pictures_phrase(status_pictures)
+        ));
     }
     let status = cell_of(columns.status)
         .map(|c| blocks_of(&c.blocks, None))

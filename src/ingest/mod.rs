@@ -179,6 +179,16 @@ impl<'d> Walker<'d> {
     }
 
     fn paragraph(&mut self, p: &'d Paragraph) {
+        if p.pictures > 0 && self.place != Place::Front {
+            let location = self.location();
+            self.warn(
+                location,
+                format!(
+                    "a paragraph holds {}, not kept",
+                    blocks::pictures_phrase(p.pictures)
+                ),
+            );
+        }
         let text = p.text();
         let trimmed = text.trim();
         if trimmed.is_empty() && !p.spans.iter().any(|s| s.footnote.is_some()) {
@@ -544,6 +554,22 @@ impl<'d> Walker<'d> {
     }
 
     fn table_as_block(&mut self, table: &Table) {
+        let pictures = table
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(|c| blocks::pictures_in(&c.blocks))
+            .fold(0, u32::saturating_add);
+        if pictures > 0 && self.place != Place::Front {
+            let location = self.location();
+            self.warn(
+                location,
+                format!(
+                    "a table holds {}, not kept",
+                    blocks::pictures_phrase(pictures)
+                ),
+            );
+        }
         let block = blocks::table_block(table);
         match self.place {
             Place::Resolution { after_table } => {
@@ -626,7 +652,8 @@ impl<'d> Walker<'d> {
             .flat_map(|t| &t.rows)
             .flat_map(|r| &r.cells);
         for cell in cover_cells {
-            if let Some(lost) = blocks::lost_as_text(cell, false) {
+            // A logo is the cover's layout, not its content: pictures are not counted.
+            if let Some(lost) = blocks::links_and_notes_lost(cell) {
                 warnings.push(Warning {
                     location: "cover".into(),
                     message: format!(

@@ -105,6 +105,7 @@ struct ParagraphBuilder {
     spans: Vec<Span>,
     bookmarks: Vec<String>,
     touched_by_toc: bool,
+    pictures: u32,
 }
 
 impl ParagraphBuilder {
@@ -155,6 +156,8 @@ struct Parser<'a, 'c> {
     revisions: RevisionCount,
     /// The paragraphs interrupted by open text boxes, innermost last.
     interrupted: Vec<Interrupted>,
+    /// The `w:drawing` / `w:pict` elements open, each with whether it held a text box.
+    drawings: Vec<bool>,
     /// Text box content waiting for its paragraph to end.
     deferred: Vec<Node>,
 }
@@ -186,6 +189,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             footnotes: BTreeMap::new(),
             revisions: RevisionCount::default(),
             interrupted: Vec::new(),
+            drawings: Vec::new(),
             deferred: Vec::new(),
         }
     }
@@ -270,9 +274,18 @@ impl<'a, 'c> Parser<'a, 'c> {
             "tcPr" if !empty => self.read_cell_properties()?,
             "footnote" | "endnote" if !empty => self.start_note(e)?,
             "sdt" | "sdtPr" | "sdtContent" if !empty => self.start_content_control(name, e)?,
-            "txbxContent" if !empty => self.start_text_box(),
-            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "object" | "commentReference"
-            | "comments"
+            "txbxContent" if !empty => {
+                if let Some(has_text_box) = self.drawings.last_mut() {
+                    *has_text_box = true;
+                }
+                self.start_text_box()
+            }
+            "drawing" | "pict" if !empty => self.drawings.push(false),
+            "object" if !empty => {
+                self.count_picture();
+                self.reader.skip(e)?
+            }
+            "sdtEndPr" | "tblPr" | "tblGridChange" | "sectPr" | "commentReference" | "comments"
                 if !empty =>
             {
                 self.reader.skip(e)?
@@ -460,6 +473,8 @@ impl<'a, 'c> Parser<'a, 'c> {
             }
             "tc" => self.end_cell(),
             "txbxContent" => self.end_text_box(),
+            // The drawing closes either way; it counts when it held no text box.
+            "drawing" | "pict" if self.drawings.pop() == Some(false) => self.count_picture(),
             "tr" => {
                 self.finish_paragraph();
                 if let Some(Frame::Row { .. }) = self.frames.last() {
@@ -544,6 +559,13 @@ impl<'a, 'c> Parser<'a, 'c> {
     /// `w:txbxContent` (in `w:drawing`, `w:pict` or `mc:AlternateContent`): the paragraph
     /// it sits in is set aside; the text box's own paragraphs and tables are read and
     /// placed after that paragraph.
+    /// A picture or embedded object met in the current paragraph.
+    fn count_picture(&mut self) {
+        if let Some(paragraph) = self.paragraph.as_mut() {
+            paragraph.pictures = paragraph.pictures.saturating_add(1);
+        }
+    }
+
     fn start_text_box(&mut self) {
         self.interrupted.push(Interrupted {
             paragraph: self.paragraph.take(),
@@ -610,6 +632,7 @@ impl<'a, 'c> Parser<'a, 'c> {
                 Some(carried) => {
                     carried.spans.append(&mut builder.spans);
                     carried.bookmarks.append(&mut builder.bookmarks);
+                    carried.pictures = carried.pictures.saturating_add(builder.pictures);
                 }
                 None => self.carried = Some(builder),
             }
@@ -620,6 +643,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             carried.bookmarks.append(&mut builder.bookmarks);
             builder.spans = carried.spans;
             builder.bookmarks = carried.bookmarks;
+            builder.pictures = builder.pictures.saturating_add(carried.pictures);
         }
         if builder.touched_by_toc && builder.spans.iter().all(|s| s.text.trim().is_empty()) {
             return;
@@ -662,6 +686,7 @@ impl<'a, 'c> Parser<'a, 'c> {
             list,
             spans: builder.spans,
             bookmarks: builder.bookmarks,
+            pictures: builder.pictures,
         }
     }
 

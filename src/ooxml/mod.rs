@@ -93,6 +93,9 @@ pub(crate) struct Paragraph {
     pub spans: Vec<Span>,
     /// Bookmarks that start in (or just before) this paragraph.
     pub bookmarks: Vec<String>,
+    /// Pictures and embedded objects in the paragraph (`w:drawing` or `w:pict` without a
+    /// text box, `w:object`): not read, counted so that the reader can say so.
+    pub pictures: u32,
 }
 
 impl Paragraph {

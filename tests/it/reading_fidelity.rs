@@ -807,6 +807,64 @@ fn text_box_content_is_read_after_its_paragraph() {
         texts(&items(&read)[0].status),
         ["Before after.", "Boxed note.", "Second.", "VML box."]
     );
+    // A text box is read: no picture is reported lost.
+    assert!(read.warnings.is_empty(), "{:?}", messages(&read));
+}
+
+/// A picture (`w:drawing` without a text box) in a run.
+const PICTURE: &str = "<w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">\
+    <a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">\
+    <a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"/>\
+    </a:graphic></wp:inline></w:drawing></w:r>";
+
+#[test]
+fn pictures_are_warned_about_where_they_are_lost() {
+    let tick = para_xml(PICTURE);
+    let status = format!("{}{}", para("Chart below:"), para_xml(PICTURE));
+    let object = para_xml(
+        "<w:r><w:object><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"/></w:object></w:r>",
+    );
+    let rows = format!(
+        "{}{}{}{}",
+        item_row_xml([&para("01-01"), &para("Report"), &para("2024"), "", &tick]),
+        status_row(&status),
+        item_row("01-02", "Publish", "2025", "", ""),
+        status_row(&object)
+    );
+    let operative = format!("{}{}", para("Operative."), para_xml(PICTURE));
+    let body = resolution_xml("Resolution 1 – Title", &[], &rows).replacen(
+        "<w:tbl>",
+        &format!("{operative}<w:tbl>"),
+        1,
+    );
+    let read = read(&docx(&body));
+    let item = &items(&read)[0];
+    assert!(!item.completed, "a picture is not a mark");
+    assert_eq!(texts(&item.status), ["Chart below:"]);
+    let warnings = messages(&read);
+    for expected in [
+        "Resolution 1: a paragraph holds a picture, not kept",
+        "item 01-01: the Completed cell holds a picture; only its text is kept",
+        "item 01-01: its status row holds a picture, not kept",
+        "item 01-02: its status row holds a picture, not kept",
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.contains(expected)),
+            "{expected:?} not in {warnings:#?}"
+        );
+    }
+    assert_eq!(warnings.len(), 4, "{warnings:#?}");
+}
+
+#[test]
+fn a_logo_on_the_cover_is_not_warned_about() {
+    let cover = table(
+        &[4000, 4000],
+        &row(&[cell(&para_xml(PICTURE)), text_cell("TD 999")]),
+    );
+    let body = format!("{cover}{}", minimal_plan_body(&simple_rows()));
+    let read = read(&docx(&body));
+    assert!(read.warnings.is_empty(), "{:?}", messages(&read));
 }
 
 // ---------------------------------------------------------------------------------------

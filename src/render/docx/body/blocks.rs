@@ -205,7 +205,10 @@ mod tests {
         let xml = written(&empty_plan(), |w| w.blocks(&[table], None, 8000));
         let grid = xml.child("w:tbl").grid();
         assert!(grid[1] > 3 * grid[0], "{grid:?}");
-        assert!(grid[0] >= 2 * 110 + super::CELL_MARGINS, "the id fits: {grid:?}");
+        assert!(
+            grid[0] >= 2 * 110 + super::CELL_MARGINS,
+            "the id fits: {grid:?}"
+        );
         assert!(grid.iter().sum::<u32>() <= 8000);
     }
 
