@@ -6,7 +6,9 @@
 # Usage (from the repo root): bash scripts/peer-docx.sh [PEER_DIR]
 # Env: ACTPLAN (binary, default $CARGO_TARGET_DIR/release/actplan, else target/…; built when
 #      missing), PEER_TIMEOUT (seconds, 10), PEER_MAX_RSS_MB (256), PEER_OUT (a new
-#      temporary folder unless given; kept, its path printed).
+#      temporary folder unless given; kept, its path printed), PEER_COMPARE (a second binary,
+#      e.g. the debug build: every file is converted again with it, and its exit code,
+#      stderr and JSON must be the release build's, byte for byte).
 # Exit status: 0 when every file is ok or a clean error, 1 otherwise, 2 on a usage problem.
 set -euo pipefail
 
@@ -101,4 +103,36 @@ extra=
 [ "${COUNT[silent-error]}" = 0 ] || extra+=", ${COUNT[silent-error]} errors with nothing on stderr"
 [ "${COUNT[bad-output]}" = 0 ] || extra+=", ${COUNT[bad-output]} exit-0 runs without valid JSON"
 echo "peer-docx: $total files: ${COUNT[ok]} ok, ${COUNT[clean-error]} clean errors, ${COUNT[panic]} panics, ${COUNT[timeout]} timeouts, ${COUNT[over-memory]} over $MAX_RSS_MB MB$extra"
+# The same output from a second build (the debug build: overflow checks and debug
+# assertions on), on every file.
+if [ -n "${PEER_COMPARE:-}" ]; then
+  differ=0
+  mkdir -p "$OUT/compare"
+  while IFS= read -r -d '' file; do
+    rel=${file#"$PEER_DIR"/}
+    name=${rel//\//__}; name=${name%.docx}
+    set +e
+    timeout -k 5 $((TIMEOUT * 10)) "$ACTPLAN" convert "$file" -o "$OUT/compare/$name.release.json" \
+      </dev/null >/dev/null 2>"$OUT/compare/$name.release.err"
+    release_code=$?
+    timeout -k 5 $((TIMEOUT * 10)) "$PEER_COMPARE" convert "$file" -o "$OUT/compare/$name.json" \
+      </dev/null >/dev/null 2>"$OUT/compare/$name.err"
+    code=$?
+    set -e
+    same=1
+    [ "$code" = "$release_code" ] || same=0
+    cmp -s "$OUT/compare/$name.err" "$OUT/compare/$name.release.err" || same=0
+    if [ -e "$OUT/compare/$name.json" ] || [ -e "$OUT/compare/$name.release.json" ]; then
+      cmp -s "$OUT/compare/$name.json" "$OUT/compare/$name.release.json" || same=0
+    fi
+    if [ "$same" = 0 ]; then
+      differ=$((differ + 1))
+      OFFENDERS+=("differs from the release build (exit $code vs $release_code): $rel: $(head -c 200 "$OUT/compare/$name.err")")
+    fi
+  done < <(find "$PEER_DIR" -type f -name '*.docx' -print0 | sort -z)
+  echo "peer-docx: $PEER_COMPARE against $ACTPLAN: $((total - differ)) of $total files give the same exit code, stderr and JSON"
+  if [ "$differ" -gt 0 ]; then
+    printf '  %s\n' "${OFFENDERS[@]}"
+  fi
+fi
 [ "${#OFFENDERS[@]}" = 0 ]

@@ -5,7 +5,7 @@
 //! edition has placed where they were (right after the pair that preceded them in the old
 //! edition).
 
-use super::words::{normalise, similarity};
+use super::words::{normalise, similarity_at_least};
 use crate::model::{Block, Item, Resolution};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::HashMap;
@@ -372,8 +372,7 @@ fn pair_moved_edited(
             .iter()
             .copied()
             .filter(|&o| !taken[o])
-            .map(|o| (o, similarity(&old[o], &new[n])))
-            .filter(|(_, s)| *s >= SIMILAR)
+            .filter_map(|o| Some((o, similarity_at_least(&old[o], &new[n], SIMILAR)?)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((o, alike)) = best.filter(|(o, _)| run_of_old[*o] != run_of_new[n]) {
             if alike >= MOVED_SIMILAR {
@@ -447,8 +446,7 @@ fn match_similar(olds: &[&str], news: &[&str]) -> Vec<(usize, usize)> {
     let mut score = vec![vec![0.0f64; m]; n];
     for (i, old) in olds.iter().enumerate() {
         for (j, new) in news.iter().enumerate() {
-            let s = similarity(old, new);
-            score[i][j] = if s >= SIMILAR { s } else { -1.0 };
+            score[i][j] = similarity_at_least(old, new, SIMILAR).unwrap_or(-1.0);
         }
     }
     // best[i][j]: best total over olds[i..] and news[j..].

@@ -2,6 +2,7 @@
 
 use super::align::{runs, Run};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What happened to a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
@@ -157,6 +158,37 @@ pub fn similarity(old: &str, new: &str) -> f64 {
     (2 * common) as f64 / total as f64
 }
 
+/// [`similarity`] when it is at least `min`, else `None`; cheap bounds (the word counts,
+/// then the words in common regardless of order) rule out most unlike pairs before the
+/// diff is computed.
+pub fn similarity_at_least(old: &str, new: &str, min: f64) -> Option<f64> {
+    let old_words: Vec<&str> = old.split_whitespace().collect();
+    let new_words: Vec<&str> = new.split_whitespace().collect();
+    let total = old_words.len() + new_words.len();
+    if total == 0 {
+        return Some(1.0);
+    }
+    let bound = |common: usize| (2 * common) as f64 / total as f64;
+    if bound(old_words.len().min(new_words.len())) < min {
+        return None;
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for word in &old_words {
+        *counts.entry(word).or_insert(0) += 1;
+    }
+    let mut shared = 0;
+    for word in &new_words {
+        if let Some(count) = counts.get_mut(word).filter(|c| **c > 0) {
+            *count -= 1;
+            shared += 1;
+        }
+    }
+    if bound(shared) < min {
+        return None;
+    }
+    Some(similarity(old, new)).filter(|s| *s >= min)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +198,24 @@ mod tests {
             .filter(|(op, _)| *op != skip)
             .map(|(_, t)| t.as_str())
             .collect()
+    }
+
+    #[test]
+    fn similarity_at_least_agrees_with_similarity() {
+        let texts = ["a b c d", "a b c e", "d c b a", "x y", "", "a a a b", "a b"];
+        for old in texts {
+            for new in texts {
+                for min in [0.0, 0.5, 0.8] {
+                    let full = similarity(old, new);
+                    let expected = (full >= min).then_some(full);
+                    assert_eq!(
+                        similarity_at_least(old, new, min),
+                        expected,
+                        "{old:?} {new:?} {min}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
