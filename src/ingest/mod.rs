@@ -15,7 +15,7 @@ mod heading;
 mod items;
 mod matrix;
 
-pub(crate) use heading::{is_appendix_heading, parse_title_line, TitleLine};
+pub(crate) use heading::{is_appendix_heading, parse_bare_title_line, parse_title_line, TitleLine};
 
 use crate::model::{
     ActionPlan, Appendix, Block, Kind, ProgressSection, Resolution, Summary, SCHEMA_VERSION,
@@ -201,6 +201,9 @@ impl<'d> Walker<'d> {
                 self.start_resolution(line, p);
                 return self.warn_lost(p, "heading");
             }
+            if let Some(line) = parse_bare_title_line(trimmed).filter(|_| is_heading) {
+                return self.start_untitled_resolution(line, p);
+            }
             if is_appendix_heading(trimmed) && (is_heading || trimmed.len() < 200) {
                 self.start_appendix(trimmed, p);
                 return self.warn_lost(p, "heading");
@@ -261,6 +264,26 @@ impl<'d> Walker<'d> {
             notes: Vec::new(),
         });
         self.place = Place::Resolution { after_table: false };
+    }
+
+    /// A heading that names a resolution without its title ("Resolution 22"): the title is
+    /// the Section I matrix row's, if there is one; a warning says so.
+    fn start_untitled_resolution(&mut self, mut line: TitleLine, p: &Paragraph) {
+        let label = format!("{} {}", line.kind.as_str(), line.number);
+        let from_matrix = self
+            .summary
+            .iter()
+            .flat_map(|s| &s.rows)
+            .find(|row| row.label == label)
+            .map(|row| row.title.clone());
+        let message = match &from_matrix {
+            Some(_) => "the heading gives no title; the Section I matrix's is used",
+            None => "the heading gives no title (nor does the Section I matrix)",
+        };
+        line.title = from_matrix.unwrap_or_default();
+        self.start_resolution(line, p);
+        self.warn(label, message);
+        self.warn_lost(p, "heading");
     }
 
     fn start_appendix(&mut self, title: &str, p: &Paragraph) {

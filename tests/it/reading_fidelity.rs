@@ -1086,3 +1086,90 @@ fn a_footnote_reference_in_a_resolution_heading_is_warned_about() {
         messages(&ingested)
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Hand-typed headings
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn hand_typed_resolution_headings_are_recognised() {
+    let marks = [""; 13];
+    let rows = [
+        matrix_row("", "Resolution 1\nRules of procedure", &marks),
+        matrix_row("", "Resolution 3 – Matrix title", &marks),
+    ]
+    .concat()
+    // A line break inside the label cell, as typed with Shift+Enter.
+    .replace(
+        "Resolution 1\nRules",
+        "Resolution 1</w:t></w:r><w:r><w:br/><w:t>Rules",
+    );
+    let body = [
+        matrix(&rows),
+        styled_para_xml("Heading2", &run("Resolution 1\tRules of procedure")),
+        action_table(&format!(
+            "{}{}",
+            item_row("01-01", "One.", "2024", "", ""),
+            status_row_text(&["S1."])
+        )),
+        heading2("Res. 2 (Geneva, 2022): Second title"),
+        action_table(&format!(
+            "{}{}",
+            item_row("02-01", "Two.", "2024", "", ""),
+            status_row_text(&["S2."])
+        )),
+        heading2("Resolution 3"),
+        action_table(&format!(
+            "{}{}",
+            item_row("03-01", "Three.", "2024", "", ""),
+            status_row_text(&["S3."])
+        )),
+        heading2("Opinion 1"),
+        action_table(&format!(
+            "{}{}",
+            item_row("Op-01", "Four.", "2024", "", ""),
+            status_row_text(&["S4."])
+        )),
+    ]
+    .concat();
+    let read = read(&docx(&body));
+    let plan = &read.plan;
+    let seen: Vec<(String, &str, Vec<&str>)> = plan
+        .resolutions
+        .iter()
+        .map(|r| {
+            (
+                format!("{} {}", r.kind.as_str(), r.number),
+                r.title.as_str(),
+                r.action_items.iter().map(|i| i.id.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "Resolution 1".to_string(),
+                "Rules of procedure",
+                vec!["01-01"]
+            ),
+            ("Resolution 2".to_string(), "Second title", vec!["02-01"]),
+            ("Resolution 3".to_string(), "Matrix title", vec!["03-01"]),
+            ("Opinion 1".to_string(), "", vec!["Op-01"]),
+        ]
+    );
+    let summary = plan.summary.as_ref().expect("the matrix");
+    assert_eq!(summary.rows[0].title, "Rules of procedure");
+    let warnings = messages(&read);
+    assert!(
+        warnings.iter().any(|w| w
+            .contains("Resolution 3: the heading gives no title; the Section I matrix's is used")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("Opinion 1: the heading gives no title")),
+        "{warnings:#?}"
+    );
+}
