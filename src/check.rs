@@ -11,6 +11,8 @@
 //! | `completed-without-status` | warning | a completed item with no status text |
 //! | `overdue` | warning | not completed, not ongoing, and due before the as-of date (see [`crate::model::milestone`]) |
 //! | `unparsed-milestone` | warning | milestone parts that are not understood, listed (or no milestone at all) |
+//! | `missing-footnote` | error | a footnote reference to a footnote the edition does not have (the reports cannot show it) |
+//! | `unused-footnote` | info | a footnote no text refers to (the reports list it after the others) |
 //!
 //! Findings come grouped by code in the order above, each group in document order.
 
@@ -69,6 +71,10 @@ pub enum Code {
     Overdue,
     /// `unparsed-milestone`.
     UnparsedMilestone,
+    /// `missing-footnote`.
+    MissingFootnote,
+    /// `unused-footnote`.
+    UnusedFootnote,
 }
 
 impl Code {
@@ -84,6 +90,8 @@ impl Code {
             Code::CompletedWithoutStatus => "completed-without-status",
             Code::Overdue => "overdue",
             Code::UnparsedMilestone => "unparsed-milestone",
+            Code::MissingFootnote => "missing-footnote",
+            Code::UnusedFootnote => "unused-footnote",
         }
     }
 
@@ -93,12 +101,13 @@ impl Code {
             Code::DuplicateId
             | Code::IdPrefix
             | Code::MatrixWithoutSection
-            | Code::SectionWithoutMatrix => Severity::Error,
+            | Code::SectionWithoutMatrix
+            | Code::MissingFootnote => Severity::Error,
             Code::TitleMismatch
             | Code::CompletedWithoutStatus
             | Code::Overdue
             | Code::UnparsedMilestone => Severity::Warning,
-            Code::IdGap => Severity::Info,
+            Code::IdGap | Code::UnusedFootnote => Severity::Info,
         }
     }
 }
@@ -154,6 +163,7 @@ pub fn check(plan: &ActionPlan, as_of: Date) -> Vec<Finding> {
     matrix_and_sections(plan, &mut findings);
     titles(plan, &mut findings);
     items(plan, as_of, &mut findings);
+    footnotes(plan, &mut findings);
     findings
 }
 
@@ -181,6 +191,84 @@ fn duplicate_ids(plan: &ActionPlan, findings: &mut Vec<Finding>) {
                     seen.insert(key, label(r));
                 }
             }
+        }
+    }
+}
+
+/// A footnote reference and where it is: (footnote id, resolution or appendix, item).
+type Reference = (String, Option<String>, Option<String>);
+
+/// Every footnote reference of the plan, in document order, with where it is.
+fn footnote_references(plan: &ActionPlan) -> Vec<Reference> {
+    fn visit(blocks: &[Block], place: &(Option<String>, Option<String>), out: &mut Vec<Reference>) {
+        for block in blocks {
+            for id in block.inlines.iter().filter_map(|i| i.footnote.as_ref()) {
+                out.push((id.clone(), place.0.clone(), place.1.clone()));
+            }
+            for cell in block.rows.iter().flatten().flatten() {
+                visit(cell, place, out);
+            }
+        }
+    }
+    let spans = |inlines: &[crate::model::Inline]| Block {
+        inlines: inlines.to_vec(),
+        ..Block::default()
+    };
+    let mut out = Vec::new();
+    let document = (None, None);
+    if let Some(summary) = &plan.summary {
+        visit(&summary.caption, &document, &mut out);
+        visit(&summary.notes, &document, &mut out);
+    }
+    if let Some(progress) = &plan.progress {
+        visit(&progress.intro, &document, &mut out);
+    }
+    for r in &plan.resolutions {
+        visit(&r.operative_text, &(Some(label(r)), None), &mut out);
+        for item in &r.action_items {
+            let place = (Some(label(r)), Some(item.id.clone()));
+            let texts = [spans(&item.action_inlines), spans(&item.milestone_inlines)];
+            visit(&texts, &place, &mut out);
+            visit(&item.status, &place, &mut out);
+        }
+        visit(&r.notes, &(Some(label(r)), None), &mut out);
+    }
+    for a in &plan.appendices {
+        for item in &a.items {
+            let place = (Some(a.title.clone()), Some(item.id.clone()));
+            visit(&[spans(&item.action_inlines)], &place, &mut out);
+        }
+        visit(&a.blocks, &(Some(a.title.clone()), None), &mut out);
+    }
+    out
+}
+
+/// References to footnotes the plan does not have, and footnotes nothing refers to.
+fn footnotes(plan: &ActionPlan, findings: &mut Vec<Finding>) {
+    let references = footnote_references(plan);
+    for (id, resolution, item) in &references {
+        if !plan.footnotes.contains_key(id) {
+            findings.push(Finding::new(
+                Code::MissingFootnote,
+                resolution.clone(),
+                item.as_deref(),
+                format!("a footnote reference to footnote {id}, which the edition does not have"),
+            ));
+        }
+    }
+    for (id, blocks) in &plan.footnotes {
+        if !references.iter().any(|(r, _, _)| r == id) {
+            let mut text = String::new();
+            collect_text(blocks, &mut text);
+            findings.push(Finding::new(
+                Code::UnusedFootnote,
+                None,
+                None,
+                format!(
+                    "footnote {id} is referred to nowhere: {}",
+                    crate::text::shorten(text.trim(), 80)
+                ),
+            ));
         }
     }
 }

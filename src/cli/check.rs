@@ -19,7 +19,8 @@ Errors are listed first, then warnings, then infos; the last line counts them al
 
 Findings (severity, code): error duplicate-id, error id-prefix, info id-gap,
 error matrix-without-section, error section-without-matrix, warning title-mismatch,
-warning completed-without-status, warning overdue, warning unparsed-milestone.
+warning completed-without-status, warning overdue, warning unparsed-milestone,
+error missing-footnote, info unused-footnote.
 --to json gives {\"findings\": [{\"severity\", \"code\", \"location\": {\"resolution\", \"item\"},
 \"message\"}]}.
 

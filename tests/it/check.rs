@@ -724,6 +724,54 @@ fn a_consistent_plan_has_no_findings() {
 }
 
 #[test]
+fn footnotes_missing_and_unused() {
+    use actplan::model::Inline;
+    let mut p = clean();
+    let reference = |id: &str| Inline {
+        footnote: Some(id.into()),
+        ..Inline::default()
+    };
+    let item = &mut p.resolutions[0].action_items[1];
+    item.milestone_inlines = vec![
+        Inline {
+            text: item.milestone.clone(),
+            ..Inline::default()
+        },
+        reference("7"),
+    ];
+    p.resolutions[0].action_items[2].status[0].inlines = vec![
+        Inline {
+            text: "Done.".into(),
+            ..Inline::default()
+        },
+        reference("3"),
+    ];
+    p.footnotes
+        .insert("3".into(), vec![Block::plain("Cited by 01-03.")]);
+    p.footnotes
+        .insert("4".into(), vec![Block::plain("Cited by nobody at all.")]);
+    assert_eq!(
+        findings_of(&p),
+        owned(&[
+            (
+                "error",
+                "missing-footnote",
+                "Resolution 1",
+                "01-02",
+                "a footnote reference to footnote 7, which the edition does not have"
+            ),
+            (
+                "info",
+                "unused-footnote",
+                "",
+                "",
+                "footnote 4 is referred to nowhere: Cited by nobody at all."
+            ),
+        ])
+    );
+}
+
+#[test]
 fn duplicate_id() {
     let mut p = clean();
     p.resolutions[0].action_items[2].id = "01-02".to_string();
