@@ -133,24 +133,36 @@ pub struct Row {
     pub milestone: String,
     /// Periodic goals met.
     pub periodic_goals_met: bool,
+    /// The "Periodic goals met" cell's text when it is not a plain mark (shown instead of
+    /// the mark, as the reports do).
+    pub periodic_goals_met_text: Option<String>,
     /// Completed.
     pub completed: bool,
+    /// The "Completed" cell's text when it is not a plain mark.
+    pub completed_text: Option<String>,
     /// The status paragraphs as text (cut to [`MAX_CELL_CHARS`]).
     pub current_status: String,
 }
 
 impl Row {
-    /// The cell text of a column ("" for New status).
+    /// The cell text of a column ("" for New status). A mark cell shows the mark's own
+    /// text when the edition has one ("Partly (2023)"), else ✓ or nothing.
     pub fn cell(&self, column: Column) -> String {
-        let mark = |on: bool| if on { MARK.to_string() } else { String::new() };
+        let mark = |on: bool, text: &Option<String>| match text {
+            Some(text) => text.clone(),
+            None if on => MARK.to_string(),
+            None => String::new(),
+        };
         match column {
             Column::Resolution => self.resolution.clone(),
             Column::Id => self.id.clone(),
             Column::Action => self.action.clone(),
             Column::Owners => self.owners.join(", "),
             Column::Milestone => self.milestone.clone(),
-            Column::PeriodicGoalsMet => mark(self.periodic_goals_met),
-            Column::Completed => mark(self.completed),
+            Column::PeriodicGoalsMet => {
+                mark(self.periodic_goals_met, &self.periodic_goals_met_text)
+            }
+            Column::Completed => mark(self.completed, &self.completed_text),
             Column::CurrentStatus => self.current_status.clone(),
             Column::NewStatus => String::new(),
         }
@@ -200,7 +212,9 @@ pub fn rows(plan: &ActionPlan, owners: &[String]) -> Result<Vec<Row>, SheetError
                 owners: item_owners,
                 milestone: cell_text(&item.milestone),
                 periodic_goals_met: item.periodic_goals_met,
+                periodic_goals_met_text: item.periodic_goals_met_text.clone(),
                 completed: item.completed,
+                completed_text: item.completed_text.clone(),
                 current_status: cell_text(&status_text(&item.status)),
             });
         }
@@ -699,8 +713,12 @@ impl<'r> SheetRow<'r> {
         )?;
         let update = Update {
             row,
-            periodic_goals_met: self.mark(Column::PeriodicGoalsMet, id)?,
-            completed: self.mark(Column::Completed, id)?,
+            periodic_goals_met: self.mark(
+                Column::PeriodicGoalsMet,
+                id,
+                item.periodic_goals_met_text.as_deref(),
+            )?,
+            completed: self.mark(Column::Completed, id, item.completed_text.as_deref())?,
             milestone: self.cell(Column::Milestone).map(clean_text),
             new_status: self
                 .cell(Column::NewStatus)
@@ -710,10 +728,17 @@ impl<'r> SheetRow<'r> {
         Ok(Some((place, update)))
     }
 
-    /// A mark column's value, `None` when the sheet has no such column.
-    fn mark(&self, column: Column, id: &str) -> Result<Option<bool>, SheetError> {
+    /// A mark column's value, `None` when the sheet has no such column or the cell still
+    /// holds the mark text the edition has (`exported`, as the export wrote it).
+    fn mark(
+        &self,
+        column: Column,
+        id: &str,
+        exported: Option<&str>,
+    ) -> Result<Option<bool>, SheetError> {
         match self.cell(column) {
             None => Ok(None),
+            Some(text) if exported.is_some_and(|e| normalise(e) == normalise(text)) => Ok(None),
             Some(text) => parse_mark(text).map(Some).ok_or_else(|| {
                 self.error(format!(
                     "{} of {id} is {text:?}: use {MARK} (or X, Yes) or leave the cell empty",

@@ -1105,3 +1105,33 @@ fn a_mark_set_on_import_replaces_the_cells_other_text_an_untouched_one_keeps_it(
     assert!(!item(&second).completed);
     assert_eq!(item(&second).completed_text.as_deref(), Some("Partially"));
 }
+
+#[test]
+fn a_marks_own_text_is_exported_in_its_cell_and_reads_back_unchanged() {
+    let mut plan = edition_a().clone();
+    let item = &mut plan.resolutions[0].action_items[0];
+    let id = item.id.clone();
+    item.completed = false;
+    item.completed_text = Some("Partly (2023)".into());
+    item.periodic_goals_met = true;
+    item.periodic_goals_met_text = Some("√ (SG2)".into());
+    let mut records = records_of(&export_xlsx(&plan));
+    assert_eq!(
+        cell_mut(&mut records, &id, Column::Completed),
+        "Partly (2023)"
+    );
+    assert_eq!(
+        cell_mut(&mut records, &id, Column::PeriodicGoalsMet),
+        "√ (SG2)"
+    );
+    let (same, summary) = sheet::merge(&plan, &records).unwrap();
+    assert_eq!(summary.items_changed, 0);
+    assert_eq!(same, plan, "untouched mark texts read back as they were");
+    // A counsellor replacing the text with a mark sets the mark.
+    set(&mut records, &id, Column::Completed, "✓");
+    let (next, summary) = sheet::merge(&plan, &records).unwrap();
+    assert_eq!(summary.items_changed, 1);
+    let item = &next.resolutions[0].action_items[0];
+    assert!(item.completed && item.completed_text.is_none());
+    assert_eq!(item.periodic_goals_met_text.as_deref(), Some("√ (SG2)"));
+}
