@@ -209,9 +209,15 @@ fn link_shows_target(text: &str, href: &str) -> bool {
     !text.is_empty() && bare(text) == bare(href)
 }
 
-fn describe(mut lost: Vec<String>) -> Option<String> {
-    lost.dedup();
-    (!lost.is_empty()).then(|| lost.join(", "))
+/// The things lost, each once, joined: "a footnote reference, a link to https://…".
+fn describe(lost: Vec<String>) -> Option<String> {
+    let mut once: Vec<String> = Vec::with_capacity(lost.len());
+    for thing in lost {
+        if !once.contains(&thing) {
+            once.push(thing);
+        }
+    }
+    (!once.is_empty()).then(|| once.join(", "))
 }
 
 /// A nested table as one block: `rows` holds the cells' blocks, `text` the rows as lines

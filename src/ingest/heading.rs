@@ -27,6 +27,9 @@ pub(crate) struct TitleLine {
     pub number: String,
     /// The text after the dash, trimmed.
     pub title: String,
+    /// Written "Res." rather than "Resolution": trusted in a heading or the matrix, not in
+    /// a paragraph that only looks like a heading.
+    pub abbreviated: bool,
 }
 
 /// Parse a heading or matrix label of the form "Resolution N – title": the number may be
@@ -43,6 +46,7 @@ pub(crate) fn parse_title_line(text: &str) -> Option<TitleLine> {
         kind: kind_of(&captures[1]),
         number: captures[2].to_string(),
         title,
+        abbreviated: captures[1].eq_ignore_ascii_case("res."),
     })
 }
 
@@ -54,6 +58,7 @@ pub(crate) fn parse_bare_title_line(text: &str) -> Option<TitleLine> {
         kind: kind_of(&captures[1]),
         number: captures[2].to_string(),
         title: String::new(),
+        abbreviated: captures[1].eq_ignore_ascii_case("res."),
     })
 }
 

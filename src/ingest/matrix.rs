@@ -125,6 +125,7 @@ fn read_row(row: &Row, columns: &[SummaryColumn], lost: &mut Vec<String>) -> Opt
         kind,
         number,
         title,
+        ..
     } = parse_title_line(&label_text)?;
     let start = label_cell.end_col();
     let label = format!("{} {}", kind.as_str(), number);

@@ -197,7 +197,8 @@ impl<'d> Walker<'d> {
         self.continuation = None;
         let is_heading = p.heading_level.is_some();
         if is_heading || self.may_be_unstyled_heading(p) {
-            if let Some(line) = parse_title_line(trimmed) {
+            let title_line = parse_title_line(trimmed).filter(|l| is_heading || !l.abbreviated);
+            if let Some(line) = title_line {
                 self.start_resolution(line, p);
                 return self.warn_lost(p, "heading");
             }

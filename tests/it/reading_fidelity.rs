@@ -1112,6 +1112,8 @@ fn hand_typed_resolution_headings_are_recognised() {
             item_row("01-01", "One.", "2024", "", ""),
             status_row_text(&["S1."])
         )),
+        // Not a heading: "Res." is trusted in headings and the matrix only.
+        para("Res. 9 – see also the plan."),
         heading2("Res. 2 (Geneva, 2022): Second title"),
         action_table(&format!(
             "{}{}",
@@ -1157,6 +1159,10 @@ fn hand_typed_resolution_headings_are_recognised() {
             ("Resolution 3".to_string(), "Matrix title", vec!["03-01"]),
             ("Opinion 1".to_string(), "", vec!["Op-01"]),
         ]
+    );
+    assert_eq!(
+        texts(&plan.resolutions[0].notes),
+        ["Res. 9 – see also the plan."]
     );
     let summary = plan.summary.as_ref().expect("the matrix");
     assert_eq!(summary.rows[0].title, "Rules of procedure");
