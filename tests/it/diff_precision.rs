@@ -18,21 +18,10 @@ fn resolution_mut<'a>(plan: &'a mut ActionPlan, number: &str) -> &'a mut Resolut
         .unwrap_or_else(|| panic!("Resolution {number} in edition A"))
 }
 
-/// The first item with at least `n` status paragraphs: (resolution number, item index).
+/// The first item with at least `n` distinct status paragraphs: (resolution number, item
+/// index).
 fn item_with_status(plan: &ActionPlan, n: usize) -> (String, usize) {
-    for resolution in &plan.resolutions {
-        for (i, item) in resolution.action_items.iter().enumerate() {
-            let distinct: std::collections::HashSet<String> = item
-                .status
-                .iter()
-                .map(|b| diff::normalise(&b.text))
-                .collect();
-            if item.status.len() >= n && distinct.len() == item.status.len() {
-                return (resolution.number.clone(), i);
-            }
-        }
-    }
-    panic!("no item with {n} distinct status paragraphs in edition A");
+    item_with_long_status(plan, n, 0)
 }
 
 /// The report has exactly one change; it is returned.
@@ -139,6 +128,27 @@ fn a_reordered_status_is_one_reordered_change_with_the_new_order() {
     }
 }
 
+/// The report's only change: the status paragraph `moved` of item `id`, moved from the last
+/// of `count` places to the first; shown once with the item's context. Returned.
+fn assert_moved_to_front<'a>(
+    report: &'a Report,
+    moved: &Block,
+    count: usize,
+    id: &str,
+    action: &str,
+) -> &'a Change {
+    let change = only_change(report);
+    assert_eq!(
+        (change.kind, change.target, change.field_name()),
+        (ChangeKind::Moved, Target::Item, Some("status"))
+    );
+    assert_eq!(change.after, json!(moved.text));
+    let position = change.position.unwrap();
+    assert_eq!((position.before, position.after), (count, 1));
+    shown_once_with_context(report, &format!("{id} status"), &short(action));
+    change
+}
+
 #[test]
 fn a_moved_status_paragraph_is_one_moved_change() {
     let old = edition_a();
@@ -149,18 +159,11 @@ fn a_moved_status_paragraph_is_one_moved_change() {
     item.status.insert(0, last.clone());
     let (id, action, count) = (item.id.clone(), item.action.clone(), item.status.len());
     let report = diff::diff(old, &new);
-    let change = only_change(&report);
-    assert_eq!(
-        (change.kind, change.target, change.field_name()),
-        (ChangeKind::Moved, Target::Item, Some("status"))
-    );
-    assert_eq!(change.after, json!(last.text));
-    let position = change.position.unwrap();
-    assert_eq!((position.before, position.after), (count, 1));
-    shown_once_with_context(&report, &format!("{id} status"), &short(&action));
+    assert_moved_to_front(&report, &last, count, &id, &action);
 }
 
-/// The first item with at least `n` status paragraphs of at least `words` words each.
+/// The first item with at least `n` distinct status paragraphs of at least `words` words
+/// each.
 fn item_with_long_status(plan: &ActionPlan, n: usize, words: usize) -> (String, usize) {
     for resolution in &plan.resolutions {
         for (i, item) in resolution.action_items.iter().enumerate() {
@@ -194,14 +197,7 @@ fn a_status_paragraph_moved_and_edited_is_one_moved_change_with_its_words() {
     item.status.insert(0, last.clone());
     let (id, action, count) = (item.id.clone(), item.action.clone(), item.status.len());
     let report = diff::diff(old, &new);
-    let change = only_change(&report);
-    assert_eq!(
-        (change.kind, change.target, change.field_name()),
-        (ChangeKind::Moved, Target::Item, Some("status"))
-    );
-    assert_eq!(change.after, json!(last.text));
-    let position = change.position.unwrap();
-    assert_eq!((position.before, position.after), (count, 1));
+    let change = assert_moved_to_front(&report, &last, count, &id, &action);
     let value = serde_json::to_value(change).unwrap();
     let inserted: Vec<&str> = value["words"]
         .as_array()
@@ -211,7 +207,6 @@ fn a_status_paragraph_moved_and_edited_is_one_moved_change_with_its_words() {
         .map(|w| w["text"].as_str().unwrap())
         .collect();
     assert_eq!(inserted.concat().trim(), "Meanwhile,");
-    shown_once_with_context(&report, &format!("{id} status"), &short(&action));
     let text = diff::output::to_text(&report, false);
     assert!(
         text.contains(&format!(

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use actplan::model::{Block, Inline, Item};
+use actplan::model::{ActionPlan, Block, Inline, Item};
 use actplan::render::{Format, RenderOptions};
 use actplan::{Ingested, ReadOptions};
 use common::*;
@@ -25,6 +25,20 @@ fn docx(body: &str) -> Vec<u8> {
         .styles(STANDARD_STYLES)
         .document_body(body)
         .build()
+}
+
+/// The plan rendered as Markdown and HTML (text) and read back from its Word report.
+fn rendered(plan: &ActionPlan) -> (String, String, ActionPlan) {
+    let text = |format: Format| {
+        String::from_utf8(actplan::render(plan, format, &RenderOptions::default()).unwrap())
+            .unwrap()
+    };
+    let report = actplan::render(plan, Format::Docx, &RenderOptions::default()).unwrap();
+    (
+        text(Format::Markdown),
+        text(Format::Html),
+        read(&report).plan,
+    )
 }
 
 fn items(read: &Ingested) -> &[Item] {
@@ -722,21 +736,13 @@ fn an_item_actions_link_and_footnote_reference_are_read_and_shown() {
             },
         ]
     );
-    let md = String::from_utf8(
-        actplan::render(&plan, Format::Markdown, &RenderOptions::default()).unwrap(),
-    )
-    .unwrap();
+    let (md, html, again) = rendered(&plan);
     assert!(md.contains("**Action:** Ask **TSB** to report[^1]"), "{md}");
     assert!(md.contains("[^1]: See the 2022 report."), "{md}");
-    let html =
-        String::from_utf8(actplan::render(&plan, Format::Html, &RenderOptions::default()).unwrap())
-            .unwrap();
     assert!(
         html.contains("Ask <strong>TSB</strong> to report<sup class=\"fnref\"><a id=\"fnref-1\""),
         "the action cell shows the emphasis and the reference"
     );
-    let report = actplan::render(&plan, Format::Docx, &RenderOptions::default()).unwrap();
-    let again = read(&report).plan;
     let item_again = &again.resolutions[0].action_items[0];
     assert_eq!(item_again.action, item.action);
     let note = item_again
@@ -974,22 +980,14 @@ fn a_milestones_footnote_reference_and_link_are_kept_and_shown() {
         (link.text.as_str(), link.href.as_deref()),
         ("plan", Some("https://example.org/plan"))
     );
-    let md = String::from_utf8(
-        actplan::render(&plan, Format::Markdown, &RenderOptions::default()).unwrap(),
-    )
-    .unwrap();
+    let (md, html, again) = rendered(&plan);
     assert!(md.contains("**Milestone:** TSAG 2024[^1]"), "{md}");
     assert!(md.contains("[plan](https://example.org/plan)"), "{md}");
     assert!(md.contains("[^1]: Subject to Council."), "{md}");
-    let html =
-        String::from_utf8(actplan::render(&plan, Format::Html, &RenderOptions::default()).unwrap())
-            .unwrap();
     assert!(
         html.contains("<td class=\"c-milestone s\">TSAG 2024<sup class=\"fnref\">"),
         "the milestone cell shows the reference"
     );
-    let report = actplan::render(&plan, Format::Docx, &RenderOptions::default()).unwrap();
-    let again = read(&report).plan;
     let item_again = &again.resolutions[0].action_items[0];
     assert_eq!(item_again.milestone, item.milestone);
     let note = item_again
