@@ -43,7 +43,7 @@ pub enum Error {
 
 impl Error {
     /// The one line a front end shows for this error met while working on `name` (a file
-    /// name, or "<stdin>"): "name: message", line breaks folded, with a hint naming the
+    /// name, or "`<stdin>`"): "name: message", line breaks folded, with a hint naming the
     /// option that raises a size limit when one was exceeded.
     pub fn message_for(&self, name: &str) -> String {
         let message = self.to_string().replace('\n', " ");

@@ -15,7 +15,7 @@ pub(crate) fn one_line(text: &str) -> String {
     out
 }
 
-/// The text as one line ([`one_line`]) of at most `max` characters: cut at the last word
+/// The text as one line (`one_line`) of at most `max` characters: cut at the last word
 /// that fits, "…" added; a first word longer than `max` is cut inside.
 pub fn shorten(text: &str, max: usize) -> String {
     let line = one_line(text);

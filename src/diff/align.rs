@@ -261,7 +261,7 @@ pub fn align_moves(old: &[String], new: &[String]) -> Aligned {
 pub(crate) const MOVED_SIMILAR: f64 = 0.8;
 
 /// [`align_moves`], and a text removed at one place and a text added at another place that
-/// are alike ([`MOVED_SIMILAR`]) are one text moved and edited: paired as a move, at its
+/// are alike (80 % of their words in common, in order) are one text moved and edited: paired as a move, at its
 /// new place (the texts of such a pair differ).
 pub fn align_moves_edited(old: &[String], new: &[String]) -> Aligned {
     align_moves_with(old, new, true)

@@ -221,7 +221,7 @@ fn pair(old: &Notes, new: &Notes) -> Vec<Option<usize>> {
     paired
 }
 
-/// The footnotes of two editions paired as [`footnotes`] pairs them (by the place that
+/// The footnotes of two editions paired as the diff pairs them (by the place that
 /// references them, then by text): (old id, new id) for each pair.
 pub fn footnote_pairs(old_plan: &ActionPlan, new_plan: &ActionPlan) -> Vec<(String, String)> {
     let (old, new) = (Notes::of(old_plan), Notes::of(new_plan));

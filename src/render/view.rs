@@ -7,7 +7,7 @@
 //!   links other than http, https, mailto and `#anchor` dropped (their text is kept);
 //! * paragraphs as a tree: lists nested by `list_level`, tables, formatted spans, footnote
 //!   references numbered in reading order;
-//! * per item: its state (`completed`, `periodic`, `open`), owners (see [`super::owners`]),
+//! * per item: its state (`completed`, `periodic`, `open`), owners (see [`crate::model::owners`]),
 //!   milestones, the text the HTML filter box searches;
 //! * for Markdown, every paragraph list already written as escaped GFM (`flow.md`).
 //!

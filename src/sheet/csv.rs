@@ -2,7 +2,7 @@
 //!
 //! Written with a byte-order mark (so that Excel reads the ✓ as UTF-8), CRLF line ends,
 //! commas, and quotes where a field needs them; a cell that a spreadsheet would run as a
-//! formula (`=`, `+`, `-`, `@` first) gets a leading `'` ([`crate::text::guard_cell`]), which
+//! formula (`=`, `+`, `-`, `@` first) gets a leading `'` (`text::guard_cell`), which
 //! reading takes off again. Read back with the delimiter of the header
 //! line (comma, semicolon as Excel writes it in many locales, or TAB), a byte-order mark or
 //! not, and any line ends.

@@ -14,9 +14,9 @@ pub struct Options {
     /// The input's file name: it names the input in messages (as the command line names
     /// the path) and tells .json from .docx by its extension. Default "<input>".
     pub name: Option<String>,
-    /// `diff`: the old edition's file name. Default "<old>".
+    /// `diff`: the old edition's file name. Default `"<old>"`.
     pub old_name: Option<String>,
-    /// `diff`: the new edition's file name. Default "<new>".
+    /// `diff`: the new edition's file name. Default `"<new>"`.
     pub new_name: Option<String>,
     /// `--from`: "docx" or "json", when neither the name nor the content tells.
     pub from: Option<From>,
