@@ -18,7 +18,7 @@
 
 use crate::model::milestone::{Date, Milestone};
 use crate::model::owners::{resolution_label, same_number};
-use crate::model::{ActionPlan, Block, Kind, Resolution};
+use crate::model::{ActionPlan, Block, Kind, Part, Resolution};
 use crate::text::one_line;
 use regex::Regex;
 use serde::Serialize;
@@ -200,46 +200,25 @@ type Reference = (String, Option<String>, Option<String>);
 
 /// Every footnote reference of the plan, in document order, with where it is.
 fn footnote_references(plan: &ActionPlan) -> Vec<Reference> {
-    fn visit(blocks: &[Block], place: &(Option<String>, Option<String>), out: &mut Vec<Reference>) {
-        for block in blocks {
-            for id in block.inlines.iter().filter_map(|i| i.footnote.as_ref()) {
-                out.push((id.clone(), place.0.clone(), place.1.clone()));
-            }
-            for cell in block.rows.iter().flatten().flatten() {
-                visit(cell, place, out);
-            }
-        }
-    }
-    let spans = |inlines: &[crate::model::Inline]| Block {
-        inlines: inlines.to_vec(),
-        ..Block::default()
-    };
     let mut out = Vec::new();
-    let document = (None, None);
-    if let Some(summary) = &plan.summary {
-        visit(&summary.caption, &document, &mut out);
-        visit(&summary.notes, &document, &mut out);
-    }
-    if let Some(progress) = &plan.progress {
-        visit(&progress.intro, &document, &mut out);
-    }
-    for r in &plan.resolutions {
-        visit(&r.operative_text, &(Some(label(r)), None), &mut out);
-        for item in &r.action_items {
-            let place = (Some(label(r)), Some(item.id.clone()));
-            let texts = [spans(&item.action_inlines), spans(&item.milestone_inlines)];
-            visit(&texts, &place, &mut out);
-            visit(&item.status, &place, &mut out);
+    plan.for_each_part(&mut |part, spans| {
+        let (resolution, item) = match part {
+            Part::SummaryCaption | Part::SummaryNotes | Part::ProgressIntro => (None, None),
+            Part::OperativeText(r) | Part::Notes(r) => (Some(label(r)), None),
+            Part::Action(r, item) | Part::Milestone(r, item) | Part::Status(r, item) => {
+                (Some(label(r)), Some(item.id.clone()))
+            }
+            Part::AppendixAction(a, item) => (Some(a.title.clone()), Some(item.id.clone())),
+            Part::Appendix(a) => (Some(a.title.clone()), None),
+        };
+        for id in spans
+            .inlines()
+            .into_iter()
+            .filter_map(|i| i.footnote.as_ref())
+        {
+            out.push((id.clone(), resolution.clone(), item.clone()));
         }
-        visit(&r.notes, &(Some(label(r)), None), &mut out);
-    }
-    for a in &plan.appendices {
-        for item in &a.items {
-            let place = (Some(a.title.clone()), Some(item.id.clone()));
-            visit(&[spans(&item.action_inlines)], &place, &mut out);
-        }
-        visit(&a.blocks, &(Some(a.title.clone()), None), &mut out);
-    }
+    });
     out
 }
 

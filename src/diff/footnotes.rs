@@ -10,7 +10,7 @@
 use super::align::SIMILAR;
 use super::words::similarity;
 use super::{label, text, texts_of, with_group, Change, ChangeKind, Target, Value};
-use crate::model::{ActionPlan, Block, Inline};
+use crate::model::{ActionPlan, Block, Inline, Part};
 use std::collections::HashMap;
 
 const FOOTNOTES: &str = "Footnotes";
@@ -84,54 +84,35 @@ type Place = (String, usize);
 
 /// The first place each footnote id is referenced at.
 fn places(plan: &ActionPlan) -> HashMap<String, Place> {
-    fn visit(part: &str, blocks: &[Block], nth: &mut usize, at: &mut HashMap<String, Place>) {
-        for block in blocks {
-            for inline in &block.inlines {
-                if let Some(id) = &inline.footnote {
-                    *nth += 1;
-                    at.entry(id.clone()).or_insert((part.to_string(), *nth));
-                }
-            }
-            for cell in block.rows.iter().flatten().flatten() {
-                visit(part, cell, nth, at);
-            }
-        }
-    }
     let mut at = HashMap::new();
-    let mut part = |name: String, blocks: &[Block]| visit(&name, blocks, &mut 0, &mut at);
-    if let Some(summary) = &plan.summary {
-        part("Section I caption".into(), &summary.caption);
-        part("Section I notes".into(), &summary.notes);
-    }
-    if let Some(progress) = &plan.progress {
-        part("Section II introduction".into(), &progress.intro);
-    }
-    for resolution in &plan.resolutions {
-        let name = label(resolution);
-        part(format!("{name} operative text"), &resolution.operative_text);
-        for item in &resolution.action_items {
-            part(
-                format!("{} action", item.id),
-                &[spans_block(&item.action_inlines)],
-            );
-            part(
-                format!("{} milestone", item.id),
-                &[spans_block(&item.milestone_inlines)],
-            );
-            part(format!("{} status", item.id), &item.status);
+    plan.for_each_part(&mut |part, spans| {
+        let name = part_name(part);
+        let references = spans
+            .inlines()
+            .into_iter()
+            .filter_map(|i| i.footnote.as_ref());
+        for (nth, id) in references.enumerate() {
+            at.entry(id.clone())
+                .or_insert_with(|| (name.clone(), nth + 1));
         }
-        part(format!("{name} notes"), &resolution.notes);
-    }
-    for appendix in &plan.appendices {
-        for item in &appendix.items {
-            part(
-                format!("{} action", item.id),
-                &[spans_block(&item.action_inlines)],
-            );
-        }
-        part(appendix.title.clone(), &appendix.blocks);
-    }
+    });
     at
+}
+
+/// "Section I caption", "Resolution 22 operative text", "22-07 status", "Appendix I – …".
+fn part_name(part: Part) -> String {
+    match part {
+        Part::SummaryCaption => "Section I caption".into(),
+        Part::SummaryNotes => "Section I notes".into(),
+        Part::ProgressIntro => "Section II introduction".into(),
+        Part::OperativeText(r) => format!("{} operative text", label(r)),
+        Part::Action(_, item) => format!("{} action", item.id),
+        Part::Milestone(_, item) => format!("{} milestone", item.id),
+        Part::Status(_, item) => format!("{} status", item.id),
+        Part::Notes(r) => format!("{} notes", label(r)),
+        Part::AppendixAction(_, item) => format!("{} action", item.id),
+        Part::Appendix(a) => a.title.clone(),
+    }
 }
 
 /// A text's spans (action, milestone) as a block, to be visited like paragraphs.

@@ -476,7 +476,97 @@ pub fn same_number(a: &str, b: &str) -> bool {
     a.trim().trim_start_matches('0') == b.trim().trim_start_matches('0')
 }
 
+/// A part of the plan whose text carries spans, as [`ActionPlan::for_each_part`] visits it.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    /// The Section I caption.
+    SummaryCaption,
+    /// The Section I notes.
+    SummaryNotes,
+    /// The Section II introduction.
+    ProgressIntro,
+    /// A resolution's operative text.
+    OperativeText(&'a Resolution),
+    /// An item's action.
+    Action(&'a Resolution, &'a Item),
+    /// An item's milestone.
+    Milestone(&'a Resolution, &'a Item),
+    /// An item's status.
+    Status(&'a Resolution, &'a Item),
+    /// A resolution's notes.
+    Notes(&'a Resolution),
+    /// An appendix item's action.
+    AppendixAction(&'a Appendix, &'a AppendixItem),
+    /// An appendix's paragraphs after its item table.
+    Appendix(&'a Appendix),
+}
+
+/// The spans of a part: its paragraphs, or the spans of a one-string text (an action, a
+/// milestone).
+#[derive(Debug, Clone, Copy)]
+pub enum Spans<'a> {
+    /// Paragraphs, nested tables included.
+    Blocks(&'a [Block]),
+    /// The spans of one text.
+    Inlines(&'a [Inline]),
+}
+
+impl<'a> Spans<'a> {
+    /// Every span, in order; a nested table's after its paragraph's own (walked with a
+    /// stack, not recursion, however deep the tables nest).
+    pub fn inlines(self) -> Vec<&'a Inline> {
+        let blocks = match self {
+            Spans::Inlines(inlines) => return inlines.iter().collect(),
+            Spans::Blocks(blocks) => blocks,
+        };
+        let mut out = Vec::new();
+        let mut stack: Vec<&'a Block> = blocks.iter().rev().collect();
+        while let Some(block) = stack.pop() {
+            out.extend(&block.inlines);
+            for cell in block.rows.iter().flatten().flatten().rev() {
+                stack.extend(cell.iter().rev());
+            }
+        }
+        out
+    }
+}
+
 impl ActionPlan {
+    /// Call `f` on every part of the plan whose text carries spans, in document order: the
+    /// Section I caption and notes, the Section II introduction, then for each resolution its
+    /// operative text, each item's action, milestone and status, and its notes, then for each
+    /// appendix its items' actions and its paragraphs. The footnotes' own text is not a part.
+    pub fn for_each_part<'a>(&'a self, f: &mut impl FnMut(Part<'a>, Spans<'a>)) {
+        if let Some(summary) = &self.summary {
+            f(Part::SummaryCaption, Spans::Blocks(&summary.caption));
+            f(Part::SummaryNotes, Spans::Blocks(&summary.notes));
+        }
+        if let Some(progress) = &self.progress {
+            f(Part::ProgressIntro, Spans::Blocks(&progress.intro));
+        }
+        for r in &self.resolutions {
+            f(Part::OperativeText(r), Spans::Blocks(&r.operative_text));
+            for item in &r.action_items {
+                f(Part::Action(r, item), Spans::Inlines(&item.action_inlines));
+                f(
+                    Part::Milestone(r, item),
+                    Spans::Inlines(&item.milestone_inlines),
+                );
+                f(Part::Status(r, item), Spans::Blocks(&item.status));
+            }
+            f(Part::Notes(r), Spans::Blocks(&r.notes));
+        }
+        for a in &self.appendices {
+            for item in &a.items {
+                f(
+                    Part::AppendixAction(a, item),
+                    Spans::Inlines(&item.action_inlines),
+                );
+            }
+            f(Part::Appendix(a), Spans::Blocks(&a.blocks));
+        }
+    }
+
     /// Call `f` on every inline span of the plan: paragraphs (nested tables included) of
     /// every part, item and appendix item actions, milestones, and the footnotes' own text.
     pub fn for_each_inline_mut(&mut self, f: &mut impl FnMut(&mut Inline)) {

@@ -975,31 +975,8 @@ impl<'a> Builder<'a> {
     /// custom mark shows (so two footnotes never show the same label).
     fn number_footnotes(&mut self) {
         let plan = self.plan;
-        let mut order: Vec<&'a [Block]> = Vec::new();
-        if let Some(s) = &plan.summary {
-            order.push(&s.caption);
-            order.push(&s.notes);
-        }
-        if let Some(p) = &plan.progress {
-            order.push(&p.intro);
-        }
         let mut next = 1;
-        self.number_blocks(order.iter().flat_map(|b| b.iter()), &mut next);
-        for r in &plan.resolutions {
-            self.number_blocks(r.operative_text.iter(), &mut next);
-            for item in &r.action_items {
-                self.number_references(&item.action_inlines, &mut next);
-                self.number_references(&item.milestone_inlines, &mut next);
-                self.number_blocks(item.status.iter(), &mut next);
-            }
-            self.number_blocks(r.notes.iter(), &mut next);
-        }
-        for a in &plan.appendices {
-            for item in &a.items {
-                self.number_references(&item.action_inlines, &mut next);
-            }
-            self.number_blocks(a.blocks.iter(), &mut next);
-        }
+        plan.for_each_part(&mut |_, spans| self.number_references(spans.inlines(), &mut next));
         for number in 1..next {
             if !self.footnote_labels.contains_key(&number) {
                 let label = self.free_label();
@@ -1016,23 +993,9 @@ impl<'a> Builder<'a> {
             .unwrap_or_default()
     }
 
-    /// Number the footnotes the blocks (nested tables included) refer to, in order.
-    fn number_blocks(&mut self, blocks: impl Iterator<Item = &'a Block>, next: &mut u32) {
-        let mut stack: Vec<&'a Block> = blocks.collect();
-        stack.reverse();
-        while let Some(block) = stack.pop() {
-            self.number_references(&block.inlines, next);
-            if let Some(rows) = &block.rows {
-                for cell in rows.iter().flatten().rev() {
-                    stack.extend(cell.iter().rev());
-                }
-            }
-        }
-    }
-
     /// Number the footnotes `inlines` refer to that have no number yet (`next` is the
     /// next number).
-    fn number_references(&mut self, inlines: &'a [Inline], next: &mut u32) {
+    fn number_references(&mut self, inlines: Vec<&'a Inline>, next: &mut u32) {
         for inline in inlines {
             let Some(id) = inline.footnote.as_deref() else {
                 continue;

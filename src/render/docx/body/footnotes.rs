@@ -4,7 +4,7 @@
 
 use super::paragraphs::ParagraphProps;
 use super::{Writer, PORTRAIT_WIDTH};
-use crate::model::{ActionPlan, Block, Inline};
+use crate::model::{ActionPlan, Block};
 use crate::render::docx::parts::{R_NS, W_NS};
 use crate::render::docx::styles::names;
 use std::collections::BTreeMap;
@@ -44,71 +44,20 @@ fn in_id_order(ids: &BTreeMap<String, String>) -> Vec<(u32, &String)> {
     written
 }
 
-/// True when the footnote is cited with a custom mark (its body then has no number).
+/// True when the footnote is cited with a custom mark (its body then has no number): its
+/// first citation in document order decides.
 pub(super) fn custom_mark_of(plan: &ActionPlan, key: &str) -> bool {
-    let in_inlines = |inlines: &[Inline]| {
-        inlines
-            .iter()
-            .find(|inline| inline.footnote.as_deref() == Some(key))
-            .map(|inline| inline.mark.is_some())
-    };
-    let mut front: Vec<&[Block]> = Vec::new();
-    if let Some(summary) = &plan.summary {
-        front.push(&summary.caption);
-        front.push(&summary.notes);
-    }
-    if let Some(progress) = &plan.progress {
-        front.push(&progress.intro);
-    }
-    let in_front = || front.iter().find_map(|blocks| first_citation(blocks, key));
-    let in_resolutions = || {
-        plan.resolutions.iter().find_map(|resolution| {
-            first_citation(&resolution.operative_text, key)
-                .or_else(|| {
-                    resolution.action_items.iter().find_map(|item| {
-                        in_inlines(&item.action_inlines)
-                            .or_else(|| in_inlines(&item.milestone_inlines))
-                            .or_else(|| first_citation(&item.status, key))
-                    })
-                })
-                .or_else(|| first_citation(&resolution.notes, key))
-        })
-    };
-    let in_appendices = || {
-        plan.appendices.iter().find_map(|appendix| {
-            appendix
-                .items
-                .iter()
-                .find_map(|item| in_inlines(&item.action_inlines))
-                .or_else(|| first_citation(&appendix.blocks, key))
-        })
-    };
-    in_front()
-        .or_else(in_resolutions)
-        .or_else(in_appendices)
-        .unwrap_or(false)
-}
-
-/// Whether the first citation of footnote `key` in `blocks` (nested tables included) has
-/// a custom mark; `None` when the blocks do not cite it.
-fn first_citation(blocks: &[Block], key: &str) -> Option<bool> {
-    for block in blocks {
-        for inline in &block.inlines {
-            if inline.footnote.as_deref() == Some(key) {
-                return Some(inline.mark.is_some());
-            }
+    let mut first: Option<bool> = None;
+    plan.for_each_part(&mut |_, spans| {
+        if first.is_none() {
+            first = spans
+                .inlines()
+                .into_iter()
+                .find(|inline| inline.footnote.as_deref() == Some(key))
+                .map(|inline| inline.mark.is_some());
         }
-        if let Some(rows) = &block.rows {
-            for row in rows {
-                for cell in row {
-                    if let Some(found) = first_citation(cell, key) {
-                        return Some(found);
-                    }
-                }
-            }
-        }
-    }
-    None
+    });
+    first.unwrap_or(false)
 }
 
 impl Writer<'_> {
