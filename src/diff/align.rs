@@ -356,14 +356,7 @@ fn pair_moved_edited(
     if lone_old.len().saturating_mul(lone_new.len()) > MATCH_LIMIT {
         return;
     }
-    let run_of_old = run_index(runs, old.len(), |run| match run {
-        Run::Change { old, .. } => Some(old.clone()),
-        Run::Same { .. } => None,
-    });
-    let run_of_new = run_index(runs, new.len(), |run| match run {
-        Run::Change { new, .. } => Some(new.clone()),
-        Run::Same { .. } => None,
-    });
+    let (run_of_old, run_of_new) = change_runs(runs, old.len(), new.len());
     for &n in lone_new {
         if moved_from.contains_key(&n) {
             continue;
@@ -383,22 +376,25 @@ fn pair_moved_edited(
     }
 }
 
-/// For each index of a list, the number of the changed run holding it (`None` for the
-/// indices of unchanged runs).
-fn run_index(
+/// For each index of the old and of the new list, the number of the changed run holding
+/// it (`None` for the indices of unchanged runs).
+fn change_runs(
     runs: &[Run],
-    len: usize,
-    side: impl Fn(&Run) -> Option<Range<usize>>,
-) -> Vec<Option<usize>> {
-    let mut out = vec![None; len];
+    old_len: usize,
+    new_len: usize,
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let (mut of_old, mut of_new) = (vec![None; old_len], vec![None; new_len]);
     for (number, run) in runs.iter().enumerate() {
-        for index in side(run).into_iter().flatten() {
-            if let Some(slot) = out.get_mut(index) {
+        if let Run::Change { old, new } = run {
+            for slot in of_old.get_mut(old.clone()).into_iter().flatten() {
+                *slot = Some(number);
+            }
+            for slot in of_new.get_mut(new.clone()).into_iter().flatten() {
                 *slot = Some(number);
             }
         }
     }
-    out
+    (of_old, of_new)
 }
 
 /// The new texts gathered so far (`news`) paired with the still unpaired `olds` when alike,
