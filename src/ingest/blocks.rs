@@ -148,13 +148,15 @@ pub(super) fn pictures_in(nodes: &[Node]) -> u32 {
         .iter()
         .map(|node| match node {
             Node::Paragraph(p) => p.pictures,
-            Node::Table(t) => t
-                .rows
-                .iter()
-                .flat_map(|r| &r.cells)
-                .map(|c| pictures_in(&c.blocks))
-                .fold(0, u32::saturating_add),
+            Node::Table(t) => pictures_in_cells(t.rows.iter().flat_map(|r| &r.cells)),
         })
+        .fold(0, u32::saturating_add)
+}
+
+/// The pictures and embedded objects in these cells ([`pictures_in`] each).
+pub(super) fn pictures_in_cells<'c>(cells: impl Iterator<Item = &'c Cell>) -> u32 {
+    cells
+        .map(|c| pictures_in(&c.blocks))
         .fold(0, u32::saturating_add)
 }
 

@@ -1,7 +1,9 @@
 //! Action tables (Action Item | Action | Milestone | Periodic goals met | Completed, each
 //! item followed by a status row) and the two-column tables of obsolete items.
 
-use super::blocks::{blocks_of, cell_text_and_inlines, lost_as_text, pictures_in, pictures_phrase};
+use super::blocks::{
+    blocks_of, cell_text_and_inlines, lost_as_text, pictures_in_cells, pictures_phrase,
+};
 use crate::model::marks::read_mark;
 use crate::model::{AppendixItem, Block, Item, EXTRA_COLUMN_BOOKMARK};
 use crate::ooxml::{Cell, Row, Table, VMerge};
@@ -205,11 +207,7 @@ pub(super) fn read_action_rows(
             }
             None => {
                 let status = status_blocks(row, columns);
-                let pictures = row
-                    .cells
-                    .iter()
-                    .map(|c| pictures_in(&c.blocks))
-                    .fold(0, u32::saturating_add);
+                let pictures = pictures_in_cells(row.cells.iter());
                 if pictures > 0 {
                     let owner = out.items.last().map_or_else(
                         || "a status row before the table's first item".to_string(),
@@ -269,14 +267,15 @@ fn read_item(
             ));
         }
     }
-    let status_pictures = cell_of(columns.status).map_or(0, |c| pictures_in(&c.blocks));
+    let status_cell = cell_of(columns.status);
+    let status_pictures = pictures_in_cells(status_cell.into_iter());
     if status_pictures > 0 {
         problems.push(format!(
             "item {id}: the Status cell holds {}, not kept",
             pictures_phrase(status_pictures)
         ));
     }
-    let status = cell_of(columns.status)
+    let status = status_cell
         .map(|c| blocks_of(&c.blocks, None))
         .unwrap_or_default();
     let (action, action_inlines) = cell_of(Some(columns.action))

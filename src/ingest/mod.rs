@@ -578,12 +578,7 @@ impl<'d> Walker<'d> {
     }
 
     fn table_as_block(&mut self, table: &Table) {
-        let pictures = table
-            .rows
-            .iter()
-            .flat_map(|r| &r.cells)
-            .map(|c| blocks::pictures_in(&c.blocks))
-            .fold(0, u32::saturating_add);
+        let pictures = blocks::pictures_in_cells(table.rows.iter().flat_map(|r| &r.cells));
         if pictures > 0 && self.place != Place::Front {
             let location = self.location();
             self.warn(
