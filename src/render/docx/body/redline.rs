@@ -643,29 +643,37 @@ impl Writer<'_> {
             ]
         };
         let value = |item: &Item, key: &str| item.extra.get(key).cloned().unwrap_or_default();
+        // Action and milestone: plain texts diffed word by word, texts with spans (links,
+        // emphasis, footnote references) paragraph by paragraph with their spans.
+        let plain = |a: &Item, b: &Item, inlines: fn(&Item) -> &[Inline]| {
+            inlines(a).is_empty() && inlines(b).is_empty()
+        };
         let spanned = [
             (
-                &old.action,
-                &old.action_inlines,
-                &new.action,
-                &new.action_inlines,
+                (&old.action, &new.action),
+                plain(old, new, |i| &i.action_inlines),
+                (old.action_spans(), new.action_spans()),
             ),
             (
-                &old.milestone,
-                &old.milestone_inlines,
-                &new.milestone,
-                &new.milestone_inlines,
+                (&old.milestone, &new.milestone),
+                plain(old, new, |i| &i.milestone_inlines),
+                (old.milestone_spans(), new.milestone_spans()),
             ),
         ];
-        for (index, (old_text, old_spans, new_text, new_spans)) in spanned.into_iter().enumerate() {
+        for (index, ((old_text, new_text), plain, (before, after))) in
+            spanned.into_iter().enumerate()
+        {
             let width = layout.width(index + 1);
             self.cell_start(width, 1, Merge::None);
-            if old_spans.is_empty() && new_spans.is_empty() {
+            if plain {
                 self.redline_cell_text(text, old_text, new_text, false);
             } else {
-                let lines = |text: &str, spans: &[Inline]| line_blocks(&spans_of(text, spans));
-                let (before, after) = (lines(old_text, old_spans), lines(new_text, new_spans));
-                self.redline_blocks(&before, &after, Some(text), width);
+                self.redline_blocks(
+                    &line_blocks(&before),
+                    &line_blocks(&after),
+                    Some(text),
+                    width,
+                );
             }
             self.w.end("w:tc");
         }
@@ -916,24 +924,12 @@ impl MatrixLayout {
     }
 }
 
-/// A text and its spans as spans: the spans, or one plain span of the text.
-fn spans_of(text: &str, spans: &[Inline]) -> Vec<Inline> {
-    let block = Block {
-        text: text.to_string(),
-        inlines: spans.to_vec(),
-        ..Block::default()
-    };
-    block.spans()
-}
-
 /// A cell's spans as paragraphs, one per line, as the report writes them.
 fn line_blocks(spans: &[Inline]) -> Vec<Block> {
     span_lines(spans)
         .into_iter()
         .map(|line| {
-            let plain = line
-                .iter()
-                .all(|s| !s.bold && !s.italic && s.href.is_none() && s.footnote.is_none());
+            let plain = line.iter().all(Inline::is_plain);
             Block {
                 text: line.iter().map(|s| s.text.as_str()).collect(),
                 inlines: if plain { Vec::new() } else { line },
