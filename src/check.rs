@@ -22,7 +22,7 @@ use crate::model::{ActionPlan, Block, Kind, Part, Resolution};
 use crate::text::one_line;
 use regex::Regex;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -235,8 +235,9 @@ fn footnotes(plan: &ActionPlan, findings: &mut Vec<Finding>) {
             ));
         }
     }
+    let referenced: HashSet<&String> = references.iter().map(|(id, _, _)| id).collect();
     for (id, blocks) in &plan.footnotes {
-        if !references.iter().any(|(r, _, _)| r == id) {
+        if !referenced.contains(id) {
             let mut text = String::new();
             collect_text(blocks, &mut text);
             findings.push(Finding::new(
