@@ -39,6 +39,7 @@ OFFENDERS=()
 total=0
 max_rss=0
 max_rss_file=
+differ=0
 while IFS= read -r -d '' file; do
   total=$((total + 1))
   rel=${file#"$PEER_DIR"/}
@@ -80,6 +81,27 @@ while IFS= read -r -d '' file; do
     class=silent-error; first="exit $code with nothing on stderr"
   fi
   COUNT[$class]=$((COUNT[$class] + 1))
+  # The same file through a second build (the debug build: overflow checks and debug
+  # assertions on): the same exit code, stderr and JSON, byte for byte.
+  if [ -n "${PEER_COMPARE:-}" ]; then
+    mkdir -p "$OUT/compare"
+    other_json=$OUT/compare/$name.json other_err=$OUT/compare/$name.txt
+    set +e
+    timeout -k 5 $((TIMEOUT * 10)) "$PEER_COMPARE" convert "$file" -o "$other_json" \
+      </dev/null >/dev/null 2>"$other_err"
+    other_code=$?
+    set -e
+    same=1
+    [ "$other_code" = "$code" ] || same=0
+    cmp -s "$other_err" "$err" || same=0
+    if [ -e "$other_json" ] || [ -e "$json" ]; then
+      cmp -s "$other_json" "$json" || same=0
+    fi
+    if [ "$same" = 0 ]; then
+      differ=$((differ + 1))
+      OFFENDERS+=("differs from $PEER_COMPARE (exit $code vs $other_code): $rel: $(head -c 200 "$other_err")")
+    fi
+  fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$class" "$code" "$rss" "$secs" "$rel" "$first" "$pattern" >>"$RESULTS"
   case $class in
     ok|clean-error) ;;
@@ -103,36 +125,7 @@ extra=
 [ "${COUNT[silent-error]}" = 0 ] || extra+=", ${COUNT[silent-error]} errors with nothing on stderr"
 [ "${COUNT[bad-output]}" = 0 ] || extra+=", ${COUNT[bad-output]} exit-0 runs without valid JSON"
 echo "peer-docx: $total files: ${COUNT[ok]} ok, ${COUNT[clean-error]} clean errors, ${COUNT[panic]} panics, ${COUNT[timeout]} timeouts, ${COUNT[over-memory]} over $MAX_RSS_MB MB$extra"
-# The same output from a second build (the debug build: overflow checks and debug
-# assertions on), on every file.
 if [ -n "${PEER_COMPARE:-}" ]; then
-  differ=0
-  mkdir -p "$OUT/compare"
-  while IFS= read -r -d '' file; do
-    rel=${file#"$PEER_DIR"/}
-    name=${rel//\//__}; name=${name%.docx}
-    set +e
-    timeout -k 5 $((TIMEOUT * 10)) "$ACTPLAN" convert "$file" -o "$OUT/compare/$name.release.json" \
-      </dev/null >/dev/null 2>"$OUT/compare/$name.release.err"
-    release_code=$?
-    timeout -k 5 $((TIMEOUT * 10)) "$PEER_COMPARE" convert "$file" -o "$OUT/compare/$name.json" \
-      </dev/null >/dev/null 2>"$OUT/compare/$name.err"
-    code=$?
-    set -e
-    same=1
-    [ "$code" = "$release_code" ] || same=0
-    cmp -s "$OUT/compare/$name.err" "$OUT/compare/$name.release.err" || same=0
-    if [ -e "$OUT/compare/$name.json" ] || [ -e "$OUT/compare/$name.release.json" ]; then
-      cmp -s "$OUT/compare/$name.json" "$OUT/compare/$name.release.json" || same=0
-    fi
-    if [ "$same" = 0 ]; then
-      differ=$((differ + 1))
-      OFFENDERS+=("differs from the release build (exit $code vs $release_code): $rel: $(head -c 200 "$OUT/compare/$name.err")")
-    fi
-  done < <(find "$PEER_DIR" -type f -name '*.docx' -print0 | sort -z)
   echo "peer-docx: $PEER_COMPARE against $ACTPLAN: $((total - differ)) of $total files give the same exit code, stderr and JSON"
-  if [ "$differ" -gt 0 ]; then
-    printf '  %s\n' "${OFFENDERS[@]}"
-  fi
 fi
 [ "${#OFFENDERS[@]}" = 0 ]
