@@ -144,11 +144,16 @@ pub fn normalise(text: &str) -> String {
 pub fn similarity(old: &str, new: &str) -> f64 {
     let old_words: Vec<&str> = old.split_whitespace().collect();
     let new_words: Vec<&str> = new.split_whitespace().collect();
+    words_similarity(&old_words, &new_words)
+}
+
+/// [`similarity`] of two texts already split into words.
+fn words_similarity(old_words: &[&str], new_words: &[&str]) -> f64 {
     let total = old_words.len() + new_words.len();
     if total == 0 {
         return 1.0;
     }
-    let common: usize = runs(&old_words, &new_words)
+    let common: usize = runs(old_words, new_words)
         .into_iter()
         .map(|run| match run {
             Run::Same { old, .. } => old.len(),
@@ -186,7 +191,7 @@ pub fn similarity_at_least(old: &str, new: &str, min: f64) -> Option<f64> {
     if bound(shared) < min {
         return None;
     }
-    Some(similarity(old, new)).filter(|s| *s >= min)
+    Some(words_similarity(&old_words, &new_words)).filter(|s| *s >= min)
 }
 
 #[cfg(test)]
